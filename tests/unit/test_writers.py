@@ -1,0 +1,33 @@
+import csv
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from indicators.writers import neutralise, write_table
+
+
+@pytest.mark.parametrize("text", ["=1+1", "+cmd", "-2+3", "@SUM(A1)", '=HYPERLINK("http://x")'])
+def test_formula_like_text_is_neutralised(text):
+    assert neutralise(text) == "'" + text
+
+
+def test_plain_text_and_numbers_are_unchanged():
+    assert neutralise("Cambodia") == "Cambodia" and neutralise(-0.5) == -0.5
+
+
+def test_csv_and_xlsx_never_hold_a_formula(tmp_path):
+    frame = pd.DataFrame({"entity": ["=cmd|' /C calc'!A0", "Cambodia"], "value": [-1.5, 0.5]})
+    write_table(frame, tmp_path / "out.csv")
+    with (tmp_path / "out.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[1][0] == "'=cmd|' /C calc'!A0" and rows[1][1] == "-1.5"
+    write_table(frame, tmp_path / "out.xlsx")
+    sheet = openpyxl.load_workbook(tmp_path / "out.xlsx").active
+    assert sheet["A2"].data_type == "s" and sheet["A2"].value.startswith("'=")
+    assert sheet["B2"].value == -1.5 and sheet["B2"].data_type == "n"
+
+
+def test_unknown_output_type_is_refused(tmp_path):
+    with pytest.raises(ValueError, match=r"use \.csv or \.xlsx"):
+        write_table(pd.DataFrame(), tmp_path / "out.txt")
