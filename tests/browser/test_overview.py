@@ -1,0 +1,25 @@
+"""The overview page in a real browser: Cambodia's figures, both languages, nothing loaded from outside."""
+
+import os
+
+from playwright.sync_api import expect
+
+from tests.conftest import PROJECT_DIR
+
+SCREENSHOT = PROJECT_DIR / "docs" / "screenshot-overview.png"
+
+
+def test_overview_shows_cambodia_in_english_and_khmer(page, dashboard_url, tmp_path):
+    page.goto(dashboard_url)
+    expect(page.locator("h1")).to_have_text("E-Government Readiness: Cambodia")
+    cards = page.locator(".card-value")
+    expect(cards).to_have_text(["2024", "0.5754", "120", "High"])
+    expect(page.locator(".js-plotly-plot .scatterlayer .trace")).to_have_count(4)
+    if os.environ.get("EGDI_REFRESH_SCREENSHOTS") == "1":  # rewrite the README's screenshot
+        page.screenshot(path=str(SCREENSHOT), full_page=True)
+
+    page.get_by_text("ខ្មែរ").click()
+    expect(page.locator("h1")).to_have_text("ការត្រៀមខ្លួនរដ្ឋាភិបាលអេឡិចត្រូនិក៖ កម្ពុជា")
+    expect(cards.nth(3)).to_have_text("ខ្ពស់")
+    page.screenshot(path=str(tmp_path / "overview-km.png"), full_page=True)
+    assert page.blocked_requests == []
