@@ -1,38 +1,54 @@
-"""The dashboard: `python app.py` serves it on http://127.0.0.1:8050 (WSGI: `app:server`)."""
+"""The dashboard. `python app.py [--host H] [--port P] [--db PATH_OR_URL]` serves it on http://127.0.0.1:8050.
+
+For many users, run the WSGI application `app:server` with a WSGI server (see README); the database comes from
+$EGDI_DATABASE_URL then.
+"""
 
 from __future__ import annotations
 
+import argparse
 import os
+from pathlib import Path
 
-from dash import Dash, Input, Output, dcc, html
+from dash import Dash
 
-from layouts import ids
-from layouts.pages import overview
+from layouts import data, shell
 
-app = Dash(__name__, title="E-Government Readiness: Cambodia", serve_locally=True)
+PAGES_DIR = Path(__file__).resolve().parent / "layouts" / "pages"
+
+
+def create_app(database_url: str | None = None) -> Dash:
+    data.configure(database_url)
+    dash_app = Dash(
+        __name__,
+        use_pages=True,
+        pages_folder=str(PAGES_DIR),
+        title="E-Government Readiness: Cambodia",
+        serve_locally=True,
+        suppress_callback_exceptions=True,
+    )
+    dash_app.layout = shell.layout
+    import layouts.callbacks  # noqa: F401  (registers every page's callbacks)
+
+    return dash_app
+
+
+app = create_app(os.environ.get("EGDI_DATABASE_URL"))
 server = app.server
 
-app.layout = html.Div(
-    [
-        html.Div(
-            dcc.RadioItems(
-                id=ids.LANGUAGE,
-                options=[{"label": "English", "value": "en"}, {"label": "ខ្មែរ", "value": "km"}],
-                value="en",
-                inline=True,
-            ),
-            className="language",
-        ),
-        html.Div(id=ids.PAGE),
-    ],
-    className="page",
-)
 
-
-@app.callback(Output(ids.PAGE, "children"), Input(ids.LANGUAGE, "value"))
-def render_page(lang: str) -> html.Div:
-    return overview.layout(lang)
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Serve the e-government readiness dashboard.")
+    parser.add_argument("--host", default=os.environ.get("EGDI_HOST", "127.0.0.1"))
+    parser.add_argument("--port", type=int, default=int(os.environ.get("EGDI_PORT", "8050")))
+    parser.add_argument("--db", metavar="PATH_OR_URL", help="database (default: $EGDI_DATABASE_URL, else var/egdi.sqlite)")
+    parser.add_argument("--debug", action="store_true", help="Dash debug mode (development only)")
+    args = parser.parse_args()
+    if args.db:
+        data.configure(args.db)
+    print(f"Dashboard on http://{args.host}:{args.port}")
+    app.run(host=args.host, port=args.port, debug=args.debug)
 
 
 if __name__ == "__main__":
-    app.run(host=os.environ.get("EGDI_HOST", "127.0.0.1"), port=int(os.environ.get("EGDI_PORT", "8050")), debug=False)
+    main()

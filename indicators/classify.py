@@ -44,8 +44,16 @@ def class_index(egdi: FloatArray, groups: FloatArray, n_groups: int) -> FloatArr
     return result
 
 
+TIE_DECIMALS = 12
+
+
 def classify(egdi: FloatArray, levels: tuple[GroupLevel, ...]) -> dict[str, object]:
-    """rank, group (label) and rating_class for each EGDI, in input order; missing EGDI gives missing values."""
+    """rank, group (label) and rating_class for each EGDI, in input order; missing EGDI gives missing values.
+
+    EGDI values are compared at 12 decimals, so values equal in exact arithmetic but apart by floating-point
+    noise (~1e-16) are equal, as the rule "equal EGDI share the better rank" intends.
+    """
+    egdi = np.round(egdi, TIE_DECIMALS)
     groups = group_index(egdi, levels)
     classes = class_index(egdi, groups, len(levels))
     labels = np.array([lv.label for lv in levels] + [None], dtype=object)

@@ -6,14 +6,18 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 import pandas as pd
 
+from indicators.ingest import import_files, open_seeded_store, stored_published, stored_scores
 from indicators.issues import Issue, Location, has_errors, make_issue, render_issues
 from indicators.long_format import read_long
-from indicators.methodology import MethodologyError, available_editions, load_methodology
+from indicators.methodology import Methodology, MethodologyError, available_editions, load_methodology
 from indicators.published import published_table, read_published
 from indicators.scoring import RESULT_COLUMNS, score
+from indicators.store import Store, StoreError
+from indicators.template import write_template
 from indicators.tidy import latest_values
 from indicators.writers import TABLE_SUFFIXES, write_table
 
@@ -49,7 +53,7 @@ def _write(frame: pd.DataFrame, path: str) -> None:
     print(f"Wrote {len(frame)} rows to {path}")
 
 
-def _methodology(edition: str):  # type: ignore[no-untyped-def]
+def _methodology(edition: str) -> Methodology:
     try:
         return load_methodology(edition)
     except MethodologyError as exc:
@@ -90,6 +94,116 @@ def cmd_published(args: argparse.Namespace) -> int:
     return 0
 
 
+def _store(args: argparse.Namespace) -> Store:
+    try:
+        return open_seeded_store(args.db)
+    except StoreError as exc:
+        raise CommandError(str(exc)) from exc
+
+
+def _print_table(frame: pd.DataFrame) -> None:
+    with pd.option_context("display.max_rows", 200, "display.width", 200, "display.max_colwidth", 40):
+        print(frame.to_string(index=False) if not frame.empty else "(none)")
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    if args.dataset and len(args.files) > 1:
+        raise CommandError("--dataset names one dataset: give a single FILE with it", EXIT_USAGE)
+    store = _store(args)
+    try:
+        results, landed = import_files(
+            args.files, store, user=args.user, entity_kind=args.entities, datasets=[args.dataset] if args.dataset else None
+        )
+    except StoreError as exc:
+        raise CommandError(f"import failed, nothing was stored: {exc}") from exc
+    for item in results:
+        _report(item.issues, args.lang)
+    if not landed:
+        refused = [Path(r.path).name for r in results if has_errors(r.issues)]
+        raise CommandError(f"refused: {', '.join(refused)}; see the problems above. The store is unchanged ({store.url_for_display}).")
+    for item in results:
+        outcome = item.outcome
+        assert outcome is not None
+        name = Path(item.path).name
+        if outcome.identical:
+            print(f"{name}: identical to version {outcome.version_id} of {outcome.dataset}; nothing changed.")
+        else:
+            print(
+                f"{name} ({item.loaded.format}): version {outcome.version_id} of {outcome.dataset}: "
+                f"{outcome.added} added, {outcome.changed} changed, {outcome.removed} removed, {outcome.unchanged} unchanged."
+            )
+    print(f"Store: {store.url_for_display}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    _check_output(args.output)
+    store = _store(args)
+    if args.what == "published":
+        frame = stored_published(store, args.edition)
+    elif args.what == "observations":
+        frame = store.observations()
+        if args.edition is not None:
+            frame = frame[frame["year"] == args.edition]
+    else:
+        edition = args.edition or available_editions()[-1]
+        _methodology(str(edition))
+        frame = stored_scores(store, edition)
+        if frame.empty:
+            raise CommandError(f"no component indicator data is stored to score edition {edition}; import national data first")
+    _write(frame, args.output)
+    return 0
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    versions = _store(args).versions()
+    if args.dataset:
+        versions = versions[versions["dataset"] == args.dataset]
+    _print_table(versions.assign(checksum=versions["checksum"].str[:12]))
+    return 0
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    try:
+        _print_table(_store(args).diff(args.version))
+    except StoreError as exc:
+        raise CommandError(str(exc)) from exc
+    return 0
+
+
+def cmd_rollback(args: argparse.Namespace) -> int:
+    try:
+        outcome = _store(args).rollback(args.version, user=args.user)
+    except StoreError as exc:
+        raise CommandError(str(exc)) from exc
+    print(
+        f"Rolled back version {args.version} of {outcome.dataset} as version {outcome.version_id}: "
+        f"{outcome.added} restored, {outcome.changed} changed back, {outcome.removed} removed."
+    )
+    return 0
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    if not args.output.casefold().endswith(".xlsx"):
+        raise CommandError(f"{args.output}: the template is an Excel workbook; the file name must end in .xlsx", EXIT_USAGE)
+    try:
+        path = write_template(args.output, lang=args.template_lang, entity_kind=args.entities)
+    except OSError as exc:
+        raise CommandError(f"cannot write {args.output}: {exc.strerror or exc}") from exc
+    print(f"Wrote the data template to {path}")
+    return 0
+
+
+def _add_db(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        default=None,
+        help="database: an SQLite file path or a URL such as postgresql+psycopg://user@host/db "
+        "(default: $EGDI_DATABASE_URL, else var/egdi.sqlite in the project)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m indicators",
@@ -99,9 +213,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--lang", choices=["en", "km"], default=os.environ.get("EGDI_LANG", "en"), help="language of problem messages (default: en)"
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    with_lang = argparse.ArgumentParser(add_help=False)
+    with_lang.add_argument("--lang", choices=["en", "km"], default=argparse.SUPPRESS, help="language of problem messages (default: en)")
 
     p = commands.add_parser(
         "score",
+        parents=[with_lang],
         help="score entities from a tidy indicator file with one edition's UN DESA method",
         description="Score every entity of INPUT (a tidy CSV or XLSX with columns entity, indicator, value and an "
         "optional year) with the method of edition E. OUT gets one row per entity: entity, tii, hci, osi, epi, "
@@ -120,6 +237,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser(
         "published",
+        parents=[with_lang],
         help="read UN DESA published results and recompute EGDI, rank, group and rating class",
         description="Read UN DESA E-Government Survey results (Data Center CSV or XLSX exports, any edition). OUT "
         "has edition, iso3, country, egdi (as published), egdi_computed (mean of OSI, TII, HCI), osi, tii, hci, "
@@ -128,6 +246,84 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", metavar="FILE", help="published results file(s), .csv or .xlsx")
     p.add_argument("--output", required=True, metavar="OUT", help="output file, .csv or .xlsx")
     p.set_defaults(run=cmd_published)
+
+    p = commands.add_parser(
+        "import",
+        parents=[with_lang],
+        help="validate files and store them as new dataset versions",
+        description="Validate every FILE (UN published results, the national data template, long tables with entity, year, "
+        "indicator, value, or wide year-column tables), then store each as a new version of its dataset. When any file has an "
+        "error, nothing is stored and the problems are listed with file, sheet, row and column.",
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help="files to import (.csv or .xlsx)")
+    _add_db(p)
+    p.add_argument("--dataset", metavar="NAME", help="dataset name for a single file (default: derived from the file)")
+    p.add_argument("--entities", choices=["auto", "country", "province"], default="auto", help="what the entity names are (default: auto)")
+    p.add_argument("--user", default="cli", help="who imports, recorded in the history (default: cli)")
+    p.set_defaults(run=cmd_import)
+
+    p = commands.add_parser(
+        "export",
+        parents=[with_lang],
+        help="write stored published results, observations or scores to CSV or XLSX",
+        description="published: the same columns as the `published` command; observations: every stored value with its "
+        "provenance (version, file, sheet, row, column); scores: the stored component data scored with edition E's method.",
+    )
+    p.add_argument("what", choices=["published", "observations", "scores"])
+    p.add_argument("--output", required=True, metavar="OUT", help="output file, .csv or .xlsx")
+    p.add_argument(
+        "--edition",
+        type=int,
+        metavar="E",
+        help="survey edition (published, observations: filter; scores: method, default latest)",
+    )
+    _add_db(p)
+    p.set_defaults(run=cmd_export)
+
+    p = commands.add_parser(
+        "history",
+        parents=[with_lang],
+        help="list dataset versions, newest first",
+        description="List every dataset version: who, when, file, checksum and counts.",
+    )
+    p.add_argument("--dataset", metavar="NAME", help="only this dataset")
+    _add_db(p)
+    p.set_defaults(run=cmd_history)
+
+    p = commands.add_parser(
+        "diff",
+        parents=[with_lang],
+        help="show what a version added, changed and removed",
+        description="Show the values a version added, changed or removed.",
+    )
+    p.add_argument("version", type=int, metavar="VERSION")
+    _add_db(p)
+    p.set_defaults(run=cmd_diff)
+
+    p = commands.add_parser(
+        "rollback",
+        parents=[with_lang],
+        help="undo a version (and any later versions of its dataset)",
+        description="Restore a dataset to its state just before VERSION. The rollback is recorded as a new version, "
+        "so it can be undone too.",
+    )
+    p.add_argument("version", type=int, metavar="VERSION")
+    p.add_argument("--user", default="cli", help="who rolls back, recorded in the history (default: cli)")
+    _add_db(p)
+    p.set_defaults(run=cmd_rollback)
+
+    p = commands.add_parser(
+        "template",
+        help="write the national data template (.xlsx) to fill in and import",
+        description="Write an Excel workbook with instructions in Khmer and English, one sheet per domain (online services, "
+        "telecom infrastructure, human capital, e-participation) with checked cells, and a Sources sheet.",
+    )
+    p.add_argument("output", metavar="OUT.xlsx")
+    p.add_argument("--lang", dest="template_lang", choices=["en", "km"], default="en", help="language of headers and labels (default: en)")
+    p.add_argument(
+        "--entities", choices=["country", "province"], default="country", help="countries or Cambodia's provinces (default: country)"
+    )
+    p.set_defaults(run=cmd_template)
     return parser
 
 

@@ -89,6 +89,149 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No indicator of the {edition} methodology has data in this file; it needs some of: {codes}.",
         "km": "គ្មានសូចនាករណាមួយនៃវិធីសាស្ត្រឆ្នាំ {edition} មានទិន្នន័យក្នុងឯកសារនេះទេ។ ត្រូវការ៖ {codes}។",
     },
+    "store_bad_url": {
+        "en": "'{url}' is not a database address this tool can use: {reason}",
+        "km": "'{url}' មិនមែនជាអាសយដ្ឋានមូលដ្ឋានទិន្នន័យដែលឧបករណ៍នេះអាចប្រើបានទេ៖ {reason}",
+    },
+    "store_cannot_open": {
+        "en": "Cannot open the database {url}: {reason}",
+        "km": "មិនអាចបើកមូលដ្ឋានទិន្នន័យ {url} បានទេ៖ {reason}",
+    },
+    "store_not_a_database": {
+        "en": "{url} is not a database file, or it is damaged.",
+        "km": "{url} មិនមែនជាឯកសារមូលដ្ឋានទិន្នន័យទេ ឬវាខូច។",
+    },
+    "store_busy": {
+        "en": "The database {url} is busy: another import or rollback is in progress. Nothing was changed; try again in a moment.",
+        "km": "មូលដ្ឋានទិន្នន័យ {url} កំពុងរវល់៖ ការនាំចូល ឬការត្រឡប់ក្រោយមួយផ្សេងទៀតកំពុងដំណើរការ។ គ្មានអ្វីត្រូវបានផ្លាស់ប្តូរទេ។ សូមព្យាយាមម្តងទៀតបន្តិចក្រោយ។",
+    },
+    "store_database_error": {
+        "en": "The database {url} reported an error: {reason}. Nothing was changed.",
+        "km": "មូលដ្ឋានទិន្នន័យ {url} បានរាយការណ៍កំហុស៖ {reason}។ គ្មានអ្វីត្រូវបានផ្លាស់ប្តូរទេ។",
+    },
+    "store_newer_schema": {
+        "en": "The database was made by a newer version of this tool (schema version {found}; this version knows up to {known}). "
+        "Update the tool to use it.",
+        "km": "មូលដ្ឋានទិន្នន័យនេះត្រូវបានបង្កើតដោយកំណែថ្មីជាងនៃឧបករណ៍នេះ (កំណែគ្រោងការណ៍ {found}; កំណែនេះស្គាល់ត្រឹម {known})។ សូមធ្វើបច្ចុប្បន្នភាពឧបករណ៍ដើម្បីប្រើវា។",
+    },
+    "store_no_version": {
+        "en": "There is no version {version} in the store.",
+        "km": "គ្មានកំណែ {version} នៅក្នុងឃ្លាំងទិន្នន័យទេ។",
+    },
+    "store_nothing_to_undo": {
+        "en": "Rolling back version {version} would change nothing: {dataset} is already as it was before that version.",
+        "km": "ការត្រឡប់កំណែ {version} វិញនឹងមិនផ្លាស់ប្តូរអ្វីទេ៖ {dataset} មានសភាពដូចមុនកំណែនោះរួចហើយ។",
+    },
+    "store_empty_import": {
+        "en": "Nothing to import into {dataset}: the data has no rows.",
+        "km": "គ្មានអ្វីត្រូវនាំចូលទៅក្នុង {dataset} ទេ៖ ទិន្នន័យគ្មានជួរទេ។",
+    },
+    "store_missing_columns": {
+        "en": "The data for {dataset} cannot be stored: required columns are missing: {columns}.",
+        "km": "មិនអាចរក្សាទុកទិន្នន័យសម្រាប់ {dataset} បានទេ៖ ខ្វះជួរឈរចាំបាច់៖ {columns}។",
+    },
+    "store_bad_column": {
+        "en": "The data for {dataset} cannot be stored: column '{column}' has values of the wrong type ({reason}).",
+        "km": "មិនអាចរក្សាទុកទិន្នន័យសម្រាប់ {dataset} បានទេ៖ ជួរឈរ '{column}' មានតម្លៃខុសប្រភេទ ({reason})។",
+    },
+    "store_blank_key": {
+        "en": "The data for {dataset} cannot be stored: data row {position} has no entity or no indicator.",
+        "km": "មិនអាចរក្សាទុកទិន្នន័យសម្រាប់ {dataset} បានទេ៖ ជួរទិន្នន័យទី {position} គ្មានអង្គភាព ឬគ្មានសូចនាករ។",
+    },
+    "store_duplicate_key": {
+        "en": "The data for {dataset} cannot be stored: {entity} has more than one value for {indicator} in {year}.",
+        "km": "មិនអាចរក្សាទុកទិន្នន័យសម្រាប់ {dataset} បានទេ៖ {entity} មានតម្លៃច្រើនជាងមួយសម្រាប់ {indicator} ក្នុងឆ្នាំ {year}។",
+    },
+    # Why a file cannot be read: the {reason} of `unreadable_file`, in each language.
+    "file_reason_too_large": {
+        "en": "it is {size} MiB; the limit is {limit} MiB.",
+        "km": "ទំហំរបស់វាគឺ {size} MiB ប៉ុន្តែដែនកំណត់គឺ {limit} MiB។",
+    },
+    "file_reason_binary": {
+        "en": "it is a binary file, not text.",
+        "km": "វាជាឯកសារប្រភេទគោលពីរ (binary) មិនមែនជាអត្ថបទទេ។",
+    },
+    "file_reason_not_xlsx": {
+        "en": "it is not an .xlsx workbook (wrong content for its extension).",
+        "km": "វាមិនមែនជាសៀវភៅបញ្ជី .xlsx ទេ (ខ្លឹមសារមិនត្រូវនឹងកន្ទុយឈ្មោះឯកសារ)។",
+    },
+    "file_reason_old_excel": {
+        "en": "it is not an .xlsx workbook: it looks like an old .xls file or a password-protected workbook. "
+        "Save it as .xlsx without a password.",
+        "km": "វាមិនមែនជាសៀវភៅបញ្ជី .xlsx ទេ៖ វាហាក់ដូចជាឯកសារ .xls ចាស់ ឬសៀវភៅបញ្ជីដែលមានពាក្យសម្ងាត់។ សូមរក្សាទុកវាជា .xlsx ដោយគ្មានពាក្យសម្ងាត់។",
+    },
+    "file_reason_zip_not_workbook": {
+        "en": "it is not an .xlsx workbook: it is a ZIP archive with no workbook inside (perhaps a renamed Word or OpenDocument file).",
+        "km": "វាមិនមែនជាសៀវភៅបញ្ជី .xlsx ទេ៖ វាជាឯកសារ ZIP ដែលគ្មានសៀវភៅបញ្ជីនៅខាងក្នុង (ប្រហែលជាឯកសារ Word ឬ OpenDocument ដែលគេប្តូរឈ្មោះ)។",
+    },
+    "file_reason_damaged": {
+        "en": "the file is damaged or truncated ({detail}).",
+        "km": "ឯកសារនេះខូច ឬមិនពេញលេញ ({detail})។",
+    },
+    "file_reason_unsafe": {
+        "en": "it would expand to {size} MiB ({ratio}× its size); refused as unsafe.",
+        "km": "វានឹងពង្រីកដល់ {size} MiB ({ratio} ដងនៃទំហំរបស់វា)៖ ត្រូវបានបដិសេធព្រោះមិនមានសុវត្ថិភាព។",
+    },
+    "file_reason_too_many_cells": {
+        "en": "a sheet spans at least {rows} rows × {columns} columns from A1, more than the {limit} cells allowed; "
+        "delete stray cells far from the data.",
+        "km": "សន្លឹកមួយលាតសន្ធឹងយ៉ាងហោចណាស់ {rows} ជួរដេក × {columns} ជួរឈរ ចាប់ពី A1 ដែលលើសពី {limit} ក្រឡាដែលអនុញ្ញាត។ សូមលុបក្រឡាដែលនៅឆ្ងាយពីទិន្នន័យ។",
+    },
+    "file_reason_encrypted": {
+        "en": "it is encrypted; save it without a password.",
+        "km": "វាត្រូវបានអ៊ិនគ្រីប។ សូមរក្សាទុកវាដោយគ្មានពាក្យសម្ងាត់។",
+    },
+    "file_reason_bad_csv": {
+        "en": "the text is not valid CSV ({detail}).",
+        "km": "អត្ថបទនេះមិនមែនជា CSV ត្រឹមត្រូវទេ ({detail})។",
+    },
+    "unknown_format": {
+        "en": "The layout of this file is not one this tool reads (columns found: {found}). Accepted layouts: "
+        "(1) UN DESA published results: Survey Year, Country Name or Country Code, E-Government Index, Online Service Index, "
+        "Human Capital Index, Telecommunication Infrastructure Index; "
+        "(2) the national data template: Country or Province, Year, and indicator columns with their code in square brackets, "
+        "such as 'Internet users (% of population) [internet_users_pct]'; "
+        "(3) a long table: entity, indicator, value, and optionally year and source; "
+        "(4) a wide table by year (World Bank, ITU): Country Name or Country Code, Indicator Name or Indicator Code, "
+        "and one column per year (2000, 2001, … or '2000 [YR2000]').",
+        "km": "ប្លង់នៃឯកសារនេះមិនមែនជាប្លង់ដែលកម្មវិធីនេះអានបានទេ (ជួរឈរដែលមាន៖ {found})។ ប្លង់ដែលទទួលយក៖ "
+        "(១) លទ្ធផលដែលបានផ្សព្វផ្សាយរបស់ UN DESA៖ Survey Year, Country Name ឬ Country Code, E-Government Index, "
+        "Online Service Index, Human Capital Index, Telecommunication Infrastructure Index; "
+        "(២) គំរូទិន្នន័យជាតិ៖ ប្រទេស ឬខេត្ត ឆ្នាំ និងជួរឈរសូចនាករដែលមានកូដរបស់វានៅក្នុងវង់ក្រចកជ្រុង "
+        "ឧទាហរណ៍ 'អ្នកប្រើប្រាស់អ៊ីនធឺណិត (% នៃប្រជាជន) [internet_users_pct]'; "
+        "(៣) តារាងបណ្តោយ៖ entity, indicator, value ហើយអាចមាន year និង source; "
+        "(៤) តារាងទទឹងតាមឆ្នាំ (ធនាគារពិភពលោក ITU)៖ Country Name ឬ Country Code, Indicator Name ឬ Indicator Code "
+        "និងជួរឈរមួយសម្រាប់ឆ្នាំនីមួយៗ (2000, 2001, … ឬ '2000 [YR2000]')។",
+    },
+    "unmapped_indicator": {
+        "en": "Indicator '{value}' is not one this tool uses (not in data/mappings/indicator-aliases.csv); "
+        "its {count} row(s) were skipped.",
+        "km": "សូចនាករ '{value}' មិនមែនជាសូចនាករដែលកម្មវិធីនេះប្រើទេ (មិនមាននៅក្នុង data/mappings/indicator-aliases.csv)។ "
+        "ជួរចំនួន {count} របស់វាត្រូវបានរំលង។",
+    },
+    "entities_skipped": {
+        "en": "{count} row(s) of entities that are not scored (regional aggregates, territories that are not UN Member States, "
+        "or totals) were skipped: {names}.",
+        "km": "ជួរចំនួន {count} នៃអង្គភាពដែលមិនត្រូវបានដាក់ពិន្ទុ (ក្រុមតំបន់ ដែនដីដែលមិនមែនជារដ្ឋសមាជិកអង្គការសហប្រជាជាតិ ឬចំនួនសរុប) ត្រូវបានរំលង៖ {names}។",
+    },
+    "years_ignored": {
+        "en": "Values in the columns of years outside {min}–{max} were not used: {columns}.",
+        "km": "តម្លៃនៅក្នុងជួរឈរនៃឆ្នាំក្រៅចន្លោះ {min}–{max} មិនត្រូវបានយកមកប្រើទេ៖ {columns}។",
+    },
+    "missing_entity": {
+        "en": "This row has values but no {kind}.",
+        "km": "ជួរនេះមានតម្លៃ ប៉ុន្តែគ្មាន{kind_km}ទេ។",
+    },
+    "missing_year": {
+        "en": "This row has values but no year.",
+        "km": "ជួរនេះមានតម្លៃ ប៉ុន្តែគ្មានឆ្នាំទេ។",
+    },
+    "value_jump": {
+        "en": "{indicator} of {entity} moved from {old} in {old_year} to {new} in {year} ({change}), "
+        "more than {max} in one step: please check it.",
+        "km": "{indicator_km} របស់ {entity_km} បានប្រែប្រួលពី {old} ក្នុងឆ្នាំ {old_year} ទៅ {new} ក្នុងឆ្នាំ {year} ({change}) "
+        "ច្រើនជាង {max} ក្នុងមួយជំហាន៖ សូមពិនិត្យមើលឡើងវិញ។",
+    },
 }
 
 KIND_KM = {"country": "ប្រទេស", "province": "ខេត្ត", "entity": "អង្គភាព"}

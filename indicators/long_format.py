@@ -1,21 +1,24 @@
 """Read long (tidy) tables, as statistical offices publish them: `entity, [year,] indicator, value[, source]`.
 
-Every problem is reported in one pass: missing columns, unknown indicator codes, text in numeric cells,
-values outside an indicator's valid range, years outside a sane range, conflicting duplicates and, when an
-entity register is given, unknown entities with the closest known names.
+Every problem is reported in one pass (see `indicators.validate`): missing columns, unknown indicator codes,
+text in numeric cells, values outside an indicator's valid range, years outside a sane range, conflicting
+duplicates and, when an entity register is given, unknown entities with the closest known names. Indicators
+may be given by our code or by any alias of `data/mappings/indicator-aliases.csv`. The header may sit below
+a few title lines.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from indicators.catalogue import load_catalogue
 from indicators.entities import EntityRegister
-from indicators.issues import Issue, Location, has_errors, make_issue
-from indicators.readers import RawFile, Sheet, match_columns, parse_number, read_file
-from indicators.tidy import TIDY_COLUMNS, LoadResult
+from indicators.issues import Issue, Location, make_issue
+from indicators.readers import RawFile, Sheet, match_columns, read_file, split_at_header
+from indicators.tidy import LoadResult
+from indicators.validate import LONG_COLUMNS, YEAR_RANGE, Candidates, check_candidates, finish, refused
 
-YEAR_RANGE = (1990, 2100)
+__all__ = ["LONG_ALIASES", "LONG_COLUMNS", "REQUIRED", "YEAR_RANGE", "is_long_header", "long_from_raw", "read_long"]
+
 LONG_ALIASES: dict[str, tuple[str, ...]] = {
     "entity": ("entity", "country", "country name", "province", "entity name", "iso3", "country code"),
     "year": ("year", "time", "time period", "period"),
@@ -24,151 +27,74 @@ LONG_ALIASES: dict[str, tuple[str, ...]] = {
     "source": ("source", "data source"),
 }
 REQUIRED = ("entity", "indicator", "value")
-LONG_COLUMNS = [*TIDY_COLUMNS, "sheet", "row", "column", "flags"]
 
 
 def is_long_header(header: list[str]) -> bool:
     return all(field in match_columns(header, LONG_ALIASES) for field in REQUIRED)
 
 
-def _read_sheet(sheet: Sheet, file: str, register: EntityRegister | None) -> tuple[list[dict[str, object]], list[Issue]]:
+def long_sheets(raw: RawFile) -> list[Sheet]:
+    """The sheets of `raw` that hold a long table, each split at its header row."""
+    return [found for sheet in raw.sheets if (found := split_at_header(sheet, is_long_header)) is not None]
+
+
+def candidates(sheet: Sheet) -> Candidates:
+    """Every data row of a long sheet as a candidate value."""
     columns = match_columns(sheet.header, LONG_ALIASES)
-    catalogue = load_catalogue()
-    issues: list[Issue] = []
-    records: list[dict[str, object]] = []
+    rows = sheet.rows
 
-    def place(row: int, field: str) -> Location:
-        return Location(file, sheet.name, row, sheet.header[columns[field]])
+    def column(field: str) -> pd.Series:
+        if field in columns:
+            return rows[columns[field]].reset_index(drop=True)
+        return pd.Series([None] * len(rows), dtype=object)
 
-    for row, cells in zip(sheet.rows.index.tolist(), sheet.rows.itertuples(index=False, name=None), strict=True):
-        ok = True
-        raw_entity = cells[columns["entity"]]
-        entity = "" if raw_entity is None else str(raw_entity).strip()
-        if register is not None:
-            code = register.resolve(entity)
-            if code is None:
-                suggestions = register.suggest(entity)
-                message = "unknown_entity" if suggestions else "unknown_entity_no_suggestion"
-                issues.append(
-                    make_issue(
-                        "error", message, value=entity, kind=register.kind, suggestions=", ".join(suggestions), at=place(row, "entity")
-                    )
-                )
-                ok = False
-            else:
-                entity = code
-        elif not entity:
-            issues.append(make_issue("error", "missing_value", at=place(row, "entity")))
-            ok = False
-        indicator = str(cells[columns["indicator"]] or "").strip()
-        spec = catalogue.get(indicator)
-        if spec is None:
-            issues.append(make_issue("error", "unknown_indicator", value=indicator, known=", ".join(catalogue), at=place(row, "indicator")))
-            ok = False
-        year: int | None = None
-        if "year" in columns:
-            raw_year = cells[columns["year"]]
-            try:
-                number = parse_number(raw_year)
-            except ValueError:
-                number = -1.0
-            if number is None or not number.is_integer() or not YEAR_RANGE[0] <= number <= YEAR_RANGE[1]:
-                issues.append(make_issue("error", "bad_year", value=raw_year, min=YEAR_RANGE[0], max=YEAR_RANGE[1], at=place(row, "year")))
-                ok = False
-            else:
-                year = int(number)
-        raw_value = cells[columns["value"]]
-        try:
-            value = parse_number(raw_value)
-        except ValueError:
-            issues.append(make_issue("error", "not_a_number", value=raw_value, at=place(row, "value")))
-            continue
-        if value is None:
-            issues.append(make_issue("error", "missing_value", at=place(row, "value")))
-            continue
-        if spec is not None and not spec.min <= value <= spec.max:
-            issues.append(
-                make_issue(
-                    "error",
-                    "out_of_range",
-                    value=raw_value,
-                    min=f"{spec.min:g}",
-                    max=f"{spec.max:g}",
-                    indicator=spec.name_en,
-                    at=place(row, "value"),
-                )
-            )
-            ok = False
-        if not ok:
-            continue
-        source = str(cells[columns["source"]] or "").strip() if "source" in columns else ""
-        records.append(
-            {
-                "entity": entity,
-                "year": year,
-                "indicator": indicator,
-                "value": value,
-                "source": source or file,
-                "sheet": sheet.name,
-                "row": row,
-                "column": sheet.header[columns["value"]],
-                "flags": "",
-            }
-        )
-    return records, issues
+    frame = pd.DataFrame(
+        {
+            "row": rows.index.to_numpy(),
+            "entity": column("entity"),
+            "code": None,
+            "year": column("year"),
+            "indicator": column("indicator"),
+            "value": column("value"),
+            "value_pos": columns["value"],
+            "source": column("source"),
+        }
+    )
+    return Candidates(sheet, frame, entity_pos=columns["entity"], year_pos=columns.get("year", -1), indicator_pos=columns["indicator"])
 
 
-def _conflicts(tidy: pd.DataFrame, file: str) -> list[Issue]:
-    """An error for each (entity, year, indicator) given twice with different values."""
-    keys = ["entity", "year", "indicator"]
-    repeated = tidy[tidy.duplicated(keys, keep=False)]
-    issues = []
-    for _, group in repeated.groupby(keys, dropna=False, sort=False):
-        if group["value"].nunique() > 1:
-            last = group.iloc[-1]
-            values = ", ".join(f"{v:g} (row {r})" for v, r in zip(group["value"], group["row"], strict=True))
-            issues.append(
-                make_issue(
-                    "error",
-                    "duplicate_conflict",
-                    Location(file, str(last["sheet"]), int(last["row"]), str(last["column"])),
-                    value=last["value"],
-                    entity=last["entity"],
-                    indicator=last["indicator"],
-                    year="—" if pd.isna(last["year"]) else int(last["year"]),
-                    values=values,
-                )
-            )
-    return issues
+def entity_names(raw: RawFile) -> list[object]:
+    """Entity cells of every long sheet (to choose a register)."""
+    names: list[object] = []
+    for sheet in long_sheets(raw):
+        names += sheet.rows[match_columns(sheet.header, LONG_ALIASES)["entity"]].tolist()
+    return names
 
 
 def long_from_raw(raw: RawFile, register: EntityRegister | None = None) -> LoadResult:
-    """Tidy rows from every sheet of a file whose header has entity, indicator and value columns."""
+    """Tidy rows from every sheet of a file whose header has entity, indicator and value columns.
+    Without a register, entities are kept as written."""
     file = raw.path.name
-    records: list[dict[str, object]] = []
     issues: list[Issue] = []
-    matching = [s for s in raw.sheets if is_long_header(s.header)]
+    parts = []
+    matching = long_sheets(raw)
     if not matching:
-        found = ", ".join(h for h in raw.sheets[0].header if h)
-        present = match_columns(raw.sheets[0].header, LONG_ALIASES)
+        first = raw.sheets[0]
+        found = ", ".join(h for h in first.header if h)
+        present = match_columns(first.header, LONG_ALIASES)
         for field in [f for f in REQUIRED if f not in present]:
-            issues.append(make_issue("error", "missing_column", Location(file, raw.sheets[0].name, 1, field), found=found))
+            issues.append(make_issue("error", "missing_column", Location(file, first.name, first.header_row, field), found=found))
     for sheet in matching:
-        sheet_records, sheet_issues = _read_sheet(sheet, file, register)
-        records += sheet_records
+        tidy, sheet_issues = check_candidates(candidates(sheet), file, register)
+        parts.append(tidy)
         issues += sheet_issues
-    tidy = pd.DataFrame(records, columns=LONG_COLUMNS).astype({"year": "Int64", "value": float, "row": "Int64"})
-    issues += _conflicts(tidy, file)
-    if matching and not records and not has_errors(issues):
-        issues.append(make_issue("error", "empty_file", Location(file)))
-    if has_errors(issues):
-        return LoadResult(tidy.iloc[0:0], issues, file, raw.checksum)
-    return LoadResult(tidy.drop_duplicates(["entity", "year", "indicator"]).reset_index(drop=True), issues, file, raw.checksum)
+    kind = register.kind if register is not None else ""
+    return finish(raw, parts, issues, matched=bool(matching), format="long", entity_kind=kind)
 
 
 def read_long(path: str, register: EntityRegister | None = None) -> LoadResult:
     """Read a long table from a CSV or XLSX file (nothing is kept when there are errors)."""
     raw, issues = read_file(path)
     if raw is None:
-        return LoadResult(pd.DataFrame(columns=LONG_COLUMNS), issues, str(path))
+        return refused(path, issues, "long")
     return long_from_raw(raw, register)

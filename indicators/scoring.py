@@ -82,10 +82,12 @@ def _score_subindex(sub: SubIndex, matrix: FloatArray, column: dict[str, int], m
 
 def _flags(stages: dict[str, _SubIndexStages], egdi_share: FloatArray, egdi_min: float, min_share: float) -> list[str]:
     """Semicolon-separated flags per entity: `<sub>_partial`, `<sub>_insufficient`, `<sub>_missing`,
-    `<sub>_other_form` (data only in a form this run does not use) and `egdi_incomplete`."""
+    `<sub>_other_form` (data only in a form this run does not use), `<sub>_no_spread` (a composite but nothing
+    to normalise it against: every entity scored has the same composite, or only one has one) and `egdi_incomplete`."""
     columns: list[np.ndarray] = []
     for code, st in stages.items():
         columns.append(np.where((st.share < 1) & (st.share >= min_share), f"{code}_partial", ""))
+        columns.append(np.where(~np.isnan(st.composite) & np.isnan(st.normalised), f"{code}_no_spread", ""))
         columns.append(np.where((st.share > 0) & (st.share < min_share), f"{code}_insufficient", ""))
         columns.append(np.where(st.other_form_only, f"{code}_other_form", np.where(st.share == 0, f"{code}_missing", "")))
     columns.append(np.where(egdi_share < egdi_min, "egdi_incomplete", ""))

@@ -1,4 +1,4 @@
-"""Figure builders: plain data in, Plotly figures out."""
+"""Figure builders: plain data in, Plotly figures out. Colours are the Okabe–Ito colour-blind-safe palette."""
 
 from __future__ import annotations
 
@@ -7,29 +7,56 @@ import plotly.graph_objects as go
 
 from layouts.i18n import t
 
-SERIES = ("egdi", "osi", "tii", "hci")
-COLOURS = {"egdi": "#0b3d91", "osi": "#2a9d8f", "tii": "#e9a23b", "hci": "#c8553d"}
+PALETTE = {"egdi": "#0072B2", "osi": "#009E73", "tii": "#E69F00", "hci": "#D55E00", "epi": "#CC79A7", "peer": "#999999"}
+FONT = {"family": "Khmer OS, Khmer OS System, Noto Sans Khmer, Segoe UI, Arial, sans-serif", "size": 13}
+SUBINDICES = ("egdi", "osi", "tii", "hci")
 
 
-def trend_figure(history: pd.DataFrame, lang: str) -> go.Figure:
-    """EGDI and its three sub-indices by survey edition."""
+def base_layout(figure: go.Figure, **layout: object) -> go.Figure:
+    figure.update_layout(template="plotly_white", font=FONT, margin={"l": 50, "r": 20, "t": 20, "b": 40}, **layout)
+    return figure
+
+
+def trend_figure(history: pd.DataFrame, lang: str, series: tuple[str, ...] = SUBINDICES) -> go.Figure:
+    """EGDI and sub-indices by survey edition."""
     figure = go.Figure()
-    for code in SERIES:
+    for code in series:
         figure.add_trace(
             go.Scatter(
                 x=history["edition"],
                 y=history[code],
                 name=t(code, lang),
                 mode="lines+markers",
-                line={"color": COLOURS[code], "width": 4 if code == "egdi" else 2},
+                line={"color": PALETTE[code], "width": 4 if code == "egdi" else 2},
+                hovertemplate=f"{t(code, lang)}<br>{t('edition', lang)} %{{x}}: %{{y:.4f}}<extra></extra>",
             )
         )
-    figure.update_layout(
-        margin={"l": 50, "r": 20, "t": 20, "b": 40},
+    return base_layout(
+        figure,
         yaxis={"range": [0, 1], "title": t("index_value", lang)},
         xaxis={"title": t("edition", lang), "tickvals": history["edition"].tolist()},
-        legend={"orientation": "h", "y": -0.2},
+        legend={"orientation": "h", "y": -0.25},
+    )
+
+
+def sparkline(history: pd.DataFrame, code: str) -> go.Figure:
+    """A tiny line of one index over the editions, without axes."""
+    figure = go.Figure(
+        go.Scatter(
+            x=history["edition"],
+            y=history[code],
+            mode="lines+markers",
+            line={"color": PALETTE[code], "width": 2},
+            marker={"size": 4},
+            hovertemplate="%{x}: %{y:.4f}<extra></extra>",
+        )
+    )
+    figure.update_layout(
+        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+        height=48,
+        showlegend=False,
         template="plotly_white",
-        font={"family": "Khmer OS, Noto Sans Khmer, sans-serif"},
+        xaxis={"visible": False},
+        yaxis={"visible": False, "range": [0, 1]},
     )
     return figure

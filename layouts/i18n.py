@@ -1,32 +1,65 @@
-"""Strings the dashboard shows, in English and Khmer."""
+"""Translation catalogs of the dashboard: `layouts/locales/*.yaml`, one file per page plus `common.yaml`.
+
+Each file maps a key to its English and Khmer text (`{en: ..., km: ...}`); a key lives in exactly one file.
+Numbers are written with Khmer digits in Khmer.
+"""
 
 from __future__ import annotations
 
-STRINGS: dict[str, dict[str, str]] = {
-    "title": {"en": "E-Government Readiness: Cambodia", "km": "ការត្រៀមខ្លួនរដ្ឋាភិបាលអេឡិចត្រូនិក៖ កម្ពុជា"},
-    "subtitle": {
-        "en": "UN E-Government Development Index (EGDI) and its sub-indices, by survey edition",
-        "km": "សន្ទស្សន៍អភិវឌ្ឍន៍រដ្ឋាភិបាលអេឡិចត្រូនិក (EGDI) របស់អង្គការសហប្រជាជាតិ និងអនុសន្ទស្សន៍ តាមការស្ទង់មតិនីមួយៗ",
-    },
-    "latest": {"en": "Latest edition", "km": "ការស្ទង់មតិចុងក្រោយ"},
-    "world_rank": {"en": "World rank", "km": "ចំណាត់ថ្នាក់ពិភពលោក"},
-    "group": {"en": "EGDI group", "km": "ក្រុម EGDI"},
-    "edition": {"en": "Edition", "km": "ឆ្នាំស្ទង់មតិ"},
-    "source": {"en": "Source: UN E-Government Survey, UN DESA.", "km": "ប្រភព៖ ការស្ទង់មតិរដ្ឋាភិបាលអេឡិចត្រូនិករបស់អង្គការសហប្រជាជាតិ (UN DESA)។"},
-    "Very High": {"en": "Very High", "km": "ខ្ពស់បំផុត"},
-    "High": {"en": "High", "km": "ខ្ពស់"},
-    "Middle": {"en": "Middle", "km": "មធ្យម"},
-    "Low": {"en": "Low", "km": "ទាប"},
-    "egdi": {"en": "EGDI", "km": "EGDI"},
-    "osi": {"en": "Online Service Index", "km": "សន្ទស្សន៍សេវាអនឡាញ"},
-    "tii": {"en": "Telecommunication Infrastructure Index", "km": "សន្ទស្សន៍ហេដ្ឋារចនាសម្ព័ន្ធទូរគមនាគមន៍"},
-    "hci": {"en": "Human Capital Index", "km": "សន្ទស្សន៍មូលធនមនុស្ស"},
-    "epi": {"en": "E-Participation Index", "km": "សន្ទស្សន៍ការចូលរួមតាមអេឡិចត្រូនិក"},
-    "index_value": {"en": "Index value (0–1)", "km": "តម្លៃសន្ទស្សន៍ (០–១)"},
-}
+import math
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+LOCALES_DIR = Path(__file__).resolve().parent / "locales"
+LANGUAGES = ("en", "km")
+KHMER_DIGITS = str.maketrans("0123456789", "០១២៣៤៥៦៧៨៩")
 
 
-def t(key: str, lang: str) -> str:
-    """The string `key` in `lang` (English when the language is unknown)."""
-    entry = STRINGS[key]
-    return entry.get(lang, entry["en"])
+@lru_cache(maxsize=1)
+def catalog() -> dict[str, dict[str, str]]:
+    """Every key of every catalog file; a key given twice, or without both languages, is an error."""
+    merged: dict[str, dict[str, str]] = {}
+    for path in sorted(LOCALES_DIR.glob("*.yaml")):
+        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for key, texts in entries.items():
+            if key in merged:
+                raise ValueError(f"{path.name}: key {key!r} is already defined in another catalog")
+            if not isinstance(texts, dict) or set(texts) != set(LANGUAGES):
+                raise ValueError(f"{path.name}: key {key!r} needs exactly 'en' and 'km' texts")
+            merged[str(key)] = {lang: str(texts[lang]) for lang in LANGUAGES}
+    return merged
+
+
+def t(key: str, lang: str, **params: object) -> str:
+    """The text of `key` in `lang` (English for an unknown language), filled in with `params`."""
+    text = catalog()[key]["km" if lang == "km" else "en"]
+    return text.format(**params) if params else text
+
+
+def digits(text: str, lang: str) -> str:
+    """Western digits turned into Khmer digits in Khmer."""
+    return text.translate(KHMER_DIGITS) if lang == "km" else text
+
+
+def fmt_number(value: object, lang: str, decimals: int = 4, signed: bool = False) -> str:
+    """A number for display: fixed decimals, a sign when asked, Khmer digits in Khmer; '–' when missing."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return "–"
+    if math.isnan(number):
+        return "–"
+    text = f"{number:+.{decimals}f}" if signed else f"{number:.{decimals}f}"
+    return digits(text, lang)
+
+
+def fmt_int(value: object, lang: str) -> str:
+    """A whole number (rank, year, count) for display, or '–' when missing."""
+    try:
+        return digits(str(int(value)), lang)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return "–"

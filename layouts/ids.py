@@ -1,6 +1,16 @@
-"""Every component id of the dashboard, in one place."""
+"""Every component id of the dashboard, in one place (grouped by page)."""
 
-LANGUAGE = "language"
-PAGE = "page"
-TREND = "egdi-trend"
-TABLE = "egdi-table"
+# shell
+URL = "url"
+NAV = "nav"
+LANG_LINK = "lang-link"
+HTML_LANG = "html-lang"
+SKIP_LINK = "skip-link"
+
+# overview
+OVERVIEW_CARDS = "overview-cards"
+OVERVIEW_TREND = "overview-trend"
+OVERVIEW_SUMMARY = "overview-summary"
+OVERVIEW_ENTITY = "overview-entity"
+OVERVIEW_EDITION = "overview-edition"
+OVERVIEW_TARGETS = "overview-targets"

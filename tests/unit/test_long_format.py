@@ -3,7 +3,9 @@ from pathlib import Path
 import pytest
 
 from indicators.entities import load_countries, load_provinces
+from indicators.loaders import load_file
 from indicators.long_format import read_long
+from tests.conftest import FIXTURES
 
 
 def write(tmp_path: Path, text: str, name: str = "data.csv") -> str:
@@ -80,3 +82,74 @@ def test_provinces_resolve_with_their_register(tmp_path: Path):
 def test_without_a_register_entities_are_kept_as_written(tmp_path: Path):
     result = read_long(write(tmp_path, "entity,indicator,value\n  Region A ,internet_users_pct,55\n"))
     assert result.ok and result.tidy["entity"].tolist() == ["Region A"]
+
+
+# One defect per fixture file in tests/fixtures/long: (file, code, row, column, value, text in the English message)
+LONG = FIXTURES / "long"
+FIXTURE_DEFECTS = [
+    ("unknown_entity.csv", "unknown_entity", 3, "entity", "Cambodai", "Unknown country 'Cambodai'. Did you mean: Cambodia"),
+    ("text_in_number.csv", "not_a_number", 3, "value", "fifty-six", "'fifty-six' is not a number."),
+    ("out_of_range.csv", "out_of_range", 3, "value", "156.7", "156.7 is outside the valid range 0–100 of Internet users."),
+    ("bad_year.csv", "bad_year", 3, "year", "20222", "Year '20222' is not a year between 1990 and 2100."),
+    ("missing_year.csv", "missing_year", 3, "year", "", "This row has values but no year."),
+    ("unknown_indicator.csv", "unknown_indicator", 3, "indicator", "internet_use", "Unknown indicator code 'internet_use'"),
+    ("missing_value.csv", "missing_value", 3, "value", "", "The value is empty."),
+    ("missing_entity.csv", "missing_entity", 3, "entity", "", "This row has values but no country."),
+    (
+        "duplicate_conflict.csv",
+        "duplicate_conflict",
+        4,
+        "value",
+        "57",
+        "KHM has different values for internet_users_pct in 2022: 56.7 (row 2), 57 (row 4).",
+    ),
+    ("header_only.csv", "empty_file", None, "", "", "The file has no data rows."),
+    ("binary_named_csv.csv", "unreadable_file", None, "", "", "it is a binary file, not text."),
+    ("not_a_workbook.xlsx", "unreadable_file", None, "", "", "it is not an .xlsx workbook"),
+]
+
+
+@pytest.mark.parametrize(("name", "code", "row", "column", "value", "text"), FIXTURE_DEFECTS)
+def test_each_fixture_defect_names_its_row_column_and_value(name, code, row, column, value, text):
+    for result in (read_long(str(LONG / name), load_countries()), load_file(LONG / name)):
+        errors = [i for i in result.issues if i.severity == "error"]
+        assert [(i.code, i.file, i.row, i.column, i.value) for i in errors] == [(code, name, row, column, value)]
+        assert text in errors[0].message
+        assert errors[0].message_km and errors[0].message_km != errors[0].message
+        assert result.tidy.empty and not result.ok
+
+
+def test_a_missing_column_is_named_by_the_long_reader():
+    result = read_long(str(LONG / "missing_column.csv"))
+    assert [(i.code, i.row, i.column) for i in result.issues] == [("missing_column", 1, "value")]
+
+
+def test_aliases_sources_and_aggregates_in_a_clean_file():
+    result = load_file(LONG / "clean.csv")
+    assert result.ok and result.format == "long"
+    rows = result.tidy.set_index("indicator")
+    assert rows.loc["mobile_subscriptions_per_100", ["entity", "value", "source", "row"]].tolist() == [
+        "KHM",
+        120.2,
+        "ITU, via World Bank",
+        3,
+    ]
+    assert sorted(result.tidy["entity"]) == ["KHM", "KHM", "THA"]
+    assert [(i.severity, i.code) for i in result.issues] == [("info", "entities_skipped")]
+
+
+def test_a_header_below_title_lines(tmp_path: Path):
+    result = load_file(LONG / "title_rows.csv")
+    assert result.ok and result.tidy[["year", "value", "row", "column"]].values.tolist() == [
+        [2021, 55.6, 5, "Value"],
+        [2022, 56.7, 6, "Value"],
+    ]
+
+
+def test_every_bad_row_of_a_large_file_is_reported_with_its_own_row(tmp_path: Path):
+    lines = ["entity,year,indicator,value"]
+    for i in range(3000):
+        lines.append(f"Cambodia,{1990 + i % 30},internet_users_pct,{'x' if i % 100 == 7 else i % 100}")
+    path = write(tmp_path, "\n".join(lines) + "\n")
+    result = read_long(path, load_countries())
+    assert [i.row for i in result.issues if i.code == "not_a_number"] == [9 + 100 * k for k in range(30)]

@@ -122,6 +122,13 @@ def test_an_entity_without_any_telecom_data_is_flagged_missing():
     assert flags == "tii_missing;egdi_incomplete"
 
 
+def test_a_single_scored_entity_has_no_spread_to_normalise_against():
+    tidy = tidy_from({"A": {"internet_users_pct": 50, "fixed_broadband_per_100": 10, "mobile_broadband_per_100": 30}})
+    entities = score(tidy, M2022).entities.set_index("entity")
+    assert np.isnan(entities.loc["A", "tii"])
+    assert entities.loc["A", "flags"] == "osi_missing;tii_partial;tii_no_spread;hci_missing;epi_missing;egdi_incomplete"
+
+
 def test_latest_year_is_used_when_years_are_given():
     tidy = telecom_tidy().assign(year=2020)
     newer = tidy[tidy["entity"] == "C"].assign(year=2021, value=lambda f: f["value"] * 5)

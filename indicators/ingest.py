@@ -1,0 +1,125 @@
+"""Bring files into the store: load and validate every file first; import only when none has an error.
+
+Each file becomes one dataset version. A dataset is "the same data" across imports:
+- UN published results: `published:<editions>` (e.g. `published:2022`), whatever the file is called;
+- any other file: `<format>:<file name without extension>`, or a name the user gives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from indicators.entities import load_register
+from indicators.issues import Issue, has_errors
+from indicators.loaders import load_file
+from indicators.methodology import load_methodology
+from indicators.paths import DATA_DIR
+from indicators.published import published_table
+from indicators.scoring import RESULT_COLUMNS, score
+from indicators.store import ImportOutcome, ImportRequest, Store, open_store
+from indicators.tidy import LoadResult, latest_values
+from indicators.validate import jump_warnings
+
+BUNDLED_FILES = (DATA_DIR / "published" / "undesa-cambodia-asean.csv", DATA_DIR / "national" / "cambodia-indicators.csv")
+BUNDLED_USER = "bundled data"
+
+
+@dataclass(frozen=True)
+class FileImport:
+    """One file's way into the store: what was loaded, the problems found, and the version it became."""
+
+    path: str
+    loaded: LoadResult
+    dataset: str
+    warnings: list[Issue] = field(default_factory=list)
+    outcome: ImportOutcome | None = None
+
+    @property
+    def issues(self) -> list[Issue]:
+        return [*self.loaded.issues, *self.warnings]
+
+
+def dataset_key(loaded: LoadResult, path: str) -> str:
+    if loaded.format == "published" and not loaded.tidy.empty:
+        editions = sorted({int(y) for y in loaded.tidy["year"].dropna()})
+        return "published:" + "+".join(map(str, editions))
+    return f"{loaded.format}:{Path(path).stem}"
+
+
+def load_for_import(
+    paths: Sequence[str], store: Store, entity_kind: str = "auto", datasets: Sequence[str] | None = None
+) -> list[FileImport]:
+    """Load and validate every file; add warnings for values that jumped since the data already stored.
+    `datasets` names each file's dataset (default: derived from the file, see the module docstring)."""
+    prepared = []
+    for position, path in enumerate(paths):
+        loaded = load_file(path, entity_kind)
+        warnings: list[Issue] = []
+        if loaded.ok and not loaded.tidy.empty and loaded.format != "published":
+            previous = store.observations(indicators=sorted(set(loaded.tidy["indicator"])), entities=sorted(set(loaded.tidy["entity"])))
+            warnings = jump_warnings(loaded.tidy, previous, file=loaded.file)
+        name = datasets[position] if datasets else dataset_key(loaded, path)
+        prepared.append(FileImport(path, loaded, name, warnings))
+    return prepared
+
+
+def import_files(
+    paths: Sequence[str], store: Store, *, user: str = "cli", entity_kind: str = "auto", datasets: Sequence[str] | None = None
+) -> tuple[list[FileImport], bool]:
+    """Import every file in one transaction, or none when any has an error. Returns the per-file results and
+    whether they landed."""
+    prepared = load_for_import(paths, store, entity_kind, datasets)
+    if any(has_errors(p.issues) for p in prepared):
+        return prepared, False
+    requests = [
+        ImportRequest(
+            item.loaded.tidy,
+            dataset=item.dataset,
+            kind=item.loaded.format,
+            file_name=Path(item.path).name,
+            checksum=item.loaded.checksum,
+            user=user,
+            entity_kind=item.loaded.entity_kind,
+        )
+        for item in prepared
+    ]
+    outcomes = store.import_many(requests)  # one transaction: every file lands, or none
+    return [FileImport(p.path, p.loaded, p.dataset, p.warnings, o) for p, o in zip(prepared, outcomes, strict=True)], True
+
+
+def seed_bundled(store: Store) -> None:
+    """Fill an empty store with the bundled published results, so the dashboard has real figures at once."""
+    if store.is_empty():
+        paths = [str(p) for p in BUNDLED_FILES]
+        import_files(paths, store, user=BUNDLED_USER, entity_kind="country", datasets=[f"bundled:{p.stem}" for p in BUNDLED_FILES])
+
+
+def open_seeded_store(url: str | None = None) -> Store:
+    """The store at `url` (or the default), created and filled with the bundled data on first use."""
+    store = open_store(url)
+    seed_bundled(store)
+    return store
+
+
+def stored_published(store: Store, edition: int | None = None) -> pd.DataFrame:
+    """The `published` table (as the `published` command writes it) from the published results in the store."""
+    stored = store.observations(kinds=["published"])
+    if edition is not None:
+        stored = stored[stored["year"] == edition]
+    return published_table(stored)
+
+
+def stored_scores(store: Store, edition: int) -> pd.DataFrame:
+    """Score the component data in the store with edition `edition`'s method (each entity's latest values up to
+    that year). Empty when no component data is stored."""
+    method = load_methodology(edition)
+    stored = store.observations(indicators=list(method.input_codes()))
+    stored = stored[stored["entity"].isin(load_register(method.entity_kind).codes)]
+    data = latest_values(stored[["entity", "year", "indicator", "value"]], edition)
+    if data.empty:
+        return pd.DataFrame(columns=RESULT_COLUMNS)
+    return score(data, method).entities[RESULT_COLUMNS]

@@ -1,0 +1,13 @@
+"""A versioned store of tidy values: every import is one transaction and one dataset version, with a diff,
+cell provenance and rollback. SQLite by default (`var/egdi.sqlite`), any database through `EGDI_DATABASE_URL`.
+
+    store = open_store()
+    outcome = store.import_tidy(tidy, dataset="undesa:EGOV_DATA_2022", kind="published", file_name=..., checksum=...)
+    store.import_many([ImportRequest(...), ...])  # several files: all land or none
+    store.observations(indicators=["egdi"]), store.versions(), store.diff(outcome.version_id), store.rollback(v)
+"""
+
+from indicators.store.errors import StoreError
+from indicators.store.store import ImportOutcome, ImportRequest, Store, open_store
+
+__all__ = ["ImportOutcome", "ImportRequest", "Store", "StoreError", "open_store"]

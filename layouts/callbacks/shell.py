@@ -1,0 +1,48 @@
+"""The shell: navigation links that keep the view state, the language switch, and <html lang>."""
+
+from __future__ import annotations
+
+import dash
+from dash import Input, Output, clientside_callback, dcc
+
+from layouts import ids
+from layouts.i18n import t
+from layouts.state import language, parse_query, with_changes
+
+
+def nav_links(pathname: str | None, search: str | None) -> list[dcc.Link]:
+    """One link per page (keeping the query string) and the language switch (same page, other language)."""
+    lang = language(parse_query(search).get("lang"))
+    links = [
+        dcc.Link(
+            t(f"nav_{page['module'].rsplit('.', 1)[-1]}", lang),
+            href=page["path"] + (search or ""),
+            className="nav-link active" if page["path"] == (pathname or "/") else "nav-link",
+        )
+        for page in sorted(dash.page_registry.values(), key=lambda p: p.get("order", 99))
+    ]
+    other = "en" if lang == "km" else "km"
+    switch = dcc.Link(
+        t("language_switch", lang),
+        href=(pathname or "/") + with_changes(search, lang=other),
+        id=ids.LANG_LINK,
+        className="nav-link language",
+        title=t("language_switch_label", lang),
+    )
+    return [*links, switch]
+
+
+@dash.callback(Output(ids.NAV, "children"), Output(ids.SKIP_LINK, "children"), Input(ids.URL, "pathname"), Input(ids.URL, "search"))
+def update_nav(pathname: str | None, search: str | None) -> tuple[list[dcc.Link], str]:
+    return nav_links(pathname, search), t("skip_to_content", language(parse_query(search).get("lang")))
+
+
+clientside_callback(
+    """function(search) {
+        const lang = new URLSearchParams(search || "").get("lang") === "km" ? "km" : "en";
+        document.documentElement.lang = lang;
+        return lang;
+    }""",
+    Output(ids.HTML_LANG, "data"),
+    Input(ids.URL, "search"),
+)

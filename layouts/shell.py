@@ -1,0 +1,20 @@
+"""The page frame around every page: header with navigation and language switch, the page, a footer."""
+
+from __future__ import annotations
+
+import dash
+from dash import dcc, html
+
+from layouts import ids
+
+
+def layout() -> html.Div:
+    return html.Div(
+        [
+            dcc.Location(id=ids.URL, refresh=False),
+            dcc.Store(id=ids.HTML_LANG),
+            html.A(id=ids.SKIP_LINK, href="#main", className="skip-link"),
+            html.Header(html.Nav(id=ids.NAV, className="nav", **{"aria-label": "main"}), className="header"),
+            html.Main(dash.page_container, id="main", className="page"),
+        ]
+    )

@@ -1,0 +1,95 @@
+"""Store fixtures: every store test runs on SQLite (a fresh file) and, when EGDI_TEST_POSTGRES_URL names a server
+(see scripts/test-postgres.sh), on PostgreSQL in a fresh schema that is dropped afterwards."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from indicators.store import Store, open_store
+from indicators.store.database import resolve_url
+from indicators.store.schema import datasets, observations, schema_migrations, versions
+
+POSTGRES_ENV = "EGDI_TEST_POSTGRES_URL"
+POSTGRES_SKIP = "EGDI_TEST_POSTGRES_URL not set: PostgreSQL tests need a server"
+
+
+@dataclass(frozen=True)
+class Backend:
+    name: str  # "sqlite" or "postgresql"
+    url: str  # what open_store takes: a file path for SQLite, a URL for PostgreSQL
+
+
+def postgres_base_url() -> sa.URL:
+    url = os.environ.get(POSTGRES_ENV)
+    if not url:
+        pytest.skip(POSTGRES_SKIP)
+    return resolve_url(url)
+
+
+@contextmanager
+def fresh_postgres_schema() -> Iterator[str]:
+    """The URL of a new, empty schema on the test server (search_path set), dropped afterwards."""
+    base = postgres_base_url()
+    schema = f"egdi_test_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(base)
+    with admin.begin() as connection:
+        connection.exec_driver_sql(f"CREATE SCHEMA {schema}")
+    try:
+        yield base.update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(hide_password=False)
+    finally:
+        with admin.begin() as connection:
+            connection.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Backend]:
+    if request.param == "sqlite":
+        yield Backend("sqlite", str(tmp_path / "store.sqlite"))
+        return
+    with fresh_postgres_schema() as url:
+        yield Backend("postgresql", url)
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """A fresh PostgreSQL schema only (for tests about PostgreSQL itself)."""
+    with fresh_postgres_schema() as url:
+        yield url
+
+
+@pytest.fixture
+def open_test_store(backend: Backend) -> Iterator[Callable[..., Store]]:
+    """Opens stores on the test's database (keyword arguments go to open_store) and closes them afterwards."""
+    opened: list[Store] = []
+
+    def opener(**options: object) -> Store:
+        store = open_store(backend.url, **options)  # type: ignore[arg-type]
+        opened.append(store)
+        return store
+
+    yield opener
+    for store in opened:
+        store.close()
+
+
+@pytest.fixture
+def store(open_test_store: Callable[..., Store]) -> Store:
+    return open_test_store()
+
+
+def dump(store: Store) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table of the store, in primary-key order: two equal dumps mean an unchanged store."""
+    with store.engine.connect() as connection:
+        return {
+            table.name: [tuple(row) for row in connection.execute(sa.select(table).order_by(*table.primary_key.columns))]
+            for table in (schema_migrations, datasets, versions, observations)
+        }

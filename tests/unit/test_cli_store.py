@@ -1,0 +1,149 @@
+"""The store commands end to end: import, history, diff, rollback, export, template."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from indicators.cli import main
+from tests.conftest import FIXTURES, PROJECT_DIR
+
+PUBLISHED = FIXTURES / "published"
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    return str(tmp_path / "egdi.sqlite")
+
+
+def versions(db: str) -> pd.DataFrame:
+    from indicators.store import open_store
+
+    with open_store(db) as store:
+        return store.versions()
+
+
+def test_a_new_store_is_seeded_with_the_bundled_data(db, capsys):
+    assert main(["history", "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert "bundled:undesa-cambodia-asean" in out and "bundled:cambodia-indicators" in out
+    assert sorted(versions(db)["n_values"]) == [12, 312]
+
+
+def test_import_then_identical_reimport(db, capsys, reference_dir):
+    path = str(reference_dir / "EGOV_DATA_2022.csv")
+    assert main(["import", path, "--db", db]) == 0
+    assert "version 3 of published:2022: 1158 added, 0 changed, 0 removed" in capsys.readouterr().out
+    assert main(["import", path, "--db", db]) == 0
+    assert "identical to version 3 of published:2022; nothing changed." in capsys.readouterr().out
+    assert len(versions(db)) == 3
+
+
+def test_a_refused_file_leaves_the_store_unchanged(db, capsys):
+    main(["history", "--db", db])
+    before = versions(db)
+    code = main(["import", str(PUBLISHED / "variant_header_iso3.csv"), str(PUBLISHED / "unknown_country.csv"), "--db", db])
+    captured = capsys.readouterr()
+    assert code == 1
+    assert "unknown_country.csv, row 3, column 'Country Name': Unknown country 'Cambodai'" in captured.err
+    assert "refused: unknown_country.csv" in captured.err and "The store is unchanged" in captured.err
+    pd.testing.assert_frame_equal(versions(db), before)
+
+
+def _fill_template(path: Path, rows: list[tuple[str, int, float, object]]) -> Path:
+    book = openpyxl.load_workbook(path)
+    sheet = book[book.sheetnames[2]]  # Telecom infrastructure
+    for i, (entity, year, internet, mobile) in enumerate(rows, start=2):
+        sheet.cell(i, 1, entity), sheet.cell(i, 2, year), sheet.cell(i, 3, internet), sheet.cell(i, 4, mobile)
+    book.save(path)
+    return path
+
+
+def test_template_import_diff_rollback_export(db, tmp_path, capsys):
+    template = tmp_path / "telecom.xlsx"
+    assert main(["template", str(template), "--entities", "province"]) == 0
+    _fill_template(template, [("Siem Reap", 2023, 61.5, 120), ("Phnom Penh", 2023, 88, 150)])
+    assert main(["import", str(template), "--db", db]) == 0
+    assert "version 3 of template:telecom: 4 added" in capsys.readouterr().out
+
+    _fill_template(template, [("Siem Reap", 2023, 62.0, 120), ("Phnom Penh", 2023, 88, 151)])
+    assert main(["import", str(template), "--db", db]) == 0
+    assert "version 4 of template:telecom: 0 added, 2 changed, 0 removed, 2 unchanged." in capsys.readouterr().out
+
+    assert main(["diff", "4", "--db", db]) == 0
+    diff = capsys.readouterr().out
+    assert "KH-17" in diff and "61.5" in diff and "62.0" in diff
+
+    assert main(["rollback", "4", "--db", db]) == 0
+    assert "Rolled back version 4 of template:telecom as version 5: 0 restored, 2 changed back, 0 removed." in capsys.readouterr().out
+
+    out = tmp_path / "observations.csv"
+    assert main(["export", "observations", "--db", db, "--output", str(out)]) == 0
+    stored = pd.read_csv(out).set_index(["entity", "indicator"])
+    assert stored.loc[("KH-17", "internet_users_pct"), "value"] == 61.5
+    assert stored.loc[("KH-12", "mobile_subscriptions_per_100"), "column"].endswith("[mobile_subscriptions_per_100]")
+    assert stored.loc[("KH-12", "mobile_subscriptions_per_100"), "row"] == 3
+
+
+def test_export_published_has_the_published_command_columns(db, tmp_path, reference_dir):
+    main(["import", str(reference_dir / "EGOV_DATA_2022.csv"), "--db", db])
+    exported, direct = tmp_path / "exported.csv", tmp_path / "direct.csv"
+    assert main(["export", "published", "--edition", "2022", "--db", db, "--output", str(exported)]) == 0
+    assert main(["published", str(reference_dir / "EGOV_DATA_2022.csv"), "--output", str(direct)]) == 0
+    pd.testing.assert_frame_equal(pd.read_csv(exported), pd.read_csv(direct))
+
+
+def test_export_scores_from_stored_components(db, tmp_path):
+    base = {"Cambodia": 50, "Thailand": 80, "Viet Nam": 70}
+    rows = [
+        (country, 2023, code, value)
+        for country, v in base.items()
+        for code, value in (("internet_users_pct", v), ("adult_literacy_pct", v + 10), ("osi_score", v * 2))
+    ]
+    source = tmp_path / "national.csv"
+    pd.DataFrame(rows, columns=["entity", "year", "indicator", "value"]).to_csv(source, index=False)
+    assert main(["import", str(source), "--db", db]) == 0
+    out = tmp_path / "scores.csv"
+    assert main(["export", "scores", "--edition", "2024", "--db", db, "--output", str(out)]) == 0
+    scores = pd.read_csv(out).set_index("entity")
+    assert sorted(scores.index) == ["KHM", "THA", "VNM"]
+    assert scores["osi"].to_dict() == {"KHM": 0.0, "THA": 1.0, "VNM": pytest.approx(2 / 3)}
+    # Thailand and Viet Nam: one of four TII components (25 % of the weight) and of four HCI components (1/3) are
+    # too little to score. Cambodia also has the bundled national data (3 of 4 TII and HCI components): partial,
+    # but as the only entity with a composite there is no spread to min-max against.
+    assert scores.loc["THA", "flags"] == scores.loc["VNM", "flags"] == "tii_insufficient;hci_insufficient;epi_missing;egdi_incomplete"
+    assert scores.loc["KHM", "flags"] == "tii_partial;tii_no_spread;hci_partial;hci_no_spread;epi_missing;egdi_incomplete"
+
+
+def test_store_errors_are_messages_not_tracebacks(tmp_path):
+    not_a_db = tmp_path / "notes.sqlite"
+    not_a_db.write_text("hello, this is not a database")
+    result = subprocess.run(
+        [sys.executable, "-m", "indicators", "history", "--db", str(not_a_db)], cwd=PROJECT_DIR, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr and result.stderr.startswith("error:")
+
+
+def test_rollback_of_an_unknown_version(db, capsys):
+    assert main(["rollback", "99", "--db", db]) == 1
+    assert "99" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["import", "export", "history", "diff", "rollback", "template"])
+def test_help_for_store_commands(command):
+    result = subprocess.run(
+        [sys.executable, "-m", "indicators", command, "--help"], cwd=PROJECT_DIR, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0 and "usage:" in result.stdout
+
+
+def test_a_value_that_jumped_since_the_stored_year_warns_but_lands(db, tmp_path, capsys):
+    source = tmp_path / "internet.csv"
+    source.write_text("entity,year,indicator,value\nCambodia,2023,internet_users_pct,90\n", encoding="utf-8")
+    assert main(["import", str(source), "--db", db]) == 0  # the bundled data has 56.7 for 2022
+    out = capsys.readouterr().out
+    assert "WARNING internet.csv, row 2, column 'value'" in out
+    assert "56.7" in out and "90" in out and "version 3 of long:internet: 1 added" in out

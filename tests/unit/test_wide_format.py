@@ -1,0 +1,144 @@
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from indicators.entities import load_countries
+from indicators.loaders import load_file
+from indicators.wide_format import header_year, read_wide
+from tests.conftest import FIXTURES
+
+WIDE = FIXTURES / "wide"
+
+
+def test_a_world_bank_download_is_read_below_its_metadata_lines():
+    result = load_file(WIDE / "wdi_internet_users.csv")
+    assert result.ok and result.format == "wide" and result.entity_kind == "country"
+    rows = result.tidy.set_index(["entity", "year"])
+    assert rows.loc[("KHM", 2019), ["indicator", "value", "row", "column", "sheet"]].tolist() == ["internet_users_pct", 52.3, 8, "2019", ""]
+    assert rows.loc[("KHM", 2022), "value"] == 56.7
+    assert rows.loc[("THA", 2022), "value"] == 88.0
+    assert sorted(result.tidy["entity"].unique()) == ["KHM", "THA", "VNM"]
+    assert set(result.tidy["source"]) == {"World Development Indicators"}  # the "Data Source" line above the header
+    assert len(result.tidy) == 7
+    # aggregates and territories are skipped with one note, not refused
+    assert [(i.severity, i.code) for i in result.issues] == [("info", "entities_skipped")]
+    assert "4 row(s)" in result.issues[0].message
+    assert "Aruba, Africa Eastern and Southern, Kosovo, World" in result.issues[0].message
+
+
+def test_a_databank_download_maps_series_and_warns_once_per_other_series():
+    result = load_file(WIDE / "databank.csv")
+    assert result.ok
+    got = {(r.entity, r.indicator, int(r.year)): r.value for r in result.tidy.itertuples()}
+    assert got[("KHM", "mobile_subscriptions_per_100", 2021)] == 120.2
+    assert ("KHM", "mobile_subscriptions_per_100", 2022) not in got  # ".." is missing, not an error
+    assert got[("THA", "fixed_broadband_per_100", 2022)] == 17.9
+    assert len(got) == 10
+    column = result.tidy.query("entity == 'THA' and year == 2019").iloc[0]["column"]
+    assert column == "2019 [YR2019]"
+    assert [(i.code, i.row, i.column, i.value) for i in result.issues] == [
+        ("unmapped_indicator", 4, "Series Name", "Population, total (SP.POP.TOTL)")
+    ]
+    assert "its 2 row(s) were skipped" in result.issues[0].message
+
+
+# One defect per fixture file: (file, code, row, column, value, text in the English message)
+DEFECTS = [
+    ("unknown_entity.csv", "unknown_entity", 3, "Country Name", "Cambodai", "Unknown country 'Cambodai'. Did you mean: Cambodia"),
+    ("text_in_number.csv", "not_a_number", 3, "2022", "eighty", "'eighty' is not a number."),
+    ("out_of_range.csv", "out_of_range", 2, "2022", "160", "160 is outside the valid range 0–100 of Internet users."),
+    (
+        "duplicate_conflict.csv",
+        "duplicate_conflict",
+        3,
+        "2022",
+        "57",
+        "KHM has different values for internet_users_pct in 2022: 56.7 (row 2), 57 (row 3).",
+    ),
+    ("missing_indicator.csv", "missing_value", 3, "Indicator Name", "", "The value is empty."),
+]
+
+
+@pytest.mark.parametrize(("name", "code", "row", "column", "value", "text"), DEFECTS)
+def test_each_wide_defect_is_reported_where_a_person_would_look(name, code, row, column, value, text):
+    result = load_file(WIDE / name)
+    errors = [i for i in result.issues if i.severity == "error"]
+    assert [(i.code, i.file, i.row, i.column, i.value) for i in errors] == [(code, name, row, column, value)]
+    assert text in errors[0].message
+    assert errors[0].message_km and errors[0].message_km != errors[0].message
+    assert result.tidy.empty and not result.ok and result.format == "wide"
+
+
+def test_missing_values_are_not_errors():
+    result = load_file(WIDE / "text_in_number.csv")
+    assert [i.code for i in result.issues] == ["not_a_number"]  # "n/a" and ".." in the same file are not reported
+
+
+def test_unmapped_indicators_are_a_warning_not_an_error():
+    result = load_file(WIDE / "unmapped_indicator.csv")
+    assert result.ok and len(result.tidy) == 4
+    assert [(i.severity, i.code, i.row, i.value) for i in result.issues] == [
+        ("warning", "unmapped_indicator", 3, "GDP per capita (current US$) (NY.GDP.PCAP.CD)")
+    ]
+
+
+def test_values_of_years_before_1990_are_set_aside_with_one_warning():
+    result = load_file(WIDE / "years_before_1990.csv")
+    assert result.ok and sorted(result.tidy["year"].tolist()) == [1990, 1991]
+    assert [(i.code, i.row, i.column, i.value) for i in result.issues] == [("years_ignored", 1, "1988", "1988, 1989")]
+
+
+def test_a_table_without_year_columns_is_refused_by_the_wide_reader():
+    result = read_wide(str(WIDE / "missing_column.csv"))
+    assert [(i.code, i.column) for i in result.issues] == [("missing_column", "2000, 2001, …")]
+
+
+def test_an_itu_style_workbook_with_numeric_year_headers(tmp_path: Path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Data"
+    sheet.append(["Active mobile-broadband subscriptions per 100 inhabitants"])
+    sheet.append([])
+    sheet.append(["Economy", "Indicator", 2021, 2022, "Notes"])
+    sheet.append(["Cambodia", "Active mobile-broadband subscriptions per 100 inhabitants", 102.5, "104.1", "estimate"])
+    sheet.append(["Lao P.D.R.", "Active mobile-broadband subscriptions per 100 inhabitants", None, 63.0, ""])
+    book.save(tmp_path / "itu.xlsx")
+    result = load_file(tmp_path / "itu.xlsx")
+    assert result.ok, result.issues
+    assert result.tidy[["entity", "year", "indicator", "value", "sheet", "row", "column"]].values.tolist() == [
+        ["KHM", 2021, "mobile_broadband_per_100", 102.5, "Data", 4, "2021"],
+        ["KHM", 2022, "mobile_broadband_per_100", 104.1, "Data", 4, "2022"],
+        ["LAO", 2022, "mobile_broadband_per_100", 63.0, "Data", 5, "2022"],
+    ]
+
+
+def test_a_provincial_wide_table_uses_the_province_register(tmp_path: Path):
+    path = tmp_path / "provinces.csv"
+    path.write_text(
+        "Province,Indicator,2021,2022\n"
+        "Siem Reap,internet_users_pct,40,45\nKampong Cham,internet_users_pct,30,\nCambodia,internet_users_pct,55.6,56.7\n"
+    )
+    result = load_file(path)
+    assert result.ok and result.entity_kind == "province"
+    assert sorted(result.tidy["entity"].unique()) == ["KH-17", "KH-3"]
+    assert [i.code for i in result.issues] == ["entities_skipped"]  # the national total row
+
+
+def test_country_codes_win_over_names(tmp_path: Path):
+    path = tmp_path / "codes.csv"
+    path.write_text("Country Name,Country Code,Indicator Code,2022\nSome local spelling,KHM,IT.NET.USER.ZS,56.7\n")
+    result = load_file(path, entity_kind="country")
+    assert result.ok and result.tidy["entity"].tolist() == ["KHM"]
+
+
+def test_register_can_be_given():
+    result = read_wide(str(WIDE / "databank.csv"), load_countries())
+    assert result.ok and len(result.tidy) == 10
+
+
+@pytest.mark.parametrize(
+    ("text", "year"), [("2000", 2000), ("2000.0", 2000), ("2000 [YR2000]", 2000), ("YR2019", 2019), ("Year", None), ("20000", None)]
+)
+def test_year_headers(text, year):
+    assert header_year(text) == year
