@@ -15,6 +15,7 @@ import pandas as pd
 
 from indicators.entities import load_register
 from indicators.issues import Issue, has_errors
+from indicators.jumps import jump_warnings
 from indicators.loaders import load_file
 from indicators.methodology import load_methodology
 from indicators.paths import DATA_DIR
@@ -22,7 +23,6 @@ from indicators.published import published_table
 from indicators.scoring import RESULT_COLUMNS, score
 from indicators.store import ImportOutcome, ImportRequest, Store, open_store
 from indicators.tidy import LoadResult, latest_values
-from indicators.validate import jump_warnings
 
 BUNDLED_FILES = (DATA_DIR / "published" / "undesa-cambodia-asean.csv", DATA_DIR / "national" / "cambodia-indicators.csv")
 BUNDLED_USER = "bundled data"

@@ -15,27 +15,24 @@ number, column header, the value as written, in English and Khmer:
 
 from __future__ import annotations
 
-import csv
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
 from indicators.catalogue import load_catalogue
-from indicators.entities import EntityRegister, fold_name, load_countries, load_provinces
+from indicators.cells import blank, parse_numbers, show
+from indicators.entities import EntityRegister, load_countries, load_provinces
 from indicators.i18n import message
 from indicators.issues import Issue, Location, has_errors, make_issue
-from indicators.paths import DATA_DIR
-from indicators.readers import MISSING_MARKERS, RawFile, Sheet, parse_number
+from indicators.mappings import is_other_entity, resolve_indicator
+from indicators.readers import RawFile, Sheet
 from indicators.tidy import TIDY_COLUMNS, LoadResult
 
 YEAR_RANGE = (1990, 2100)
 LONG_COLUMNS = [*TIDY_COLUMNS, "sheet", "row", "column", "flags"]
 CANDIDATE_COLUMNS = ["row", "entity", "code", "year", "indicator", "value", "value_pos", "source"]
-MAPPINGS_DIR = DATA_DIR / "mappings"
 MAX_NAMES_LISTED = 12
 MAX_SUGGESTED = 200  # distinct unknown names that get "did you mean" (difflib is slow); later ones get none
 
@@ -59,138 +56,6 @@ def empty_long() -> pd.DataFrame:
 
 # ---------------------------------------------------------------------------------------------------------------
 # What a cell means: indicator aliases, entities that are not scored, numbers
-
-
-def alias_key(text: object) -> str:
-    """Comparison key of an indicator name or code: case, punctuation and spacing folded, any script kept;
-    underscores are kept, so our codes match only as written."""
-    kept = (ch if ch == "%" or unicodedata.category(ch)[0] in "LMN" or ch == "_" else " " for ch in str(text).casefold())
-    return " ".join("".join(kept).split())
-
-
-@lru_cache(maxsize=1)
-def indicator_aliases() -> dict[str, str]:
-    """Our code for each known key: every code and name of data/indicators.csv (with and without its unit) and
-    every alias of data/mappings/indicator-aliases.csv (World Bank, ITU, UNESCO, UNDP names and codes)."""
-    catalogue = load_catalogue()
-    pairs: list[tuple[str, str, str]] = []
-    for code, spec in catalogue.items():
-        for name in (code, spec.name_en, spec.name_km, f"{spec.name_en} ({spec.unit_en})", f"{spec.name_km} ({spec.unit_km})"):
-            pairs.append((name, code, "data/indicators.csv"))
-    with (MAPPINGS_DIR / "indicator-aliases.csv").open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            if row["code"] not in catalogue:
-                raise ValueError(f"data/mappings/indicator-aliases.csv: {row['alias']!r} maps to unknown code {row['code']!r}")
-            pairs.append((row["alias"], row["code"], "data/mappings/indicator-aliases.csv"))
-    aliases: dict[str, str] = {}
-    for alias, code, source in pairs:
-        key = alias_key(alias)
-        if aliases.get(key, code) != code:
-            raise ValueError(f"{source}: {alias!r} maps to both {aliases[key]} and {code}")
-        aliases[key] = code
-    return aliases
-
-
-def resolve_indicator(text: object) -> str | None:
-    """Our indicator code for a code, a name or an alias; None when the indicator is not one we use."""
-    if text is None:
-        return None
-    raw = str(text).strip()
-    if raw in load_catalogue():
-        return raw
-    return indicator_aliases().get(alias_key(raw))
-
-
-@lru_cache(maxsize=1)
-def other_entities() -> tuple[frozenset[str], dict[str, str]]:
-    """(codes, {folded name: name}) of entities that are not scored: regional aggregates, territories that are not
-    UN Member States, national totals (data/mappings/other-entities.csv)."""
-    codes: set[str] = set()
-    names: dict[str, str] = {}
-    with (MAPPINGS_DIR / "other-entities.csv").open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            if row["code"]:
-                codes.add(row["code"].upper())
-            names[fold_name(row["name"])] = row["name"]
-    return frozenset(codes), names
-
-
-def is_other_entity(name: object, code: object = None) -> bool:
-    codes, names = other_entities()
-    if code is not None and str(code).strip().upper() in codes:
-        return True
-    return name is not None and fold_name(str(name)) in names
-
-
-def blank(cell: object) -> bool:
-    """True for an empty cell or a missing marker ("..", "n/a")."""
-    if cell is None:
-        return True
-    if isinstance(cell, float):
-        return cell != cell  # NaN
-    return isinstance(cell, str) and cell.strip().casefold() in MISSING_MARKERS
-
-
-def blank_mask(cells: pd.Series | np.ndarray) -> np.ndarray:
-    """`blank` for every cell, vectorised (empty strings and None are by far the most common)."""
-    values = np.asarray(cells, dtype=object)
-    if values.size == 0:
-        return np.zeros(0, dtype=bool)
-    empty = (values == "") | pd.isna(values)
-    rest = ~empty
-    if rest.any():
-        candidates = values[rest]
-        text = np.fromiter((isinstance(c, str) for c in candidates), dtype=bool, count=candidates.size)
-        marked = np.zeros(candidates.size, dtype=bool)
-        if text.any():
-            marked[text] = [c.strip().casefold() in MISSING_MARKERS for c in candidates[text]]
-        empty[rest] = marked
-    return np.asarray(empty, dtype=bool)
-
-
-def parse_numbers(cells: pd.Series | np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(values, bad): `parse_number` of every cell, vectorised. values is NaN where a cell is missing or bad;
-    bad is True where a cell holds text that is not a number (or a non-finite number, or a boolean)."""
-    raw = np.asarray(cells, dtype=object)
-    count = raw.size
-    values = np.full(count, np.nan)
-    bad = np.zeros(count, dtype=bool)
-    if count == 0:
-        return values, bad
-    try:
-        fast = pd.to_numeric(pd.Series(raw, dtype=object), errors="coerce").to_numpy(dtype=float, na_value=np.nan)
-    except (TypeError, ValueError):
-        fast = np.full(count, np.nan)
-    booleans = np.fromiter((type(c) is bool for c in raw), dtype=bool, count=count)
-    good = np.isfinite(fast) & ~booleans
-    values[good] = fast[good]
-    slow = np.flatnonzero(~good)
-    cache: dict[object, float | None] = {}
-    for position in slow:
-        cell = raw[position]
-        key: object = cell if isinstance(cell, (str, int, float)) and not isinstance(cell, bool) else id(cell)
-        if key not in cache:
-            try:
-                cache[key] = parse_number(cell)
-            except (ValueError, TypeError, OverflowError):
-                cache[key] = np.inf  # marker for "bad"
-        number = cache[key]
-        if number is None:
-            continue
-        if number == np.inf:
-            bad[position] = True
-        else:
-            values[position] = number
-    return values, bad
-
-
-def show(cell: object) -> str:
-    """A cell as a person would read it in a message: text stripped, whole numbers without ".0"."""
-    if cell is None or (isinstance(cell, float) and cell != cell):
-        return ""
-    if isinstance(cell, float):
-        return str(int(cell)) if cell.is_integer() else repr(cell)
-    return str(cell).strip()
 
 
 def guess_register(names: Iterable[object]) -> EntityRegister:
@@ -469,79 +334,3 @@ def refused(path: object, issues: list[Issue], format: str = "") -> LoadResult:
 
 # ---------------------------------------------------------------------------------------------------------------
 # Warnings across years
-
-
-def _entity_label(code: str, lang: str = "en") -> str:
-    for register in (load_countries(), load_provinces()):
-        if code in register.table.index:
-            return register.name(code, lang)
-    return code
-
-
-def jump_warnings(tidy: pd.DataFrame, previous: pd.DataFrame | None = None, max_change: float = 0.5, *, file: str = "") -> list[Issue]:
-    """A warning for each value that moved by more than `max_change` (relative: |new − old| / |old|; any move away
-    from 0 counts) since the closest earlier year of the same entity and indicator, among the rows of `tidy` and,
-    when given, `previous` (rows already stored; a row of `tidy` replaces a stored row of the same year).
-    Each warning is placed at the newer value's sheet, row and column and names both values and years."""
-    columns = ["entity", "year", "indicator", "value"]
-    if tidy.empty or not set(columns) <= set(tidy.columns):
-        return []
-    new = tidy[tidy["year"].notna()].copy()
-    new["_new"] = True
-    new["_order"] = np.arange(len(new))
-    parts = [new]
-    if previous is not None and not previous.empty and set(columns) <= set(previous.columns):
-        stored = previous.loc[previous["year"].notna(), columns].copy()
-        stored["_new"] = False
-        stored["_order"] = -1
-        parts.append(stored)
-    both = pd.concat(parts, ignore_index=True)
-    both["year"] = both["year"].astype("int64")
-    both["value"] = both["value"].astype(float)
-    both = both.sort_values(["entity", "indicator", "year", "_new"], kind="stable")
-    both = both.drop_duplicates(["entity", "indicator", "year"], keep="last")
-    grouped = both.groupby(["entity", "indicator"], sort=False)
-    both["_old"] = grouped["value"].shift()
-    both["_old_year"] = grouped["year"].shift()
-    old_values = both["_old"].to_numpy(dtype=float)
-    new_values = both["value"].to_numpy(dtype=float)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        change = np.abs(new_values - old_values) / np.abs(old_values)
-    moved = np.where(old_values == 0, new_values != 0, change > max_change)
-    flagged = both[both["_new"].to_numpy(dtype=bool) & ~np.isnan(old_values) & moved].sort_values("_order")
-    catalogue = load_catalogue()
-    labels: dict[tuple[str, str], str] = {}
-
-    def label(entity: str, lang: str) -> str:
-        if (entity, lang) not in labels:
-            labels[(entity, lang)] = _entity_label(entity, lang)
-        return labels[(entity, lang)]
-
-    def column(name: str) -> list[object]:
-        return flagged[name].tolist() if name in flagged.columns else [None] * len(flagged)
-
-    issues = []
-    for entity, indicator, year, value, old, old_year, sheet, row, header in zip(
-        *(column(name) for name in ("entity", "indicator", "year", "value", "_old", "_old_year", "sheet", "row", "column")), strict=True
-    ):
-        spec = catalogue.get(str(indicator))
-        at = Location(file, str(sheet or ""), None if row is None or pd.isna(row) else int(row), str(header or ""))
-        issues.append(
-            make_issue(
-                "warning",
-                "value_jump",
-                at,
-                value=show(value),
-                indicator=spec.name_en if spec else indicator,
-                indicator_km=spec.name_km if spec else indicator,
-                entity=label(str(entity), "en"),
-                entity_km=label(str(entity), "km"),
-                old=show(old),
-                old_year=int(old_year),
-                new=show(value),
-                year=int(year),
-                change=f"{(value - old) / abs(old):+.0%}" if old else "from 0",
-                max=f"{max_change:.0%}",
-            )
-        )
-    return issues

@@ -147,3 +147,21 @@ def test_a_value_that_jumped_since_the_stored_year_warns_but_lands(db, tmp_path,
     out = capsys.readouterr().out
     assert "WARNING internet.csv, row 2, column 'value'" in out
     assert "56.7" in out and "90" in out and "version 3 of long:internet: 1 added" in out
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_import_export_round_trip(tmp_path, suffix, reference_dir):
+    first, second = str(tmp_path / "first.sqlite"), str(tmp_path / "second.sqlite")
+    assert main(["import", str(reference_dir / "EGOV_DATA_2020.csv"), "--db", first]) == 0
+    exported = tmp_path / f"observations{suffix}"
+    assert main(["export", "observations", "--db", first, "--output", str(exported)]) == 0
+    assert main(["import", str(exported), "--db", second, "--dataset", "round-trip"]) == 0
+
+    from indicators.store import open_store
+
+    keys = ["entity", "year", "indicator"]
+    with open_store(first) as a, open_store(second) as b:
+        original = a.observations().sort_values(keys).reset_index(drop=True)
+        again = b.observations(datasets=["round-trip"]).sort_values(keys).reset_index(drop=True)
+    assert len(again) == len(original) == 1158 + 312 - 11 * 6 + 12  # the 11 ASEAN countries' bundled 2020 values are overlaid
+    pd.testing.assert_frame_equal(again[[*keys, "value"]], original[[*keys, "value"]])
