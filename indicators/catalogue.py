@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from indicators.paths import DATA_DIR
 
-DOMAINS = ("online_services", "telecom", "human_capital", "e_participation", "published")
+DOMAINS = ("online_services", "telecom", "human_capital", "e_participation", "national", "published")
 
 
 @dataclass(frozen=True)

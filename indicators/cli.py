@@ -19,6 +19,7 @@ from indicators.scoring import RESULT_COLUMNS, score
 from indicators.store import Store, StoreError
 from indicators.template import write_template
 from indicators.tidy import latest_values
+from indicators.whatif_cli import WhatIfError, load_input, parse_settings, run_whatif, scenario_rows
 from indicators.writers import TABLE_SUFFIXES, write_table
 
 EXIT_REFUSED = 1
@@ -194,6 +195,25 @@ def cmd_template(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_whatif(args: argparse.Namespace) -> int:
+    _check_output(args.output)
+    try:
+        changes = parse_settings(args.set)
+    except WhatIfError as exc:
+        raise CommandError(str(exc), EXIT_USAGE) from exc
+    methodology = _methodology(args.edition)
+    loaded = load_input(args.input)
+    _report(loaded.issues, args.lang)
+    if not loaded.ok:
+        raise CommandError(f"{args.input}: refused, see the problems above; nothing was computed.")
+    try:
+        scenario = run_whatif(loaded, methodology, methodology.edition, args.entity, changes, args.year)
+    except WhatIfError as exc:
+        raise CommandError(str(exc)) from exc
+    _write(scenario_rows(scenario), args.output)
+    return 0
+
+
 def _add_db(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--db",
@@ -311,6 +331,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--user", default="cli", help="who rolls back, recorded in the history (default: cli)")
     _add_db(p)
     p.set_defaults(run=cmd_rollback)
+
+    p = commands.add_parser(
+        "whatif",
+        parents=[with_lang],
+        help="re-score the whole field with one entity's inputs changed",
+        description="Change one entity's inputs and re-score the whole field with edition E's method (a full "
+        "re-normalisation). INPUT is a tidy components file (codes as for `score`) or UN published results (codes osi, "
+        "tii, hci; the rank is taken against the other countries' published EGDI). OUT has one row per scenario "
+        "(baseline, whatif): scenario, entity, tii, hci, osi, egdi, rank, group, rating_class, flags.",
+    )
+    p.add_argument("input", metavar="INPUT", help="tidy components file or UN published results (.csv or .xlsx)")
+    p.add_argument("--edition", required=True, metavar="E", help="survey edition whose method and results to use")
+    p.add_argument("--entity", required=True, metavar="X", help="the entity to change (as written in INPUT, or a country name or ISO3)")
+    p.add_argument("--set", action="append", default=[], metavar="CODE=VALUE", help="a new value, e.g. internet_users_pct=80 (repeatable)")
+    p.add_argument("--output", required=True, metavar="OUT", help="output file, .csv or .xlsx")
+    p.add_argument("--year", type=int, metavar="Y", help="components: each entity's latest value up to year Y")
+    p.set_defaults(run=cmd_whatif)
 
     p = commands.add_parser(
         "template",

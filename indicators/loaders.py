@@ -14,7 +14,6 @@ file in one pass, and nothing when any problem is an error.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 
 from indicators import long_format, template, wide_format
@@ -64,7 +63,7 @@ def load_raw(raw: RawFile, entity_kind: str = "auto") -> LoadResult:
         return LoadResult(empty_long(), [issue], raw.path.name, raw.checksum, "", "")
     if format == "published":
         located = RawFile(raw.path, raw.checksum, [split_at_header(s, is_published_header) or s for s in raw.sheets])
-        return replace(published_from_raw(located), format="published", entity_kind="country")
+        return published_from_raw(located)
     register: EntityRegister = load_register(entity_kind) if entity_kind != "auto" else guess_register(_entity_names(raw, format))
     if format == "template":
         return template.template_from_raw(raw, register)

@@ -196,7 +196,7 @@ def published_from_raw(raw: RawFile, countries: EntityRegister | None = None) ->
     tidy = tidy.astype({"year": "Int64", "value": float, "row": "Int64"})
     if has_errors(issues):
         tidy = tidy.iloc[0:0]
-    return LoadResult(tidy, issues, file, raw.checksum)
+    return LoadResult(tidy, issues, file, raw.checksum, format="published", entity_kind="country")
 
 
 def read_published(path: str, countries: EntityRegister | None = None) -> LoadResult:

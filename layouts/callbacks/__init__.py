@@ -1,5 +1,7 @@
-"""Callbacks, one module per page; importing this package registers them all."""
+"""Callbacks, one module per page; importing this package registers every module in it."""
 
-from layouts.callbacks import overview, shell
+import importlib
+import pkgutil
 
-__all__ = ["overview", "shell"]
+for _module in pkgutil.iter_modules(__path__):
+    importlib.import_module(f"{__name__}.{_module.name}")

@@ -37,25 +37,26 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="session")
 def dashboard_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    port = _free_port()
-    env = {**os.environ, "EGDI_PORT": str(port), "EGDI_DATABASE_URL": str(tmp_path_factory.mktemp("db") / "egdi.sqlite")}
-    server = subprocess.Popen([sys.executable, "app.py"], cwd=PROJECT_DIR, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(url, timeout=2).read()
-            break
-        except OSError:
-            if server.poll() is not None:
-                raise RuntimeError(server.stdout.read().decode() if server.stdout else "dashboard exited") from None
-            time.sleep(0.3)
-    else:
-        server.kill()
-        raise RuntimeError("dashboard did not start within 60 s")
-    yield url
-    server.terminate()
-    server.wait(timeout=10)
+    """The dashboard on a new store: the bundled data only (Cambodia every edition, ASEAN 2018–2024)."""
+    yield from _serve(str(tmp_path_factory.mktemp("db") / "egdi.sqlite"))
+
+
+@pytest.fixture(scope="session")
+def world_dashboard_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The dashboard after importing every UN DESA reference file (all 193 countries, 2003–2022)."""
+    from tests.conftest import reference_files
+
+    files = reference_files()
+    if not files:
+        pytest.skip("UN DESA reference files not found: the world views need them (set EGDI_REFERENCE_DIR)")
+    database = str(tmp_path_factory.mktemp("worlddb") / "egdi.sqlite")
+    from indicators.ingest import import_files, open_seeded_store
+
+    store = open_seeded_store(database)
+    _, landed = import_files([str(f) for f in files], store)
+    store.close()
+    assert landed
+    yield from _serve(database)
 
 
 @pytest.fixture(scope="session")
@@ -88,3 +89,25 @@ def page(browser):  # type: ignore[no-untyped-def]
     opened.blocked_requests = blocked
     yield opened
     context.close()
+
+
+def _serve(database: str) -> Iterator[str]:
+    port = _free_port()
+    env = {**os.environ, "EGDI_PORT": str(port), "EGDI_DATABASE_URL": database}
+    server = subprocess.Popen([sys.executable, "app.py"], cwd=PROJECT_DIR, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=2).read()
+            break
+        except OSError:
+            if server.poll() is not None:
+                raise RuntimeError(server.stdout.read().decode() if server.stdout else "dashboard exited") from None
+            time.sleep(0.3)
+    else:
+        server.kill()
+        raise RuntimeError("dashboard did not start within 60 s")
+    yield url
+    server.terminate()
+    server.wait(timeout=10)

@@ -1,4 +1,5 @@
-"""Figure builders: plain data in, Plotly figures out. Colours are the Okabe–Ito colour-blind-safe palette."""
+"""Figure builders: plain data in, Plotly figures out, all in this package (shared pieces here, one module per
+page for the rest). Colours are the Okabe–Ito colour-blind-safe palette."""
 
 from __future__ import annotations
 
