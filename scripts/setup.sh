@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 python=${PYTHON:-python3}
-want_packages=(chromium chromium-driver fonts-khmeros poppler-utils)
+want_packages=(chromium chromium-driver fonts-khmeros poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
 "$python" -c "import ensurepip, venv" 2>/dev/null || want_packages+=(python3-venv)
 missing=()
 for pkg in "${want_packages[@]}"; do
