@@ -1,0 +1,24 @@
+from pathlib import Path
+
+import pandas as pd
+
+from indicators.paths import DATA_DIR
+from indicators.published import published_table, read_published
+from indicators.standing import standing
+
+
+def test_bundled_data_keeps_published_world_ranks_and_no_classes():
+    view = standing(published_table(read_published(str(DATA_DIR / "published" / "undesa-cambodia-asean.csv")).tidy))
+    khm = view[view["iso3"] == "KHM"].set_index("edition")
+    assert not view["complete"].any()
+    assert khm.loc[2024, ["world_rank", "asean_rank", "group"]].tolist() == [120, 8, "High"]
+    assert pd.isna(khm.loc[2024, "rating_class"])
+    assert pd.isna(khm.loc[2016, "asean_rank"])  # only Cambodia is bundled before 2018
+
+
+def test_a_complete_field_ranks_and_classes_everyone(reference_dir: Path):
+    view = standing(published_table(read_published(str(reference_dir / "EGOV_DATA_2022.csv")).tidy))
+    khm = view.set_index("iso3").loc["KHM"]
+    assert view["complete"].all()
+    assert (khm["world_rank"], khm["asean_rank"], khm["rating_class"]) == (127, 8, "H1")
+    assert sorted(view.dropna(subset=["asean_rank"])["asean_rank"].tolist()) == list(range(1, 12))
