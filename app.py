@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import argparse
 import os
+import time
 from pathlib import Path
 
+import flask
 from dash import Dash
 
 from layouts import data, shell
@@ -35,6 +37,20 @@ def create_app(database_url: str | None = None) -> Dash:
 
 app = create_app(os.environ.get("EGDI_DATABASE_URL"))
 server = app.server
+
+
+@server.before_request
+def _start_timer() -> None:
+    flask.g.started = time.perf_counter()
+
+
+@server.after_request
+def _server_timing(response: flask.Response) -> flask.Response:
+    """Report the server's time for every request (callbacks included) in the standard Server-Timing header."""
+    started = getattr(flask.g, "started", None)
+    if started is not None:
+        response.headers["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.2f}"
+    return response
 
 
 def main() -> None:

@@ -20,6 +20,7 @@ from indicators.loaders import load_file
 from indicators.methodology import load_methodology
 from indicators.paths import DATA_DIR
 from indicators.published import published_table
+from indicators.readers import MAX_FILE_BYTES, unreadable_file
 from indicators.scoring import RESULT_COLUMNS, score
 from indicators.store import ImportOutcome, ImportRequest, Store, open_store
 from indicators.tidy import LoadResult, latest_values
@@ -89,6 +90,23 @@ def import_files(
     ]
     outcomes = store.import_many(requests)  # one transaction: every file lands, or none
     return [FileImport(p.path, p.loaded, p.dataset, p.warnings, o) for p, o in zip(prepared, outcomes, strict=True)], True
+
+
+def preview_files(prepared: Sequence[FileImport], store: Store) -> list[pd.DataFrame | None]:
+    """What importing the loaded files would change (see `Store.preview_many`), per file: the rows `Store.diff` would
+    give its version, None for a file with errors (which nothing is imported from). Writes nothing."""
+    usable = [item for item in prepared if not has_errors(item.issues)]
+    changes = iter(store.preview_many([(item.loaded.tidy, item.dataset) for item in usable]) if usable else [])
+    return [None if has_errors(item.issues) else next(changes) for item in prepared]
+
+
+def oversized_file(file_name: str, size: int) -> Issue | None:
+    """The error `load_file` gives a file of `size` bytes over the size limit, for a file refused before it is read
+    (e.g. by the browser, before uploading it); None within the limit."""
+    if size <= MAX_FILE_BYTES:
+        return None
+    kind = Path(file_name).suffix[1:].upper() or "CSV"
+    return unreadable_file(file_name, kind, "file_reason_too_large", size=f"{size / 2**20:.0f}", limit=f"{MAX_FILE_BYTES / 2**20:.0f}")
 
 
 def seed_bundled(store: Store) -> None:

@@ -157,7 +157,7 @@ def preamble(sheet: Sheet, header_row: int) -> list[list[str]]:
     return above
 
 
-def _unreadable(display: str, kind: str, reason: str, **params: object) -> Issue:
+def unreadable_file(display: str, kind: str, reason: str, **params: object) -> Issue:
     """An `unreadable_file` error whose reason (message code `reason`) is given in English and in Khmer."""
     issue = make_issue("error", "unreadable_file", Location(display), kind=kind, reason=message(reason, "en", **params))
     khmer = message("unreadable_file", "km", kind=KIND_KM.get(kind, kind), reason=message(reason, "km", **params))
@@ -186,22 +186,22 @@ def _delimiter(text: str) -> str:
 def _read_csv(path: Path, display: str, raw: bytes) -> tuple[list[Sheet], list[Issue]]:
     utf16 = raw.startswith((b"\xff\xfe", b"\xfe\xff"))
     if not utf16 and (b"\x00" in raw[:8192] or raw.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0"))):
-        return [], [_unreadable(display, "CSV", "file_reason_binary")]
+        return [], [unreadable_file(display, "CSV", "file_reason_binary")]
     try:
         text = _decode(raw)
     except UnicodeDecodeError:
-        return [], [_unreadable(display, "CSV", "file_reason_binary")]
+        return [], [unreadable_file(display, "CSV", "file_reason_binary")]
     cells: list[list[str]] = []
     count = 0
     try:
         for record in csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)):
             count += len(record)
             if count > MAX_CSV_CELLS:
-                limit = f"{MAX_CSV_CELLS:,}"
-                return [], [_unreadable(display, "CSV", "file_reason_too_many_cells", rows=len(cells), columns=len(record), limit=limit)]
+                size = {"rows": len(cells), "columns": len(record), "limit": f"{MAX_CSV_CELLS:,}"}
+                return [], [unreadable_file(display, "CSV", "file_reason_too_many_cells", **size)]
             cells.append(record)
     except csv.Error as exc:
-        return [], [_unreadable(display, "CSV", "file_reason_bad_csv", detail=exc)]
+        return [], [unreadable_file(display, "CSV", "file_reason_bad_csv", detail=exc)]
     sheet = _cells_to_sheet("", cells)
     return ([sheet] if sheet else []), []
 
@@ -209,9 +209,9 @@ def _read_csv(path: Path, display: str, raw: bytes) -> tuple[list[Sheet], list[I
 def _read_xlsx(path: Path, display: str, raw: bytes) -> tuple[list[Sheet], list[Issue]]:
     if raw[:4] != b"PK\x03\x04":
         reason = "file_reason_old_excel" if raw[:4] == b"\xd0\xcf\x11\xe0" else "file_reason_not_xlsx"
-        return [], [_unreadable(display, WORKBOOK, reason)]
+        return [], [unreadable_file(display, WORKBOOK, reason)]
     refusal = check_workbook(path)
-    problems = [_unreadable(display, WORKBOOK, refusal.reason, **refusal.params)] if refusal else []
+    problems = [unreadable_file(display, WORKBOOK, refusal.reason, **refusal.params)] if refusal else []
     if problems:
         return [], problems
     try:
@@ -227,7 +227,7 @@ def _read_xlsx(path: Path, display: str, raw: bytes) -> tuple[list[Sheet], list[
     except BaseException as exc:  # calamine raises several types for damaged workbooks, and pyo3 panics derive from BaseException
         if isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit)):
             raise
-        return [], [_unreadable(display, WORKBOOK, "file_reason_damaged", detail=f"{type(exc).__name__}: {exc}")]
+        return [], [unreadable_file(display, WORKBOOK, "file_reason_damaged", detail=f"{type(exc).__name__}: {exc}")]
     return sheets, []
 
 
@@ -243,7 +243,7 @@ def read_file(path: str | Path) -> tuple[RawFile | None, list[Issue]]:
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         return None, [
-            _unreadable(
+            unreadable_file(
                 display, suffix[1:].upper(), "file_reason_too_large", size=f"{size / 2**20:.0f}", limit=f"{MAX_FILE_BYTES / 2**20:.0f}"
             )
         ]

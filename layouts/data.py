@@ -38,6 +38,7 @@ def configure(database_url: str | None) -> None:
     global _database_url
     _database_url = database_url
     _store.cache_clear()
+    _snapshot.cache_clear()
 
 
 @lru_cache(maxsize=1)

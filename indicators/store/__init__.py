@@ -4,6 +4,7 @@ cell provenance and rollback. SQLite by default (`var/egdi.sqlite`), any databas
     store = open_store()
     outcome = store.import_tidy(tidy, dataset="undesa:EGOV_DATA_2022", kind="published", file_name=..., checksum=...)
     store.import_many([ImportRequest(...), ...])  # several files: all land or none
+    store.preview_import(tidy, dataset="undesa:EGOV_DATA_2022")  # what an import would change, writing nothing
     store.observations(indicators=["egdi"]), store.versions(), store.diff(outcome.version_id), store.rollback(v)
 """
 

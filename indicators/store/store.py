@@ -38,7 +38,7 @@ from indicators.store.database import (
     translated_errors,
     write_transaction,
 )
-from indicators.store.diff import CHANGE_COLUMNS, compare
+from indicators.store.diff import CHANGE_COLUMNS, KEY, compare
 from indicators.store.errors import StoreError, store_error
 from indicators.store.frames import prepare_tidy
 from indicators.store.migrations import migrate
@@ -220,6 +220,26 @@ class Store:
         prepared = [(request, prepare_tidy(request.tidy, request.dataset).assign(file=request.file_name)) for request in requests]
         with self._writing() as connection:
             return [_import(connection, request, new) for request, new in prepared]
+
+    def preview_import(self, tidy: pd.DataFrame, *, dataset: str) -> pd.DataFrame:
+        """The values importing `tidy` into `dataset` would add, change and remove (columns CHANGE_COLUMNS, as `diff`
+        gives them for the version it would write); writes nothing."""
+        return self.preview_many([(tidy, dataset)])[0]
+
+    def preview_many(self, imports: Sequence[tuple[pd.DataFrame, str]]) -> list[pd.DataFrame]:
+        """`preview_import` for several (tidy, dataset) pairs as `import_many` would take them: one read of the store,
+        and a later frame for the same dataset compared with the earlier one. StoreError as `import_many` would."""
+        prepared = [(prepare_tidy(tidy, dataset), dataset) for tidy, dataset in imports]
+        states: dict[str, pd.DataFrame] = {}
+        with self._reading() as connection:
+            for dataset in dict.fromkeys(dataset for _, dataset in prepared):
+                found = connection.execute(sa.select(datasets.c.id).where(datasets.c.key == dataset)).scalar()
+                states[dataset] = _state(connection, found) if found is not None else pd.DataFrame(columns=_STATE_NAMES[:5])
+        changes = []
+        for new, dataset in prepared:
+            changes.append(compare(states[dataset], new).changes()[CHANGE_COLUMNS])
+            states[dataset] = new[[*KEY, "value"]].assign(id=np.arange(len(new)))
+        return changes
 
     def rollback(self, version_id: int, user: str = "cli") -> ImportOutcome:
         """Restore the dataset of `version_id` to its state just before that version, as a new 'rollback' version."""

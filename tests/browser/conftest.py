@@ -10,6 +10,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -92,9 +93,13 @@ def page(browser):  # type: ignore[no-untyped-def]
 
 
 def _serve(database: str) -> Iterator[str]:
+    """The dashboard on a free port with `database`; its log goes to a file (a pipe nobody reads would fill
+    up and stop the server), which is quoted if it fails to start."""
     port = _free_port()
     env = {**os.environ, "EGDI_PORT": str(port), "EGDI_DATABASE_URL": database}
-    server = subprocess.Popen([sys.executable, "app.py"], cwd=PROJECT_DIR, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    log_path = Path(database).with_suffix(".server.log")
+    with log_path.open("wb") as log:
+        server = subprocess.Popen([sys.executable, "app.py"], cwd=PROJECT_DIR, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -103,11 +108,11 @@ def _serve(database: str) -> Iterator[str]:
             break
         except OSError:
             if server.poll() is not None:
-                raise RuntimeError(server.stdout.read().decode() if server.stdout else "dashboard exited") from None
+                raise RuntimeError(log_path.read_text(errors="replace")) from None
             time.sleep(0.3)
     else:
         server.kill()
-        raise RuntimeError("dashboard did not start within 60 s")
+        raise RuntimeError("dashboard did not start within 60 s:\n" + log_path.read_text(errors="replace"))
     yield url
     server.terminate()
     server.wait(timeout=10)

@@ -1,0 +1,246 @@
+"""The data page in a real browser, on its own server and database (imports here never touch `dashboard_url`):
+located errors in English and Khmer, the preview of an import, confirming it and seeing the Overview change, the
+history and a rollback, the signed-in user, the size limit, the template download, and no console errors."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from playwright.sync_api import FileChooser, Page, expect
+
+from tests.browser.conftest import _serve
+from tests.conftest import FIXTURES
+
+UPLOAD_INPUT = "#data-upload input[type=file]"
+PUBLISHED_HEADER = (
+    "Survey Year,Country Name,E-Government Rank,E-Government Index,E-Participation Index,Online Service Index,"
+    "Human Capital Index,Telecommunication Infrastructure Index\n"
+)
+
+
+@pytest.fixture(scope="module")
+def data_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A dashboard of its own, on a new database with the bundled data: these tests import and roll back."""
+    yield from _serve(str(tmp_path_factory.mktemp("datapage") / "egdi.sqlite"))
+
+
+@pytest.fixture
+def errors(page: Page) -> Iterator[list[str]]:
+    """Console errors and uncaught exceptions of the page; the test fails if there are any."""
+    seen: list[str] = []
+    page.on("console", lambda message: seen.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: seen.append(str(error)))
+    yield seen
+    assert seen == []
+    assert page.blocked_requests == []
+
+
+def cells(page: Page, grid: str, column: str) -> list[str]:
+    """The displayed texts of one column of an AG Grid (rows in display order)."""
+    return page.locator(f"#{grid} .ag-center-cols-container .ag-row .ag-cell[col-id='{column}']").all_inner_texts()
+
+
+def overview_egdi(page: Page, url: str, edition: int) -> None:
+    page.goto(f"{url}/?edition={edition}")
+    expect(page.locator("h1")).to_have_text("E-Government Readiness")
+
+
+def test_a_bad_upload_shows_every_located_error_in_the_page_language(page, data_url, errors, tmp_path):
+    bad = [str(FIXTURES / "long" / "unknown_entity.csv"), str(FIXTURES / "published" / "text_in_number.csv")]
+    page.goto(f"{data_url}/data")
+    expect(page.locator("h1")).to_have_text("Data")
+    page.set_input_files(UPLOAD_INPUT, bad)
+
+    expect(page.locator("#data-check .notice-error")).to_contain_text("2 of 2 files have errors")
+    expect(page.locator("#data-issues .ag-row")).to_have_count(2)
+    assert cells(page, "data-issues", "file") == ["text_in_number.csv", "unknown_entity.csv"]
+    assert cells(page, "data-issues", "row") == ["3", "3"]
+    assert cells(page, "data-issues", "column") == ["Online Service Index", "entity"]
+    assert cells(page, "data-issues", "value") == ["high", "Cambodai"]
+    assert cells(page, "data-issues", "message") == [
+        "'high' is not a number.",
+        "Unknown country 'Cambodai'. Did you mean: Cambodia, Samoa?",
+    ]
+    assert cells(page, "data-issues", "severity") == ["Error", "Error"]
+    expect(page.locator(".files-table tbody tr")).to_have_count(2)
+    expect(page.locator(".files-table tbody tr").first).to_contain_text("Has errors")
+    expect(page.locator("#data-confirm")).to_be_disabled()
+    page.screenshot(path="/tmp/data-page-errors-en.png", full_page=True)
+
+    page.get_by_text("ខ្មែរ").click()
+    expect(page.locator("h1")).to_have_text("ទិន្នន័យ")
+    page.set_input_files(UPLOAD_INPUT, bad)
+    expect(page.locator("#data-issues .ag-row")).to_have_count(2)
+    assert cells(page, "data-issues", "row") == ["៣", "៣"]
+    assert cells(page, "data-issues", "severity") == ["កំហុស", "កំហុស"]
+    assert cells(page, "data-issues", "message") == ["'high' មិនមែនជាលេខទេ។", "មិនស្គាល់ប្រទេស 'Cambodai'។ តើអ្នកចង់សំដៅលើ៖ Cambodia, Samoa?"]
+    expect(page.locator("#data-check .notice-error")).to_contain_text("ឯកសារ ២ ក្នុងចំណោម ២ មានកំហុស")
+    assert page.evaluate("document.documentElement.lang") == "km"
+    page.screenshot(path="/tmp/data-page-errors-km.png", full_page=True)
+
+
+def test_an_import_is_previewed_confirmed_shown_everywhere_and_rolled_back(page, data_url, errors, tmp_path):
+    upload = tmp_path / "cambodia-2022-revised.csv"
+    upload.write_text(PUBLISHED_HEADER + "2022,Cambodia,120,0.61230,0.30000,0.45000,0.53800,0.56050\n", encoding="utf-8")
+    overview_egdi(page, data_url, 2022)
+    expect(page.locator(".card-value").first).to_have_text("0.5056")
+
+    page.goto(f"{data_url}/data")
+    page.set_input_files(UPLOAD_INPUT, str(upload))
+    expect(page.locator("#data-check .notice-success")).to_have_text(
+        "No errors in the file. Importing it will change the stored values: 6 added, 0 changed, 0 removed."
+    )
+    row = page.locator(".files-table tbody tr")
+    expect(row).to_contain_text("cambodia-2022-revised.csv")
+    expect(row).to_contain_text("UN DESA published results")
+    expect(row).to_contain_text("published:2022")
+    expect(row).to_contain_text("Ready to import")
+    expect(page.locator("#data-changes .ag-row")).to_have_count(6)
+    assert set(cells(page, "data-changes", "change")) == {"added"}
+    assert set(cells(page, "data-changes", "entity")) == {"Cambodia (KHM)"}
+    new_values = dict(zip(cells(page, "data-changes", "indicator"), cells(page, "data-changes", "new_value"), strict=True))
+    assert new_values["E-Government Development Index (egdi)"] == "0.6123"
+    assert new_values["Online Service Index (osi)"] == "0.4500"
+    assert new_values["E-Government rank (published) (rank_published)"] == "120"
+    page.screenshot(path="/tmp/data-page-preview-en.png", full_page=True)
+
+    page.locator("#data-confirm").click()
+    expect(page.locator("#data-check .notice-success")).to_contain_text("Imported. The other pages now show the new data.")
+    expect(page.locator("#data-check .notice-success")).to_contain_text(
+        "cambodia-2022-revised.csv: version 3 of published:2022: 6 added, 0 changed, 0 removed."
+    )
+    expect(page.locator("#data-actions")).to_be_hidden()
+    expect(page.locator("#data-history .ag-row")).to_have_count(3)
+    newest = page.locator("#data-history .ag-row[row-index='0']")
+    expect(newest.locator("[col-id='version_id']")).to_have_text("3")
+    expect(newest.locator("[col-id='user']")).to_have_text("dashboard (not signed in)")
+    expect(newest.locator("[col-id='file_name']")).to_have_text("cambodia-2022-revised.csv")
+    expect(newest.locator("[col-id='added']")).to_have_text("6")
+
+    overview_egdi(page, data_url, 2022)
+    expect(page.locator(".card-value").first).to_have_text("0.6123")
+    expect(page.locator(".card-value").nth(1)).to_have_text("120")  # the published rank of the new file
+
+    page.goto(f"{data_url}/data")
+    page.locator("#data-version").click()
+    page.get_by_role("option", name="Version 3 · published:2022").click()
+    expect(page.locator("#data-version-detail")).to_contain_text("Version 3 added 6, changed 0 and removed 0 values.")
+    expect(page.locator("#data-version-changes .ag-row")).to_have_count(6)
+    page.locator("#data-rollback").click()
+    expect(page.locator("#data-rollback-panel")).to_contain_text("restores the dataset published:2022 to its state before that version")
+    page.screenshot(path="/tmp/data-page-rollback-en.png", full_page=True)
+    page.locator("#data-rollback-confirm").click()
+    expect(page.locator("#data-rollback-message")).to_have_text(
+        "Rolled back version 3 of published:2022 as version 4: 0 restored, 0 changed back, 6 removed. The other pages now show this data."
+    )
+    expect(page.locator("#data-rollback-panel")).to_be_hidden()
+    expect(page.locator("#data-history .ag-row")).to_have_count(4)
+    expect(page.locator("#data-history .ag-row[row-index='0'] [col-id='action']")).to_have_text("Rollback of version 3")
+
+    overview_egdi(page, data_url, 2022)
+    expect(page.locator(".card-value").first).to_have_text("0.5056")
+
+
+def test_the_signed_in_user_is_recorded(browser, data_url, tmp_path):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, extra_http_headers={"X-Remote-User": "sokha.chan"})
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    national = tmp_path / "national-2024.csv"
+    national.write_text("entity,year,indicator,value,source\nCambodia,2024,internet_users_pct,61.5,TRC\n", encoding="utf-8")
+    try:
+        page.goto(f"{data_url}/data?lang=km")
+        page.set_input_files(UPLOAD_INPUT, str(national))
+        expect(page.locator("#data-changes .ag-row")).to_have_count(1)
+        assert cells(page, "data-changes", "indicator") == ["អ្នកប្រើប្រាស់អ៊ីនធឺណិត (internet_users_pct)"]
+        assert cells(page, "data-changes", "new_value") == ["៦១.៥០០០"]
+        assert cells(page, "data-changes", "entity") == ["កម្ពុជា (KHM)"]
+        page.screenshot(path="/tmp/data-page-preview-km.png", full_page=True)
+        page.locator("#data-confirm").click()
+        expect(page.locator("#data-check .notice-success")).to_contain_text("national-2024.csv")
+        newest = page.locator("#data-history .ag-row[row-index='0']")
+        expect(newest.locator("[col-id='user']")).to_have_text("sokha.chan")
+        expect(newest.locator("[col-id='dataset']")).to_have_text("long:national-2024")
+        expect(newest.locator("[col-id='action']")).to_have_text("ការនាំចូល")
+        page.screenshot(path="/tmp/data-page-imported-km.png", full_page=True)
+        assert problems == []
+    finally:
+        context.close()
+
+
+def test_files_over_the_size_limit_are_refused_before_upload(page, data_url, errors, tmp_path):
+    huge = tmp_path / "huge.csv"
+    with huge.open("wb") as handle:
+        handle.truncate(51 * 2**20)  # sparse: 51 MiB on paper, nothing written
+    page.goto(f"{data_url}/data")
+    page.set_input_files(UPLOAD_INPUT, [str(huge), str(FIXTURES / "long" / "clean.csv")])
+    expect(page.locator("#data-refused")).to_have_text(
+        "These files were not uploaded:huge.csv: The file cannot be read as CSV: it is 51 MiB; the limit is 50 MiB."
+    )
+    expect(page.locator(".files-table tbody tr")).to_have_count(1)  # the other file is checked
+    expect(page.locator(".files-table tbody tr")).to_contain_text("clean.csv")
+
+
+def test_the_template_downloads_in_the_chosen_language_and_for_provinces(page, data_url, errors, tmp_path):
+    page.goto(f"{data_url}/data?lang=km")
+    page.get_by_label("ខេត្តរាជធានីនីមួយៗនៃប្រទេសកម្ពុជា").check()
+    with page.expect_download() as download_info:
+        page.locator("#data-template-button").click()
+    download = download_info.value
+    assert download.suggested_filename == "egdi-data-template-province-km.xlsx"
+    saved = tmp_path / download.suggested_filename
+    download.save_as(saved)
+    workbook = load_workbook(saved)
+    assert "សេវាអនឡាញ" in workbook.sheetnames
+    assert workbook["សេវាអនឡាញ"]["A1"].value == "ខេត្ត"
+
+    page.get_by_label("អង់គ្លេស").check()
+    page.get_by_label("ប្រទេសនីមួយៗ").check()
+    with page.expect_download() as download_info:
+        page.locator("#data-template-button").click()
+    assert download_info.value.suggested_filename == "egdi-data-template-country-en.xlsx"
+
+
+def test_the_upload_zone_opens_the_file_chooser_from_the_keyboard(page, data_url, errors):
+    choosers: list[FileChooser] = []
+    page.on("filechooser", lambda chooser: choosers.append(chooser))  # listen from the start: interception is on before the key
+    page.goto(f"{data_url}/data")
+    expect(page.locator("#data-history .ag-row").first).to_be_visible()  # the page has settled
+    page.locator("#data-upload button").focus()
+    page.keyboard.press("Enter")
+    for _ in range(50):
+        if choosers:
+            break
+        page.wait_for_timeout(100)
+    assert len(choosers) == 1 and choosers[0].is_multiple()
+    if os.environ.get("EGDI_KEEP_SCREENSHOTS"):
+        Path("/tmp/data-page-empty.png").write_bytes(page.screenshot(full_page=True))
+
+
+def test_files_dropped_on_the_upload_zone_are_checked_and_big_ones_refused(page, data_url, errors):
+    page.goto(f"{data_url}/data")
+    expect(page.locator("#data-history .ag-row").first).to_be_visible()
+    content = (FIXTURES / "long" / "missing_value.csv").read_text(encoding="utf-8")
+    transfer = page.evaluate_handle(
+        """([name, text]) => {
+            const transfer = new DataTransfer();
+            transfer.items.add(new File([text], name, {type: "text/csv"}));
+            transfer.items.add(new File([new ArrayBuffer(60 * 2 ** 20)], "too-big.xlsx"));
+            return transfer;
+        }""",
+        ["missing_value.csv", content],
+    )
+    for event in ("dragenter", "dragover", "drop"):
+        page.dispatch_event("#data-upload .upload-zone", event, {"dataTransfer": transfer})
+    expect(page.locator("#data-refused li")).to_have_text(
+        "too-big.xlsx: The file cannot be read as XLSX: it is 60 MiB; the limit is 50 MiB."
+    )
+    expect(page.locator(".files-table tbody tr")).to_have_count(1)
+    expect(page.locator(".files-table tbody tr")).to_contain_text("missing_value.csv")
+    expect(page.locator("#data-issues .ag-row")).to_have_count(1)
+    assert cells(page, "data-issues", "row") == ["3"]

@@ -1,0 +1,230 @@
+"""The data page without a browser: its layout in both languages, and its callbacks called directly on a store of
+their own (upload check and preview, import, history, rollback, size limit, template, the recorded user)."""
+
+from __future__ import annotations
+
+import base64
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import dash
+import flask
+import pytest
+from dash import dcc, html
+from openpyxl import load_workbook
+
+import app  # noqa: F401  (registers the pages)
+import layouts.data
+from indicators.ingest import oversized_file
+from indicators.readers import MAX_FILE_BYTES, read_file
+from layouts import ids
+from layouts.callbacks import data as callbacks
+from layouts.i18n import catalog
+from layouts.pages import data as page
+from tests.conftest import FIXTURES
+
+PUBLISHED = (
+    "Survey Year,Country Name,E-Government Rank,E-Government Index,E-Participation Index,Online Service Index,"
+    "Human Capital Index,Telecommunication Infrastructure Index\n2022,Cambodia,120,0.61230,0.30000,0.45000,0.53800,0.56050\n"
+)
+
+
+@pytest.fixture
+def data_store(tmp_path: Path) -> Iterator[None]:
+    """The pages read a new store (bundled data only) during the test; the previous configuration comes back after."""
+    previous = layouts.data._database_url
+    layouts.data.configure(str(tmp_path / "egdi.sqlite"))
+    layouts.data._snapshot.cache_clear()  # snapshots are keyed on the version id only, not on the database
+    yield
+    layouts.data.store().close()
+    layouts.data.configure(previous)
+    layouts.data._snapshot.cache_clear()
+
+
+def encoded(content: bytes | str, kind: str = "text/csv") -> str:
+    raw = content.encode() if isinstance(content, str) else content
+    return f"data:{kind};base64,{base64.b64encode(raw).decode()}"
+
+
+def fixture_upload(*paths: Path) -> tuple[list[str], list[str]]:
+    return [encoded(p.read_bytes()) for p in paths], [p.name for p in paths]
+
+
+def texts(component: object) -> str:
+    """Every string inside a component tree, joined."""
+    if isinstance(component, str | int | float):
+        return str(component)
+    if isinstance(component, list | tuple):
+        return " ".join(text for text in (texts(c) for c in component) if text)
+    children = getattr(component, "children", None)
+    return texts(children) if children is not None else ""
+
+
+def find(component: object, component_id: str) -> object | None:
+    if getattr(component, "id", None) == component_id:
+        return component
+    children = getattr(component, "children", None)
+    for child in children if isinstance(children, list | tuple) else [children] if children is not None else []:
+        found = find(child, component_id)
+        if found is not None:
+            return found
+    return None
+
+
+def test_every_data_key_has_english_and_khmer_and_the_khmer_is_khmer():
+    keys = {key: texts for key, texts in catalog().items() if key.startswith("data_")}
+    assert len(keys) > 80
+    for key, pair in keys.items():
+        assert pair["en"] and pair["km"], key
+        if any(c.isalpha() for c in pair["en"]):
+            assert any("\u1780" <= c <= "\u17ff" for c in pair["km"]), key
+
+
+@pytest.mark.parametrize(("lang", "title", "history_header"), [("en", "Data", "Version"), ("km", "ទិន្នន័យ", "កំណែ")])
+def test_the_layout_shows_upload_history_and_template_in_the_page_language(data_store, lang, title, history_header):
+    tree = page.layout(lang=lang)
+    assert texts(tree).startswith(title)
+    upload = find(tree, ids.DATA_UPLOAD)
+    assert isinstance(upload, dcc.Upload) and upload.multiple and upload.max_size == MAX_FILE_BYTES
+    history = find(tree, ids.DATA_HISTORY)
+    assert history.columnDefs[0]["headerName"] == history_header
+    assert [row["version_id"] for row in history.rowData] == [2, 1]
+    assert {row["user_text"] for row in history.rowData} == {"bundled data" if lang == "en" else "ទិន្នន័យភ្ជាប់មកជាមួយ"}
+    assert [o["value"] for o in find(tree, ids.DATA_VERSION).options] == [2, 1]
+    assert find(tree, ids.DATA_TEMPLATE_LANG).value == lang
+
+
+def test_a_bad_upload_lists_every_located_problem_and_cannot_be_confirmed(data_store):
+    contents, names = fixture_upload(FIXTURES / "long" / "unknown_entity.csv", FIXTURES / "published" / "text_in_number.csv")
+
+    content, hidden, disabled, label = callbacks.check_upload(contents, "auto", names, "km")
+
+    assert (hidden, disabled, label) == (False, True, "នាំចូលឯកសារទាំង ២")
+    issues = find(html.Div(content), ids.DATA_ISSUES)
+    assert [(r["file"], r["row_text"], r["column"], r["value"], r["severity_text"]) for r in issues.rowData] == [
+        ("text_in_number.csv", "៣", "Online Service Index", "high", "កំហុស"),
+        ("unknown_entity.csv", "៣", "entity", "Cambodai", "កំហុស"),
+    ]
+    assert issues.rowData[1]["message"] == "មិនស្គាល់ប្រទេស 'Cambodai'។ តើអ្នកចង់សំដៅលើ៖ Cambodia, Samoa?"
+    assert "ឯកសារ ២ ក្នុងចំណោម ២ មានកំហុស" in texts(content)
+    assert find(html.Div(content), ids.DATA_CHANGES) is None
+
+
+def test_a_good_upload_previews_its_changes_then_imports_with_the_signed_in_user(data_store):
+    contents, names = [encoded(PUBLISHED)], ["../../etc/cambodia 2022?.csv"]
+
+    content, hidden, disabled, label = callbacks.check_upload(contents, "auto", names, "en")
+
+    assert (hidden, disabled, label) == (False, False, "Import the file")
+    assert "No errors in the file. Importing it will change the stored values: 6 added, 0 changed, 0 removed." in texts(content)
+    changes = find(html.Div(content), ids.DATA_CHANGES).rowData
+    assert {r["file"] for r in changes} == {"cambodia 2022_.csv"}  # the name as uploaded, made safe
+    egdi = next(r for r in changes if r["indicator"] == "egdi")
+    assert (egdi["change_text"], egdi["entity_text"], egdi["year_text"], egdi["old_value_text"], egdi["new_value_text"]) == (
+        "added",
+        "Cambodia (KHM)",
+        "2022",
+        "",
+        "0.6123",
+    )
+    assert layouts.data.store().versions()["version_id"].max() == 2  # a preview writes nothing
+
+    web = flask.Flask(__name__)
+    with web.test_request_context(headers={"X-Remote-User": "  sokha   chan "}):
+        result, hidden, revision, cleared = callbacks.confirm_import(1, contents, names, "auto", "en")
+    assert (hidden, revision, cleared) == (True, 3, None)
+    assert "cambodia 2022_.csv: version 3 of published:2022: 6 added, 0 changed, 0 removed." in texts(result)
+    newest = layouts.data.store().versions().iloc[0]
+    assert (newest["user"], newest["file_name"], newest["dataset"]) == ("sokha chan", "cambodia 2022_.csv", "published:2022")
+    snapshot = layouts.data.snapshot()
+    assert snapshot.version == 3
+    assert snapshot.history("KHM").set_index("edition").at[2022, "egdi"] == pytest.approx(0.6123)
+
+    again, *_ = callbacks.check_upload(contents, "auto", names, "en")
+    assert "importing it would change nothing" in texts(again)
+
+
+def test_history_version_detail_and_rollback(data_store):
+    contents = [encoded(PUBLISHED)]
+    callbacks.confirm_import(1, contents, ["revised.csv"], "auto", "en")
+
+    rows, options, value = callbacks.refresh_history(3, "km")
+    assert [r["version_id_text"] for r in rows] == ["៣", "២", "១"]
+    assert rows[0]["user"] == "dashboard" and rows[0]["user_text"] == "ផ្ទាំងគ្រប់គ្រង (មិនបានចូលគណនី)" and rows[0]["action_text"] == "ការនាំចូល"
+    assert options[0]["label"].startswith("កំណែ ៣ · published:2022 · revised.csv · ") and value is None
+
+    detail, label, rollback_hidden, panel_hidden = callbacks.show_version(3, "en")
+    assert (label, rollback_hidden, panel_hidden) == ("Roll back version 3…", False, True)
+    assert "Version 3 added 6, changed 0 and removed 0 values." in texts(detail)
+    assert callbacks.ask_rollback(1, 3, "en")[0] is False
+
+    message, panel_hidden, revision = callbacks.confirm_rollback(1, 3, "en")
+    assert "Rolled back version 3 of published:2022 as version 4: 0 restored, 0 changed back, 6 removed." in texts(message)
+    assert (panel_hidden, revision) == (True, 4)
+    assert layouts.data.snapshot().history("KHM").set_index("edition").at[2022, "egdi"] == pytest.approx(0.5056)
+    assert layouts.data.store().versions().iloc[0]["user"] == "dashboard"
+
+    message, *_ = callbacks.confirm_rollback(1, 3, "km")  # nothing left to undo: said in Khmer, not raised
+    assert "គ្មានអ្វីត្រូវបានត្រឡប់វិញទេ" in texts(message)
+
+
+def test_files_over_the_limit_are_refused_with_the_message_the_core_gives(tmp_path):
+    huge = tmp_path / "huge.xlsx"
+    with huge.open("wb") as handle:
+        handle.truncate(MAX_FILE_BYTES + 2**20)
+    _, (core_issue,) = read_file(huge)
+    assert oversized_file("huge.xlsx", MAX_FILE_BYTES + 2**20) == core_issue
+    assert oversized_file("small.csv", MAX_FILE_BYTES) is None
+
+    refused = callbacks.refuse_oversized(
+        {"files": [{"name": "huge.xlsx", "size": MAX_FILE_BYTES + 2**20}, {"name": "a.csv", "size": 9}]}, "km"
+    )
+    assert texts(refused) == f"ឯកសារទាំងនេះមិនត្រូវបានផ្ទុកឡើងទេ៖ huge.xlsx: {core_issue.message_km}"
+    assert callbacks.refuse_oversized({"files": [{"name": "a.csv", "size": 9}]}, "en") == []
+
+
+def test_the_template_downloads_in_either_language_for_countries_or_provinces():
+    download = callbacks.download_template(1, "km", "province")
+    assert download["filename"] == "egdi-data-template-province-km.xlsx"
+    workbook = load_workbook(io.BytesIO(base64.b64decode(download["content"])))
+    assert workbook["សេវាអនឡាញ"]["A1"].value == "ខេត្ត"
+    assert callbacks.download_template(1, "en", "country")["filename"] == "egdi-data-template-country-en.xlsx"
+
+
+@pytest.mark.parametrize(
+    ("name", "safe"),
+    [
+        ("EGOV_DATA_2022.csv", "EGOV_DATA_2022.csv"),
+        ("folder/sub/ទិន្នន័យ ២០២៤.xlsx", "ទិន្នន័យ ២០២៤.xlsx"),
+        ("..\\..\\evil.csv", "evil.csv"),
+        ('a<b>:c"|?*.csv', "a_b__c____.csv"),
+        ("...", "upload"),
+        (".hidden.csv", "hidden.csv"),
+        ("", "upload"),
+    ],
+)
+def test_uploaded_names_are_made_safe(name, safe):
+    assert callbacks.safe_file_name(name) == safe
+
+
+def test_uploads_live_in_a_temporary_folder_under_unique_names_in_name_order_and_are_removed():
+    with callbacks.uploaded_files(["not base64 at all", encoded("a"), encoded("b")], ["y.csv", "x.csv", "dir/x.csv"]) as paths:
+        assert [Path(p).name for p in paths] == ["x.csv", "x (2).csv", "y.csv"]
+        assert [Path(p).read_bytes() for p in paths] == [b"a", b"b", b""]
+    assert not any(Path(p).exists() for p in paths)
+    assert not Path(paths[0]).parent.exists()
+
+
+def test_the_user_is_the_signed_in_user_else_dashboard():
+    web = flask.Flask(__name__)
+    assert callbacks.request_user() == "dashboard"
+    with web.test_request_context(environ_base={"REMOTE_USER": "dara"}, headers={"X-Remote-User": "other"}):
+        assert callbacks.request_user() == "dara"
+    with web.test_request_context():
+        assert callbacks.request_user() == "dashboard"
+
+
+def test_a_confirm_without_files_changes_nothing(data_store):
+    assert callbacks.confirm_import(1, None, None, "auto", "en")[0] is dash.no_update
+    assert layouts.data.store().versions()["version_id"].max() == 2
