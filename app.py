@@ -27,6 +27,7 @@ def create_app(database_url: str | None = None) -> Dash:
         pages_folder=str(PAGES_DIR),
         title="E-Government Readiness: Cambodia",
         serve_locally=True,
+        compress=True,
         suppress_callback_exceptions=True,
     )
     dash_app.layout = shell.layout

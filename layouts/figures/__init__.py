@@ -14,7 +14,9 @@ SUBINDICES = ("egdi", "osi", "tii", "hci")
 
 
 def base_layout(figure: go.Figure, **layout: object) -> go.Figure:
-    figure.update_layout(template="plotly_white", font=FONT, margin={"l": 50, "r": 20, "t": 20, "b": 40}, **layout)
+    """The dashboard's look (template, font, margins); any of it can be overridden through `layout`."""
+    defaults: dict[str, object] = {"template": "plotly_white", "font": FONT, "margin": {"l": 50, "r": 20, "t": 20, "b": 40}}
+    figure.update_layout(**{**defaults, **layout})
     return figure
 
 

@@ -1,0 +1,174 @@
+"""The Compare page in a real browser: peer sets, the ranking grid and its CSV, the URL state, both languages,
+keyboard use, the world map drawn from the app's own geometry, no console errors and nothing loaded from outside."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+GRID_ROWS = "#compare-grid .ag-center-cols-container .ag-row"
+FIRST_LOAD = 30_000  # ms: the first page load fetches Plotly and AG Grid, slow on a busy 2-core machine
+
+
+def watch(page):  # type: ignore[no-untyped-def]
+    """Collect the console's errors and the page's uncaught exceptions."""
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    return errors
+
+
+def query(page) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    return {key: values[0] for key, values in parse_qs(urlparse(page.url).query).items()}
+
+
+def grid_countries(page) -> list[str]:  # type: ignore[no-untyped-def]
+    cells = page.locator("#compare-grid .ag-pinned-left-cols-container .ag-row [col-id=country]")
+    return cells.all_inner_texts()
+
+
+def choose(page, dropdown: str, option: str) -> None:  # type: ignore[no-untyped-def]
+    page.click(f"#{dropdown}")
+    page.get_by_role("option", name=option, exact=True).click()
+
+
+def test_peer_sets_redraw_the_grid_charts_and_url(page, dashboard_url):
+    errors = watch(page)
+    page.goto(f"{dashboard_url}/compare")
+    expect(page.locator("#compare-heading h1")).to_have_text("Compare")
+    expect(page.locator("#compare-heading .subtitle")).to_have_text("Cambodia among the ASEAN members, UN E-Government Survey 2024")
+    expect(page.locator(GRID_ROWS)).to_have_count(11, timeout=FIRST_LOAD)
+    cambodia = page.locator("#compare-grid .ag-center-cols-container .ag-row.compare-entity-row")
+    expect(cambodia.locator("[col-id=egdi]")).to_have_text("0.5754")
+    expect(cambodia.locator("[col-id=peer_rank]")).to_have_text("8")
+    expect(cambodia.locator("[col-id=world_rank]")).to_have_text("120")
+    expect(page.locator("#compare-scatter .scatterlayer .point")).to_have_count(11)
+    expect(page.locator("#compare-gaps .bars .point")).to_have_count(5)
+    expect(page.locator("#compare-map-box .notice")).to_contain_text("This view needs the results of all 193 countries for 2024")
+    expect(page.locator("#compare-map-box a")).to_have_attribute("href", "/data")
+
+    page.get_by_text("Least developed countries", exact=True).click()
+    expect(page.locator(GRID_ROWS)).to_have_count(4)
+    assert sorted(grid_countries(page)) == ["Cambodia", "Lao People's Democratic Republic", "Myanmar", "Timor-Leste"]
+    expect(page.locator("#compare-coverage")).to_contain_text("4 of the 44 countries of this set have results for 2024.")
+    expect(page.locator("#compare-scatter .scatterlayer .point")).to_have_count(4)
+    assert query(page) == {"edition": "2024", "peers": "ldc"}
+
+    page.locator("#compare-grid .ag-header-cell[col-id=egdi] .ag-header-cell-label").click()  # sort by EGDI, lowest first
+    expect(page.locator("#compare-grid .ag-pinned-left-cols-container .ag-row[row-index='0'] [col-id=country]")).to_have_text("Timor-Leste")
+    assert errors == []
+    assert page.blocked_requests == []
+
+
+def test_url_query_sets_the_controls_and_controls_write_the_query(page, dashboard_url):
+    errors = watch(page)
+    page.goto(f"{dashboard_url}/compare?entity=THA&edition=2022&peers=custom&custom=KHM,VNM&x=hci&y=epi")
+    expect(page.locator("#compare-entity")).to_contain_text("Thailand", timeout=FIRST_LOAD)
+    expect(page.locator("#compare-edition")).to_contain_text("2022")
+    expect(page.locator("#compare-peers input[value=custom]")).to_be_checked()
+    expect(page.locator("#compare-custom .dash-dropdown-value-item")).to_have_text(["Cambodia", "Viet Nam"])
+    expect(page.locator("#compare-x")).to_contain_text("Human Capital Index")
+    expect(page.locator("#compare-y")).to_contain_text("E-Participation Index")
+    expect(page.locator(GRID_ROWS)).to_have_count(3)
+    expect(page.locator("#compare-scatter .xtitle")).to_have_text("Human Capital Index")
+
+    choose(page, "compare-y", "Online Service Index")
+    expect(page.locator("#compare-scatter .ytitle")).to_have_text("Online Service Index")
+    assert query(page) == {"entity": "THA", "edition": "2022", "peers": "custom", "custom": "KHM,VNM", "x": "hci"}
+
+    choose(page, "compare-entity", "Singapore")
+    expect(page.locator("#compare-heading .subtitle")).to_contain_text("Singapore among the countries chosen, UN E-Government Survey 2022")
+    page.locator("#compare-peers input[value=subregion]").click()
+    expect(page.locator(GRID_ROWS)).to_have_count(11)
+    assert query(page) == {"entity": "SGP", "edition": "2022", "peers": "subregion", "x": "hci"}
+
+    page.reload()  # the URL alone brings the view back
+    expect(page.locator("#compare-peers input[value=subregion]")).to_be_checked()
+    expect(page.locator("#compare-entity")).to_contain_text("Singapore")
+    expect(page.locator(GRID_ROWS)).to_have_count(11)
+    assert errors == []
+    assert page.blocked_requests == []
+
+
+def test_keyboard_changes_the_peer_set(page, dashboard_url):
+    page.goto(f"{dashboard_url}/compare")
+    expect(page.locator(GRID_ROWS)).to_have_count(11, timeout=FIRST_LOAD)
+    page.locator("#compare-peers input[value=asean]").focus()
+    page.keyboard.press("ArrowRight")
+    expect(page.locator("#compare-peers input[value=region]")).to_be_checked()
+    expect(page.locator("#compare-heading .subtitle")).to_have_text("Cambodia among the countries of Asia, UN E-Government Survey 2024")
+    assert query(page)["peers"] == "region"
+    page.keyboard.press("Tab")  # on to the link of the coverage notice (the hidden custom list is skipped) ...
+    assert page.evaluate("document.activeElement.textContent") == "Open the Data page"
+    page.keyboard.press("Tab")  # ... and to the download button
+    assert page.evaluate("document.activeElement.id") == "compare-download"
+    with page.expect_download() as download:
+        page.keyboard.press("Enter")
+    assert download.value.suggested_filename == "egdi-KHM-2024-region.csv"
+
+
+def test_khmer_page_shows_khmer_text_and_digits(page, dashboard_url, tmp_path):
+    errors = watch(page)
+    page.goto(f"{dashboard_url}/compare")
+    expect(page.locator(GRID_ROWS)).to_have_count(11, timeout=FIRST_LOAD)
+    page.locator("#lang-link").click()
+    expect(page.locator("#compare-heading h1")).to_have_text("ប្រៀបធៀប")
+    expect(page.locator("#compare-heading .subtitle")).to_have_text(
+        "កម្ពុជា ក្នុងចំណោមសមាជិកអាស៊ាន ការស្ទង់មតិរដ្ឋាភិបាលអេឡិចត្រូនិករបស់អង្គការសហប្រជាជាតិ ឆ្នាំ ២០២៤"
+    )
+    cambodia = page.locator("#compare-grid .ag-center-cols-container .ag-row.compare-entity-row")
+    expect(cambodia.locator("[col-id=egdi]")).to_have_text("០.៥៧៥៤")
+    expect(page.locator("#compare-grid .ag-header-cell[col-id=peer_rank]")).to_contain_text("ចំណាត់ថ្នាក់ក្នុងក្រុម")
+    expect(page.locator("#compare-scatter .xtick").first).to_have_text(re.compile("^[០-៩.]+$"))
+    expect(page.locator("#compare-gaps .bars .point text").last).to_contain_text("នាំមុខ៖ សិង្ហបុរី")
+    expect(page.locator("#compare-map-box .notice")).to_contain_text("ទិដ្ឋភាពនេះត្រូវការលទ្ធផលនៃប្រទេសទាំង ១៩៣")
+    assert page.evaluate("document.documentElement.lang") == "km"
+    assert query(page)["lang"] == "km"
+    page.screenshot(path=str(tmp_path / "compare-km.png"), full_page=True)
+    assert errors == []
+    assert page.blocked_requests == []
+
+
+def test_csv_download_holds_the_grid_rows(page, dashboard_url):
+    page.goto(f"{dashboard_url}/compare?peers=ldc")
+    expect(page.locator(GRID_ROWS)).to_have_count(4, timeout=FIRST_LOAD)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download the table (CSV)").click()
+    assert download.value.suggested_filename == "egdi-KHM-2024-ldc.csv"
+    text = download.value.path().read_bytes().decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [row["ISO3 code"] for row in rows] == ["KHM", "MMR", "LAO", "TLS"]
+    assert rows[0]["Country"] == "Cambodia" and float(rows[0]["EGDI"]) == pytest.approx(0.5754, abs=1e-4)
+    assert rows[0]["World rank"] == "120" and rows[0]["Rank in set"] == "1"
+
+
+def test_world_map_renders_from_local_geometry(page, world_dashboard_url, tmp_path):
+    errors = watch(page)
+    geometry: list[tuple[int, str]] = []
+    page.on("response", lambda response: geometry.append((response.status, response.url)) if "topojson" in response.url else None)
+    page.goto(f"{world_dashboard_url}/compare?edition=2022&peers=neighbours")
+    expect(page.locator("#compare-map .choroplethlocation")).to_have_count(165, timeout=FIRST_LOAD)
+    expect(page.locator("#compare-map .scattergeo .point")).to_have_count(28)
+    assert geometry == [(200, f"{world_dashboard_url}/assets/topojson/world_110m.json")]
+    expect(page.locator(GRID_ROWS)).to_have_count(11)
+    expect(page.locator("#compare-grid .compare-entity-row [col-id=rating_class]").first).to_have_text("H1")
+    page.screenshot(path=str(tmp_path / "compare-world-en.png"), full_page=True)
+
+    page.locator("#lang-link").click()
+    expect(page.locator("#compare-map-box h2")).to_have_text("EGDI ទូទាំងពិភពលោក ឆ្នាំ ២០២២")
+    expect(page.locator("#compare-map .choroplethlocation")).to_have_count(165, timeout=FIRST_LOAD)
+    expect(page.locator("#compare-map .cbaxis text").first).to_have_text(re.compile("^[០-៩.]+$"))
+    page.screenshot(path=str(tmp_path / "compare-world-km.png"), full_page=True)
+
+    choose(page, "compare-edition", "២០២៤")  # only ASEAN has 2024 results: the map explains instead
+    expect(page.locator("#compare-map-box .notice")).to_contain_text("២០០៣")
+    expect(page.locator("#compare-map")).to_have_count(0)
+    assert errors == []
+    assert page.blocked_requests == []

@@ -1,0 +1,371 @@
+"""The Compare page without a browser: its layout from URL queries in both languages, and its callbacks called
+directly, on the bundled data (Cambodia, ASEAN 2018–2024) and on every UN DESA reference file (193 countries)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+from dash import dcc, html
+
+import app  # noqa: F401  (registers the pages)
+import layouts.data
+from layouts import ids
+from layouts.callbacks import compare as callbacks
+from layouts.figures.compare import GEOMETRY_DIR, fitted_axis, fitted_range, label_positions, nice_ticks
+from layouts.i18n import catalog
+from layouts.pages import compare as page
+from tests.conftest import reference_files
+
+KHMER = re.compile("[\u1780-\u17ff]")
+ASEAN = {"BRN", "IDN", "KHM", "LAO", "MMR", "MYS", "PHL", "SGP", "THA", "TLS", "VNM"}
+
+
+def _use(database: str | None) -> None:
+    """Point the pages at a database; snapshots and page caches are keyed on the version id only, so clear them."""
+    layouts.data.configure(database)
+    layouts.data._snapshot.cache_clear()
+    for cached in (page._peers, page._peer_summary, page._scatter, page._map, page._map_table):
+        cached.cache_clear()
+
+
+@pytest.fixture(scope="module")
+def bundled_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return str(tmp_path_factory.mktemp("compare-bundled") / "egdi.sqlite")
+
+
+@pytest.fixture(scope="module")
+def world_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    files = reference_files()
+    if not files:
+        pytest.skip("UN DESA reference files not found (set EGDI_REFERENCE_DIR): the world views need them")
+    from indicators.ingest import import_files, open_seeded_store
+
+    database = str(tmp_path_factory.mktemp("compare-world") / "egdi.sqlite")
+    store = open_seeded_store(database)
+    _, landed = import_files([str(f) for f in files], store)
+    store.close()
+    assert landed
+    return database
+
+
+@pytest.fixture
+def bundled(bundled_db: str) -> Iterator[None]:
+    previous = layouts.data._database_url
+    _use(bundled_db)
+    yield
+    layouts.data.store().close()
+    _use(previous)
+
+
+@pytest.fixture
+def world(world_db: str) -> Iterator[None]:
+    previous = layouts.data._database_url
+    _use(world_db)
+    yield
+    layouts.data.store().close()
+    _use(previous)
+
+
+def find(component: object, component_id: str) -> object:
+    """The component with this id inside a layout tree."""
+    if isinstance(component, list | tuple):
+        return next((found for c in component if (found := find(c, component_id)) is not None), None)
+    if getattr(component, "id", None) == component_id:
+        return component
+    children = getattr(component, "children", None)
+    for child in children if isinstance(children, list | tuple) else [children] if children is not None else []:
+        found = find(child, component_id)
+        if found is not None:
+            return found
+    return None
+
+
+def texts(component: object) -> str:
+    """Every string inside a component tree, joined."""
+    if isinstance(component, str | int | float):
+        return str(component)
+    if isinstance(component, list | tuple):
+        return " ".join(text for text in (texts(c) for c in component) if text)
+    children = getattr(component, "children", None)
+    return texts(children) if children is not None else ""
+
+
+def peers(entity="KHM", edition=2024, kind="asean", custom=None, x="tii", y="osi", lang="en", search=""):
+    """The peer callback's outputs by name."""
+    names = [*page.PeerView._fields, "search"]
+    return dict(zip(names, callbacks.update_peers(entity, edition, kind, custom, x, y, lang, search), strict=True))
+
+
+# --- layout from the URL query -----------------------------------------------------------------------------
+
+
+def test_default_view_is_cambodia_among_asean_in_the_latest_edition(bundled):
+    layout = page.layout()
+    assert find(layout, ids.COMPARE_ENTITY).value == "KHM"
+    assert find(layout, ids.COMPARE_EDITION).value == 2024
+    assert find(layout, ids.COMPARE_PEERS).value == "asean"
+    assert (find(layout, ids.COMPARE_X).value, find(layout, ids.COMPARE_Y).value) == ("tii", "osi")
+    assert find(layout, ids.COMPARE_CUSTOM_BOX).style == {"display": "none"}
+    assert texts(find(layout, ids.COMPARE_HEADING)) == "Compare Cambodia among the ASEAN members, UN E-Government Survey 2024"
+    rows = find(layout, ids.COMPARE_GRID).rowData
+    assert {r["iso3"] for r in rows} == ASEAN
+    cambodia = next(r for r in rows if r["iso3"] == "KHM")
+    expected = {"egdi": 0.5754, "egdi_text": "0.5754", "osi": 0.4503, "peer_rank": 8, "world_rank": 120, "group": "High"}
+    assert {key: cambodia[key] for key in expected} == expected
+    assert cambodia["is_entity"] and cambodia["rating_class"] is None  # classes need all 193 countries
+    assert rows[0]["iso3"] == "SGP" and rows[0]["peer_rank"] == 1 and rows[0]["world_rank"] == 3
+    assert texts(find(layout, ids.COMPARE_COVERAGE)) == ""  # the 11 members all have 2024 results
+    assert "Rating classes need the results of all 193 countries for 2024" in texts(find(layout, ids.COMPARE_CLASS_NOTE))
+
+
+def test_the_world_map_says_it_needs_world_data_and_points_to_the_data_page(bundled):
+    box = find(page.layout(), ids.COMPARE_MAP_BOX)
+    assert "This view needs the results of all 193 countries for 2024" in texts(box)
+    assert find(box, ids.COMPARE_MAP) is None
+    assert texts(find(page.layout(), ids.COMPARE_MAP_TABLE)) == ""
+    links = [c for c in box.children[1].children if isinstance(c, dcc.Link)]
+    assert [link.href for link in links] == ["/data"]
+
+
+def test_layout_reads_every_value_from_the_query(bundled):
+    layout = page.layout(entity="THA", edition="2022", peers="custom", custom="KHM,vnm,XXX", x="hci", y="epi", lang="en")
+    assert find(layout, ids.COMPARE_ENTITY).value == "THA"
+    assert find(layout, ids.COMPARE_EDITION).value == 2022
+    assert find(layout, ids.COMPARE_PEERS).value == "custom"
+    assert find(layout, ids.COMPARE_CUSTOM).value == ["KHM", "VNM"]
+    assert find(layout, ids.COMPARE_CUSTOM_BOX).style == {}
+    assert (find(layout, ids.COMPARE_X).value, find(layout, ids.COMPARE_Y).value) == ("hci", "epi")
+    assert [r["iso3"] for r in find(layout, ids.COMPARE_GRID).rowData] == ["THA", "VNM", "KHM"]
+    assert "THA" not in [o["value"] for o in find(layout, ids.COMPARE_CUSTOM).options]
+    scatter = find(layout, ids.COMPARE_SCATTER).figure
+    assert scatter.layout.xaxis.title.text == "Human Capital Index" and scatter.layout.yaxis.title.text == "E-Participation Index"
+
+
+def test_unknown_query_values_fall_back_to_the_defaults(bundled):
+    layout = page.layout(entity=["THA", "VNM"], edition="1999", peers="planet", x="gdp", y="")  # a repeated key is a list
+    assert find(layout, ids.COMPARE_ENTITY).value == "KHM"
+    assert find(layout, ids.COMPARE_EDITION).value == 2024
+    assert find(layout, ids.COMPARE_PEERS).value == "asean"
+    assert (find(layout, ids.COMPARE_X).value, find(layout, ids.COMPARE_Y).value) == ("tii", "osi")
+
+
+def test_khmer_layout_has_khmer_text_names_and_digits(bundled):
+    layout = page.layout(lang="km")
+    heading = texts(find(layout, ids.COMPARE_HEADING))
+    assert heading.startswith("ប្រៀបធៀប កម្ពុជា ក្នុងចំណោមសមាជិកអាស៊ាន") and "២០២៤" in heading
+    rows = find(layout, ids.COMPARE_GRID).rowData
+    cambodia = next(r for r in rows if r["iso3"] == "KHM")
+    assert (cambodia["country"], cambodia["egdi_text"], cambodia["world_rank_text"], cambodia["group"]) == ("កម្ពុជា", "០.៥៧៥៤", "១២០", "ខ្ពស់")
+    assert cambodia["egdi"] == 0.5754  # the grid sorts and exports the raw value
+    grid = find(layout, ids.COMPARE_GRID)
+    headers = [c["headerName"] for c in grid.columnDefs if not c.get("hide")]
+    assert headers[0] == "ប្រទេស" and "ចំណាត់ថ្នាក់ក្នុងក្រុម" in headers
+    assert grid.dashGridOptions["localeText"]["contains"] == "មាន"
+    assert [o["label"] for o in find(layout, ids.COMPARE_EDITION).options] == [
+        "២០០៣",
+        "២០០៤",
+        "២០០៥",
+        "២០០៨",
+        "២០១០",
+        "២០១២",
+        "២០១៤",
+        "២០១៦",
+        "២០១៨",
+        "២០២០",
+        "២០២២",
+        "២០២៤",
+    ]
+    assert find(layout, ids.COMPARE_PEERS).options[2]["label"] == "អនុតំបន់៖ អាស៊ីអាគ្នេយ៍"
+    scatter = find(layout, ids.COMPARE_SCATTER)
+    assert all(KHMER.search(text) is None or not re.search("[0-9]", text) for text in scatter.figure.layout.xaxis.ticktext)
+    assert scatter.config["locale"] == "km"
+    assert scatter.config["locales"]["km"]["dictionary"]["Download plot as a PNG"] == "ទាញយកក្រាហ្វជា PNG"
+
+
+def test_every_catalog_entry_of_the_page_is_written_in_khmer():
+    entries = {key: texts for key, texts in catalog().items() if key.startswith("compare_")}
+    assert len(entries) > 100
+    symbolic = {"compare_list_separator"}
+    untranslated = [key for key, texts in entries.items() if key not in symbolic and not KHMER.search(texts["km"])]
+    assert untranslated == []
+
+
+# --- callbacks ---------------------------------------------------------------------------------------------
+
+
+def test_changing_the_peer_set_redraws_and_writes_the_url(bundled):
+    out = peers(kind="region", edition=2022, search="?lang=en&entity=KHM")
+    assert out["search"] == "?edition=2022&peers=region"  # English and Cambodia are the defaults
+    assert {r["iso3"] for r in out["rows"]} == ASEAN  # the bundled data holds only ASEAN in Asia
+    coverage = texts(out["coverage"])
+    assert coverage.startswith("11 of the 47 countries of this set have results for 2022. Missing: Afghanistan, ")
+    assert "and 28 more." in coverage and "Import the UN DESA files on the Data page" in coverage
+    assert texts(out["heading"]).endswith("Cambodia among the countries of Asia, UN E-Government Survey 2022")
+    assert out["csv"] == {"fileName": "egdi-KHM-2022-region.csv", "allColumns": True}
+
+
+def test_defaults_are_left_out_of_the_url_and_custom_is_written_only_for_custom(bundled):
+    assert peers(search="?peers=ldc&x=hci")["search"] == "?edition=2024"
+    out = peers(kind="custom", custom=["VNM", "THA"], x="hci", y="epi", search="?lang=km")
+    assert out["search"] == "?custom=VNM%2CTHA&edition=2024&lang=km&peers=custom&x=hci&y=epi"
+    assert out["custom_style"] == {}
+    assert [r["iso3"] for r in out["rows"]] == ["THA", "VNM", "KHM"]
+    assert peers(kind="asean", custom=["VNM"])["custom_style"] == {"display": "none"}
+
+
+def test_an_empty_custom_set_asks_for_countries(bundled):
+    out = peers(kind="custom", custom=[])
+    assert [r["iso3"] for r in out["rows"]] == ["KHM"]
+    assert texts(out["coverage"]) == "Choose the countries to compare Cambodia with."
+
+
+def test_least_developed_and_closest_sets_on_the_bundled_data(bundled):
+    ldc = peers(kind="ldc")
+    assert [r["iso3"] for r in ldc["rows"]] == ["KHM", "MMR", "LAO", "TLS"]  # by EGDI 2024
+    assert texts(ldc["coverage"]).startswith("4 of the 44 countries of this set have results for 2024.")
+    closest = peers(kind="neighbours")
+    assert {r["iso3"] for r in closest["rows"]} == ASEAN  # 10 closest among the 11 loaded
+    assert texts(closest["heading"]).endswith("Cambodia among the 10 countries closest in EGDI, UN E-Government Survey 2024")
+    assert texts(closest["coverage"]).startswith("These are the closest among the 11 countries with results for 2024, not among all 193")
+
+
+def test_scatter_highlights_the_chosen_country(bundled):
+    figure = peers(x="hci", y="epi")["scatter"]
+    others, chosen = figure.data
+    assert len(others.x) == 10
+    assert chosen.x == pytest.approx((0.5149,), abs=1e-4) and chosen.y == pytest.approx((0.3151,), abs=1e-4)
+    assert chosen.marker.symbol == "diamond" and chosen.marker.color == "#D55E00" and chosen.text == ("Cambodia",)
+    assert "Singapore" in others.text
+    assert figure.layout.xaxis.title.text == "Human Capital Index"
+
+
+def test_gap_bars_measure_the_distance_to_the_best_of_the_set(bundled):
+    out = peers()
+    bars = out["gaps"].data[0]
+    gaps = dict(zip(bars.y, bars.x, strict=True))
+    assert list(gaps) == ["EPI", "HCI", "TII", "OSI", "EGDI"]  # EGDI on top
+    assert gaps["EGDI"] == pytest.approx(0.9691 - 0.5754, abs=1e-4)
+    assert gaps["TII"] == pytest.approx(0.9881 - 0.7609, abs=1e-4)
+    assert bars.text[-1] == "0.3937 · leader: Singapore (0.9691)"
+    table = texts(out["gaps_table"])
+    assert "E-Government Development Index 0.5754 Singapore 0.9691 0.3937" in table
+
+
+def test_the_leader_of_its_set_shows_no_gap(bundled):
+    bars = peers(entity="SGP")["gaps"].data[0]
+    assert set(bars.x) == {0.0} and set(bars.text) == {"0.0000 · leads the set"}
+
+
+def test_a_new_country_brings_its_own_editions_and_region_names(bundled):
+    options, value, peer_options, others = callbacks.update_entity_controls("SGP", 2003, "en")
+    assert [o["value"] for o in options] == [2018, 2020, 2022, 2024]
+    assert value == 2024  # 2003 has no Singapore result in the bundled data
+    assert callbacks.update_entity_controls("SGP", 2020, "en")[1] == 2020
+    assert [o["label"] for o in peer_options][1:3] == ["Region: Asia", "Sub-region: South-eastern Asia"]
+    assert "SGP" not in [o["value"] for o in others] and "KHM" in [o["value"] for o in others]
+
+
+def test_cambodia_alone_in_early_editions(bundled):
+    out = peers(edition=2012)
+    assert [r["iso3"] for r in out["rows"]] == ["KHM"]
+    assert texts(out["coverage"]).startswith("1 of the 11 countries of this set have results for 2012.")
+
+
+def test_csv_download_asks_the_grid_to_export(bundled):
+    assert callbacks.download_csv(1) is True
+    grid = find(page.layout(), ids.COMPARE_GRID)
+    assert grid.csvExportParams == {"fileName": "egdi-KHM-2024-asean.csv", "allColumns": True}
+    numeric = [c for c in grid.columnDefs if c.get("filter") == "agNumberColumnFilter"]
+    assert len(numeric) == 7 and all(c["useValueFormatterForExport"] is False for c in numeric)
+
+
+# --- with all 193 countries --------------------------------------------------------------------------------
+
+
+def test_world_map_draws_every_member_state(world):
+    box = callbacks.update_map("KHM", 2022, "en")
+    graph = find(box, ids.COMPARE_MAP)
+    assert isinstance(graph, dcc.Graph)
+    assert graph.config["topojsonURL"] == "/assets/topojson/"
+    shapes, dots = graph.figure.data
+    assert shapes.type == "choropleth" and shapes.locationmode == "ISO-3"
+    assert len(shapes.locations) + len(dots.lon) == 193
+    assert len(dots.lon) == 28 and "Singapore" in " ".join(dots.text)
+    chosen = list(shapes.locations).index("KHM")
+    assert shapes.marker.line.color[chosen] == "#D55E00" and shapes.marker.line.width[chosen] == 3
+    assert shapes.z[chosen] == pytest.approx(0.5056)
+    assert "<b>Cambodia</b><br>EGDI: 0.5056<br>World rank: 127" in shapes.text
+    disclaimer, table = callbacks.update_map_table(2022, "en")
+    assert isinstance(table, html.Details) and len(table.children[1].children[1].children) == 193
+    assert "do not imply official endorsement or acceptance by the United Nations" in texts(disclaimer)
+    assert texts(table.children[1].children[1].children[0]) == "1 Denmark 0.9717"
+
+
+def test_world_map_in_an_edition_without_the_world_names_the_editions_that_have_it(world):
+    assert callbacks.update_map_table(2024, "en") == []
+    text = texts(callbacks.update_map("KHM", 2024, "en"))
+    assert "11 are loaded for 2024" in text and "2003, 2004, 2005, 2008, 2010, 2012, 2014, 2016, 2018, 2020, 2022" in text
+
+
+def test_world_peer_sets_and_rating_classes(world):
+    region = peers(edition=2022, kind="region")
+    assert len(region["rows"]) == 47 and region["coverage"] == [] and region["class_note"] == []
+    cambodia = next(r for r in region["rows"] if r["iso3"] == "KHM")
+    assert (cambodia["world_rank"], cambodia["rating_class"]) == (127, "H1")
+    closest = peers(edition=2022, kind="neighbours")
+    assert len(closest["rows"]) == 11
+    assert closest["coverage"] == []
+    egdi = {r["iso3"]: r["egdi"] for r in closest["rows"]}
+    assert max(abs(v - egdi["KHM"]) for v in egdi.values()) < 0.01
+    assert len(peers(edition=2022, kind="ldc")["rows"]) == 44
+    subregion = peers(entity="FRA", edition=2022, kind="subregion")
+    assert texts(subregion["heading"]).endswith("France among the countries of Western Europe, UN E-Government Survey 2022")
+
+
+
+
+# --- figure helpers and geometry ---------------------------------------------------------------------------
+
+
+def test_axis_helpers():
+    assert nice_ticks(0.39) == [0.0, 0.1, 0.2, 0.3, 0.4]
+    assert nice_ticks(0.0) == [0.0, 0.05, 0.1]
+    low, high = fitted_range([0.45, 0.52, 0.51])
+    assert (low, high) == pytest.approx((0.41, 0.56))
+    axis = fitted_axis((low, high), "km", "x")
+    assert axis["range"] == [low, high]
+    assert axis["tickvals"] == [0.42, 0.44, 0.46, 0.48, 0.5, 0.52, 0.54, 0.56] and axis["ticktext"][:2] == ["០.៤២", "០.៤៤"]
+    assert fitted_axis(fitted_range([0.0, 0.99]), "en", "x")["tickvals"] == [0.0, 0.2, 0.4, 0.6, 0.8, 1.0]
+    assert label_positions([0.5, 0.51, 0.9], [0.5, 0.5, 0.5], 1.0, 1.0) == ["top center", "bottom center", "top center"]
+
+
+def test_the_map_geometry_is_small_local_and_covers_the_193_members():
+    topology = GEOMETRY_DIR / "world_110m.json"
+    assert topology.stat().st_size < 150_000
+    shapes = {g.get("id") for g in json.loads(topology.read_text())["objects"]["countries"]["geometries"]}
+    dots = pd.read_csv(GEOMETRY_DIR / "small-states.csv")
+    members = set(pd.read_csv(Path(layouts.data.__file__).parents[1] / "data" / "countries.csv")["iso3"])
+    assert members - shapes == set(dots["iso3"])
+    assert dots["lon"].between(-180, 180).all() and dots["lat"].between(-90, 90).all()
+    assert (GEOMETRY_DIR / "README.md").read_text().count("MIT") >= 1
+
+
+def test_figures_serialise_for_the_browser(bundled):
+    out = peers()
+    for figure in (out["scatter"], out["gaps"]):
+        assert isinstance(figure, go.Figure)
+        assert json.loads(figure.to_json())["layout"]["template"]["layout"]["plot_bgcolor"] == "white"
+
+
+def test_a_country_without_results_says_so(bundled):
+    layout = page.layout(entity="FRA")
+    assert find(layout, ids.COMPARE_EDITION).options == []
+    assert texts(find(layout, ids.COMPARE_COVERAGE)) == "No published results are stored for France."
+    assert find(layout, ids.COMPARE_GRID).rowData == []
+    assert "This view needs the results of all 193 countries" in texts(find(layout, ids.COMPARE_MAP_BOX))
