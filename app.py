@@ -7,6 +7,7 @@ $EGDI_DATABASE_URL then.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import time
 from pathlib import Path
@@ -38,6 +39,7 @@ def create_app(database_url: str | None = None) -> Dash:
 
 app = create_app(os.environ.get("EGDI_DATABASE_URL"))
 server = app.server
+gc.freeze()  # the objects made at start-up live as long as the app: keep full collections from walking them
 
 
 @server.before_request

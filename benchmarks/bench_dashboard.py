@@ -145,7 +145,8 @@ def main() -> None:
         print(f"  {output:72} n={len(times):3}  median {statistics.median(times):6.1f} ms  p95 {p95:6.1f} ms")
     if every:
         ordered = sorted(every)
-        print(f"  all callbacks: n={len(every)}, median {statistics.median(every):.1f} ms, p95 {ordered[int(0.95 * (len(ordered) - 1))]:.1f} ms")
+        p95 = ordered[int(0.95 * (len(ordered) - 1))]
+        print(f"  all callbacks: n={len(every)}, median {statistics.median(every):.1f} ms, p95 {p95:.1f} ms")
 
 
 if __name__ == "__main__":

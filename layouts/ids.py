@@ -14,6 +14,7 @@ OVERVIEW_SUMMARY = "overview-summary"
 OVERVIEW_ENTITY = "overview-entity"
 OVERVIEW_EDITION = "overview-edition"
 OVERVIEW_TARGETS = "overview-targets"
+OVERVIEW_STATE = "overview-state"
 
 # data
 DATA_LANG = "data-lang"

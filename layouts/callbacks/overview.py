@@ -13,11 +13,21 @@ from layouts.state import with_changes
 @dash.callback(
     Output(ids.OVERVIEW_CARDS, "children"),
     Output(ids.URL, "search", allow_duplicate=True),
+    Output(ids.OVERVIEW_STATE, "data"),
     Input(ids.OVERVIEW_ENTITY, "value"),
     Input(ids.OVERVIEW_EDITION, "value"),
-    State("overview-lang", "data"),
+    State(ids.OVERVIEW_STATE, "data"),
     State(ids.URL, "search"),
     prevent_initial_call=True,
 )
-def update_overview(entity: str, edition: int, lang: str, search: str | None) -> tuple[list[object], str]:
-    return overview_content(entity, edition, lang), with_changes(search, entity=entity, edition=edition)
+def update_overview(entity: str, edition: int, shown: dict[str, object], search: str | None) -> tuple[object, object, object]:
+    """Redraw for a new country or edition and write it into the URL. Dash also calls this when the page loads
+    (the URL lives outside the page); then the controls show what is drawn, and nothing changes."""
+    if (entity, edition) == (shown["entity"], shown["edition"]):
+        return dash.no_update, dash.no_update, dash.no_update
+    lang = str(shown["lang"])
+    return (
+        overview_content(entity, edition, lang),
+        with_changes(search, entity=entity, edition=edition),
+        {**shown, "entity": entity, "edition": edition},
+    )

@@ -14,6 +14,7 @@ from layouts.components import card, data_table, notice
 from layouts.data import snapshot
 from layouts.figures import sparkline, trend_figure
 from layouts.i18n import fmt_int, fmt_number, t
+from layouts.pages.targets import overview_targets_panel
 from layouts.state import language
 
 dash.register_page(__name__, path="/", name="Overview", order=0)
@@ -59,7 +60,7 @@ def layout(lang: str = "en", entity: str = "KHM", edition: str | None = None, **
                 ],
                 className="controls",
             ),
-            dcc.Store(id="overview-lang", data=lang),
+            dcc.Store(id=ids.OVERVIEW_STATE, data={"lang": lang, "entity": entity, "edition": chosen}),
             html.Div(overview_content(entity, chosen, lang), id=ids.OVERVIEW_CARDS),
         ]
     )
@@ -174,7 +175,7 @@ def overview_content(entity: str, edition: int | None, lang: str) -> list[object
         html.P(summary_sentence(history, edition, name, lang), id=ids.OVERVIEW_SUMMARY, className="summary"),
         html.Div(subindex_cards, className="cards"),
         html.Div(
-            [html.H2(t("overview_targets", lang)), html.P(t("overview_targets_pending", lang), className="muted")],
+            [html.H2(t("overview_targets", lang)), *overview_targets_panel(entity, lang)],
             id=ids.OVERVIEW_TARGETS,
             className="panel",
         ),

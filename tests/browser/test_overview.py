@@ -6,7 +6,8 @@ from playwright.sync_api import expect
 
 from tests.conftest import PROJECT_DIR
 
-SCREENSHOT = PROJECT_DIR / "docs" / "screenshot-overview.png"
+SCREENSHOTS = {"en": PROJECT_DIR / "docs" / "screenshot-overview.png", "km": PROJECT_DIR / "docs" / "screenshot-overview-km.png"}
+REFRESH = os.environ.get("EGDI_REFRESH_SCREENSHOTS") == "1"  # rewrite the README's screenshots
 
 
 def test_overview_shows_cambodia_in_english_and_khmer(page, dashboard_url, tmp_path):
@@ -16,13 +17,30 @@ def test_overview_shows_cambodia_in_english_and_khmer(page, dashboard_url, tmp_p
     expect(cards).to_have_text(["0.5754", "120", "8", "High", "0.4503", "0.7609", "0.5149", "0.3151"])
     expect(page.locator(".summary")).to_contain_text("Since 2022, the Telecommunication Infrastructure Index moved most (+0.2004)")
     expect(page.locator("#overview-trend .scatterlayer .trace")).to_have_count(4)
-    if os.environ.get("EGDI_REFRESH_SCREENSHOTS") == "1":  # rewrite the README's screenshot
-        page.screenshot(path=str(SCREENSHOT), full_page=True)
+    if REFRESH:
+        page.screenshot(path=str(SCREENSHOTS["en"]), full_page=True)
 
     page.get_by_text("ខ្មែរ").click()
     expect(page.locator("h1")).to_have_text("ការត្រៀមខ្លួនរដ្ឋាភិបាលអេឡិចត្រូនិក")
     expect(cards.nth(0)).to_have_text("០.៥៧៥៤")
     expect(cards.nth(3)).to_have_text("ខ្ពស់")
     assert page.evaluate("document.documentElement.lang") == "km"
-    page.screenshot(path=str(tmp_path / "overview-km.png"), full_page=True)
+    page.screenshot(path=str(SCREENSHOTS["km"] if REFRESH else tmp_path / "overview-km.png"), full_page=True)
     assert page.blocked_requests == []
+
+
+def test_the_url_keeps_the_view_and_a_plain_load_leaves_it_alone(page, dashboard_url):
+    page.goto(dashboard_url + "/?lang=km&edition=2020")
+    expect(page.locator(".card-value").nth(0)).to_have_text("០.៥១១៣")
+    page.wait_for_load_state("networkidle")
+    assert page.url.endswith("/?lang=km&edition=2020")
+    page.goto(dashboard_url + "/")
+    page.wait_for_load_state("networkidle")
+    assert page.url == dashboard_url + "/"
+    page.locator("#overview-edition").click()
+    page.get_by_role("option", name="2018", exact=True).first.click()
+    expect(page.locator(".card-value").nth(0)).to_have_text("0.3753")
+    expect(page).to_have_url(dashboard_url + "/?edition=2018")
+    page.locator("#overview-edition").click()
+    page.get_by_role("option", name="2024", exact=True).first.click()
+    expect(page.locator(".card-value").nth(0)).to_have_text("0.5754")

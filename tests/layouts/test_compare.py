@@ -328,8 +328,6 @@ def test_world_peer_sets_and_rating_classes(world):
     assert texts(subregion["heading"]).endswith("France among the countries of Western Europe, UN E-Government Survey 2022")
 
 
-
-
 # --- figure helpers and geometry ---------------------------------------------------------------------------
 
 

@@ -1,0 +1,214 @@
+"""What changed in the method from one survey edition to the next, derived from the methodology files.
+
+Two editions' files are compared item by item, never from a hand-kept list:
+- sub-indices present; per sub-index its forms (matched by name); per form the steps and the components
+  (matched by indicator code: added, removed, weight changed, cap changed);
+- the EGDI weights, the group levels (thresholds and classes), the rating-class and rank rules, the
+  missing-data shares.
+These are *method* changes. Apart from them, *provenance* changes say that an item's source kind or its
+confirmation changed (e.g. rating classes, computed by this project before 2020, published by the UN from
+2020), or that the file's status changed; the numbers stay the same.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache, partial
+
+from indicators.methodology import Form, Methodology, available_editions, load_methodology
+
+METHOD_KINDS = (
+    "subindex_added",
+    "subindex_removed",
+    "form_added",
+    "form_removed",
+    "steps_changed",
+    "component_added",
+    "component_removed",
+    "weight_changed",
+    "cap_changed",
+    "egdi_weight_changed",
+    "group_levels_changed",
+    "group_threshold_changed",
+    "group_classes_changed",
+    "rating_rule_changed",
+    "rank_rule_changed",
+    "missing_data_changed",
+)
+PROVENANCE_KINDS = ("status_changed", "source_changed", "confirmation_changed")
+SUBINDEX_KINDS = frozenset(METHOD_KINDS[:9])
+EGDI_INPUTS = ("osi", "tii", "hci")
+
+Value = object  # a weight or cap (float | None), steps or classes (tuple[str, ...]), a rule or status (str), a flag (bool)
+
+
+@dataclass(frozen=True)
+class MethodChange:
+    """One difference between the method of `previous` and that of `edition` (where it takes effect).
+
+    item: the sub-index code ('tii'), 'egdi', 'groups', 'rating_classes', 'rank', 'missing_data', 'file', or
+          for provenance changes the origin item of the file ('subindices.osi', 'rating_classes', ...).
+    form: the form name for form-level changes ('components', 'subindices', ...).
+    code: the indicator code (component changes), sub-index code (EGDI weights), group code or setting name.
+    before/after: the old and new value; None where there was none (no cap, a component not yet present).
+    For form_added/form_removed, `after`/`before` is the form's components as ((code, weight), ...).
+    """
+
+    edition: int
+    previous: int
+    kind: str
+    item: str
+    form: str = ""
+    code: str = ""
+    before: Value = None
+    after: Value = None
+
+    @property
+    def is_method(self) -> bool:
+        return self.kind in METHOD_KINDS
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The indicator codes the change concerns (empty when it concerns no single indicator)."""
+        if self.kind in ("component_added", "component_removed", "weight_changed", "cap_changed"):
+            return (self.code,)
+        if self.kind in ("form_added", "form_removed"):
+            parts = self.after if self.kind == "form_added" else self.before
+            return tuple(str(code) for code, _ in parts) if isinstance(parts, tuple) else ()
+        return ()
+
+    def affects(self, series: str) -> bool:
+        """Whether this method change concerns a series: a sub-index code ('tii'), 'egdi' (the EGDI weights and
+        every change to the OSI, TII or HCI), or an indicator code ('internet_users_pct')."""
+        if not self.is_method:
+            return False
+        if series == "egdi":
+            return self.kind == "egdi_weight_changed" or (self.kind in SUBINDEX_KINDS and self.item in EGDI_INPUTS)
+        if self.kind in SUBINDEX_KINDS and self.item == series:
+            return True
+        if self.kind == "egdi_weight_changed" and self.code == series:
+            return True
+        return series in self.codes
+
+
+def _form_parts(form: Form) -> tuple[tuple[str, float], ...]:
+    return tuple((c.code, c.weight) for c in form.components)
+
+
+def _close(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return abs(a - b) <= 1e-9
+
+
+def _form_changes(old: Form, new: Form, change: Callable[..., MethodChange]) -> list[MethodChange]:
+    """`change` makes a MethodChange with the edition, sub-index and form already filled in."""
+    changes: list[MethodChange] = []
+    if old.steps != new.steps:
+        changes.append(change(kind="steps_changed", before=old.steps, after=new.steps))
+    before = {c.code: c for c in old.components}
+    after = {c.code: c for c in new.components}
+    changes += [change(kind="component_removed", code=code, before=c.weight) for code, c in before.items() if code not in after]
+    changes += [change(kind="component_added", code=code, after=c.weight) for code, c in after.items() if code not in before]
+    for code in (c for c in after if c in before):
+        was, now = before[code], after[code]
+        if not _close(was.weight, now.weight):
+            changes.append(change(kind="weight_changed", code=code, before=was.weight, after=now.weight))
+        if not _close(was.cap, now.cap):
+            changes.append(change(kind="cap_changed", code=code, before=was.cap, after=now.cap))
+    return changes
+
+
+def _subindex_changes(old: Methodology, new: Methodology, change: Callable[..., MethodChange]) -> list[MethodChange]:
+    changes = [change(kind="subindex_removed", item=code) for code in old.subindices if code not in new.subindices]
+    changes += [change(kind="subindex_added", item=code) for code in new.subindices if code not in old.subindices]
+    for code, sub in new.subindices.items():
+        if code not in old.subindices:
+            continue
+        old_forms = {f.name: f for f in old.subindices[code].forms}
+        new_forms = {f.name: f for f in sub.forms}
+        for name, form in old_forms.items():
+            if name not in new_forms:
+                changes.append(change(kind="form_removed", item=code, form=name, before=_form_parts(form)))
+        for name, form in new_forms.items():
+            if name not in old_forms:
+                changes.append(change(kind="form_added", item=code, form=name, after=_form_parts(form)))
+            else:
+                changes.extend(_form_changes(old_forms[name], form, partial(change, item=code, form=name)))
+    return changes
+
+
+def _group_changes(old: Methodology, new: Methodology, change: Callable[..., MethodChange]) -> list[MethodChange]:
+    old_levels = tuple(g.code for g in old.groups)
+    new_levels = tuple(g.code for g in new.groups)
+    if old_levels != new_levels:
+        return [change(kind="group_levels_changed", item="groups", before=old_levels, after=new_levels)]
+    changes: list[MethodChange] = []
+    for was, now in zip(old.groups, new.groups, strict=True):
+        if not _close(was.above, now.above):
+            changes.append(change(kind="group_threshold_changed", item="groups", code=now.code, before=was.above, after=now.above))
+        if was.classes != now.classes:
+            changes.append(change(kind="group_classes_changed", item="groups", code=now.code, before=was.classes, after=now.classes))
+    return changes
+
+
+def _rule_changes(old: Methodology, new: Methodology, change: Callable[..., MethodChange]) -> list[MethodChange]:
+    changes: list[MethodChange] = []
+    for code in dict.fromkeys([*old.egdi_weights, *new.egdi_weights]):
+        was, now = old.egdi_weights.get(code), new.egdi_weights.get(code)
+        if not _close(was, now):
+            changes.append(change(kind="egdi_weight_changed", item="egdi", code=code, before=was, after=now))
+    changes += _group_changes(old, new, change)
+    if old.rating_rule != new.rating_rule:
+        changes.append(change(kind="rating_rule_changed", item="rating_classes", before=old.rating_rule, after=new.rating_rule))
+    if old.rank_rule != new.rank_rule:
+        changes.append(change(kind="rank_rule_changed", item="rank", before=old.rank_rule, after=new.rank_rule))
+    for setting in ("subindex_min_weight_share", "egdi_min_weight_share"):
+        was_share, now_share = getattr(old, setting), getattr(new, setting)
+        if not _close(was_share, now_share):
+            changes.append(change(kind="missing_data_changed", item="missing_data", code=setting, before=was_share, after=now_share))
+    return changes
+
+
+def _provenance_changes(old: Methodology, new: Methodology, change: Callable[..., MethodChange]) -> list[MethodChange]:
+    changes: list[MethodChange] = []
+    if old.status != new.status:
+        changes.append(change(kind="status_changed", item="file", before=old.status, after=new.status))
+    for item, origin in new.origins.items():
+        was = old.origins.get(item)
+        if was is None:
+            continue
+        if was.source != origin.source:
+            changes.append(change(kind="source_changed", item=item, before=was.source, after=origin.source))
+        if was.confirmed != origin.confirmed:
+            changes.append(change(kind="confirmation_changed", item=item, before=was.confirmed, after=origin.confirmed))
+    return changes
+
+
+def changes_between(old: Methodology, new: Methodology) -> list[MethodChange]:
+    """Every method change, then every provenance change, from `old`'s edition to `new`'s."""
+    change = partial(MethodChange, edition=new.edition, previous=old.edition)
+    return [*_subindex_changes(old, new, change), *_rule_changes(old, new, change), *_provenance_changes(old, new, change)]
+
+
+@lru_cache(maxsize=8)
+def _consecutive(editions: tuple[int, ...]) -> tuple[MethodChange, ...]:
+    changes: list[MethodChange] = []
+    for older, newer in itertools.pairwise(editions):
+        changes.extend(changes_between(load_methodology(older), load_methodology(newer)))
+    return tuple(changes)
+
+
+def edition_changes(editions: list[int] | None = None) -> list[MethodChange]:
+    """The changes between each pair of consecutive editions that have a methodology file (default: all of
+    them), oldest first. The first edition has nothing to compare with and so no changes."""
+    chosen = tuple(sorted(editions if editions is not None else available_editions()))
+    return list(_consecutive(chosen))
+
+
+def previous_edition(edition: int) -> int | None:
+    """The edition before `edition` that has a methodology file, or None."""
+    earlier = [e for e in available_editions() if e < edition]
+    return earlier[-1] if earlier else None

@@ -1,0 +1,269 @@
+"""The Trends page without a browser: its layout from URL queries in both languages, the figure it draws (values,
+gaps, sources, method-change markers) and its callback called directly, on the bundled data (Cambodia every
+edition, ASEAN 2018–2024, Cambodia's national indicators) and on every UN DESA reference file (193 countries)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import plotly.graph_objects as go
+import pytest
+import yaml
+from dash.exceptions import PreventUpdate
+
+import app  # noqa: F401  (registers the pages)
+import layouts.data
+from layouts import ids
+from layouts.callbacks.trends import update_trends
+from layouts.i18n import LOCALES_DIR
+from layouts.pages import trends as page
+from layouts.state import parse_query
+from tests.conftest import reference_files
+
+KHMER = re.compile("[\u1780-\u17ff]")
+ASEAN_PEERS = ["BRN", "IDN", "LAO", "MMR", "MYS", "PHL", "SGP", "THA", "TLS", "VNM"]
+
+
+def _use(database: str | None) -> None:
+    """Point the pages at a database; snapshots are keyed on the version id only, so clear them."""
+    layouts.data.configure(database)
+    layouts.data._snapshot.cache_clear()
+    page._views.clear()
+
+
+@pytest.fixture(scope="module")
+def bundled_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return str(tmp_path_factory.mktemp("trends-bundled") / "egdi.sqlite")
+
+
+@pytest.fixture(scope="module")
+def world_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    files = reference_files()
+    if not files:
+        pytest.skip("UN DESA reference files not found (set EGDI_REFERENCE_DIR): the world views need them")
+    from indicators.ingest import import_files, open_seeded_store
+
+    database = str(tmp_path_factory.mktemp("trends-world") / "egdi.sqlite")
+    store = open_seeded_store(database)
+    _, landed = import_files([str(f) for f in files], store)
+    store.close()
+    assert landed
+    return database
+
+
+@pytest.fixture
+def bundled(bundled_db: str) -> Iterator[None]:
+    previous = layouts.data._database_url
+    _use(bundled_db)
+    yield
+    layouts.data.store().close()
+    _use(previous)
+
+
+@pytest.fixture
+def world(world_db: str) -> Iterator[None]:
+    previous = layouts.data._database_url
+    _use(world_db)
+    yield
+    layouts.data.store().close()
+    _use(previous)
+
+
+def find(component: object, component_id: str) -> object:
+    """The component with this id in a layout tree."""
+    if getattr(component, "id", None) == component_id:
+        return component
+    children = getattr(component, "children", None)
+    for child in children if isinstance(children, list) else [children]:
+        if child is not None and not isinstance(child, str):
+            found = find(child, component_id)
+            if found is not None:
+                return found
+    return None
+
+
+def text(component: object) -> str:
+    """Every string in a component tree, joined."""
+    if isinstance(component, str):
+        return component
+    if isinstance(component, (list, tuple)):
+        return " ".join(text(c) for c in component)
+    children = getattr(component, "children", None)
+    return text(children) if children is not None else ""
+
+
+def traces(figure: go.Figure) -> dict[str, dict[str, object]]:
+    return {trace["name"]: trace for trace in figure.to_plotly_json()["data"]}
+
+
+def test_the_default_view_is_cambodia_egdi_against_the_asean_members_present(bundled):
+    layout = page.layout()
+    assert find(layout, ids.TRENDS_ENTITY).value == "KHM"
+    assert find(layout, ids.TRENDS_SERIES).value == "egdi"
+    assert sorted(find(layout, ids.TRENDS_PEERS).value) == ASEAN_PEERS
+    assert text(find(layout, ids.TRENDS_SUBTITLE)) == "EGDI, Cambodia and the countries chosen for comparison, by survey edition"
+    figure = find(layout, ids.TRENDS_GRAPH).figure
+    lines = traces(figure)
+    assert set(lines) == {"Cambodia", "Method change"} | {page.load_countries().name(c) for c in ASEAN_PEERS}
+    cambodia = dict(zip(lines["Cambodia"]["x"], lines["Cambodia"]["y"], strict=True))
+    assert cambodia[2003] == pytest.approx(0.26369) and cambodia[2020] == pytest.approx(0.5113) and cambodia[2024] == pytest.approx(0.57536)
+    assert lines["Cambodia"]["line"]["width"] == 4 and lines["Cambodia"]["connectgaps"] is False
+
+
+def test_the_controls_show_the_url_query(bundled):
+    layout = page.layout(lang="km", entity="tha", peers="KHM,VNM", series="tii")
+    assert find(layout, ids.TRENDS_ENTITY).value == "THA"
+    assert find(layout, ids.TRENDS_PEERS).value == ["KHM", "VNM"]
+    assert find(layout, ids.TRENDS_SERIES).value == "tii"
+    subtitle = text(find(layout, ids.TRENDS_SUBTITLE))
+    assert "ថៃ" in subtitle and "សន្ទស្សន៍ហេដ្ឋារចនាសម្ព័ន្ធទូរគមនាគមន៍" in subtitle
+    assert find(layout, ids.TRENDS_PEERS).labels["select_all"] == "ជ្រើសរើសទាំងអស់"
+
+
+def test_bad_or_empty_query_values_fall_back_to_the_defaults(bundled):
+    layout = page.layout(entity="XXX", peers="XXX,VNM,VNM", series="nonsense")
+    assert find(layout, ids.TRENDS_ENTITY).value == "KHM"
+    assert find(layout, ids.TRENDS_PEERS).value == ["VNM"]
+    assert find(layout, ids.TRENDS_SERIES).value == "egdi"
+    assert find(page.layout(peers="none"), ids.TRENDS_PEERS).value == []
+    repeated = page.layout(peers=["THA", "VNM"], series=["tii", "osi"], entity=["KHM"])  # a key given twice in the URL
+    assert find(repeated, ids.TRENDS_PEERS).value == ["THA", "VNM"] and find(repeated, ids.TRENDS_SERIES).value == "egdi"
+
+
+def test_peers_without_an_edition_are_gaps_never_interpolated(bundled):
+    _, figure, _ = page.trends_view("KHM", ["THA"], "egdi", "en")
+    thailand = traces(figure)["Thailand"]
+    by_edition = dict(zip(thailand["x"], thailand["y"], strict=True))
+    assert [by_edition[e] for e in (2003, 2012, 2016)] == [None, None, None]  # the bundled ASEAN rows start in 2018
+    assert by_edition[2018] is not None and by_edition[2024] is not None
+    assert thailand["connectgaps"] is False
+
+
+def test_hover_shows_value_source_and_edition_in_both_languages(bundled):
+    _, figure, _ = page.trends_view("KHM", [], "egdi", "en")
+    cambodia = traces(figure)["Cambodia"]
+    hover = cambodia["text"][cambodia["x"].index(2020)]
+    assert hover == "<b>Cambodia</b><br>Edition 2020: 0.5113<br>Source: UN DESA, UN E-Government Survey 2020"
+    _, figure, _ = page.trends_view("KHM", [], "egdi", "km")
+    cambodia = traces(figure)["កម្ពុជា"]
+    hover = cambodia["text"][cambodia["x"].index(2020)]
+    assert "ឆ្នាំស្ទង់មតិ ២០២០៖ ០.៥១១៣" in hover and "ប្រភព៖" in hover
+    assert figure.to_plotly_json()["layout"]["xaxis"]["ticktext"][-1] == "២០២៤"
+
+
+@pytest.mark.parametrize(
+    ("series", "editions"),
+    [("egdi", [2020, 2022]), ("tii", [2020]), ("osi", [2022]), ("hci", []), ("epi", []), ("internet_users_pct", [2020])],
+)
+def test_method_change_markers_come_from_the_methodology_files(bundled, series, editions):
+    _, figure, details = page.trends_view("KHM", [], series, "en")
+    markers = traces(figure).get("Method change")
+    assert (markers["x"] if markers else []) == editions
+    assert [shape["x0"] for shape in figure.to_plotly_json()["layout"].get("shapes", [])] == editions
+    changes = text(details)
+    if not editions:
+        assert "show no change of method for this series" in changes
+
+
+def test_the_2020_marker_explains_the_tii_change_and_links_to_the_method(bundled):
+    _, figure, details = page.trends_view("KHM", [], "tii", "en")
+    hover = traces(figure)["Method change"]["text"][0]
+    assert hover.startswith("<b>Method change in 2020 (compared with 2018)</b>")
+    assert "TII: Fixed-telephone subscriptions removed" in hover and "capped at 120" in hover
+    links = [c.href for c in _walk(details) if getattr(c, "href", None)]
+    assert links == ["/methodology?edition=2020"]
+    _, _, details = page.trends_view("KHM", [], "tii", "km")
+    assert [c.href for c in _walk(details) if getattr(c, "href", None)] == ["/methodology?edition=2020&lang=km"]
+    assert "TII៖ បានដកការជាវទូរស័ព្ទលើតុចេញ" in text(details)
+
+
+def _walk(component: object) -> Iterator[object]:
+    if isinstance(component, (list, tuple)):
+        for child in component:
+            yield from _walk(child)
+        return
+    if component is None or isinstance(component, str):
+        return
+    yield component
+    yield from _walk(getattr(component, "children", None))
+
+
+def test_a_component_indicator_is_drawn_by_year_with_its_stored_source(bundled):
+    subtitle, figure, details = page.trends_view("KHM", ["THA"], "internet_users_pct", "en")
+    assert subtitle == "Internet users (% of population), Cambodia and the countries chosen for comparison, by year"
+    cambodia = traces(figure)["Cambodia"]
+    assert cambodia["x"] == [2019, 2020, 2021, 2022] and cambodia["y"] == [52.3, 53.7, 55.6, 56.7]
+    assert cambodia["text"][0] == "<b>Cambodia</b><br>Year 2019: 52.30<br>Source: ITU, via World Bank"
+    assert "Thailand" not in traces(figure)
+    assert "No values of this series are stored for Thailand." in text(details)
+    assert figure.to_plotly_json()["layout"]["xaxis"]["title"]["text"] == "Year"
+
+
+def test_years_without_a_value_stay_gaps(bundled):
+    _, figure, _ = page.trends_view("KHM", [], "adult_literacy_pct", "en")
+    cambodia = traces(figure)["Cambodia"]
+    assert cambodia["x"] == list(range(2008, 2020))
+    assert cambodia["y"][0] == 77.6 and cambodia["y"][-1] == 87.7 and cambodia["y"][1:-1] == [None] * 10
+    assert cambodia["connectgaps"] is False and cambodia["mode"] == "lines+markers"
+
+
+def test_a_series_without_any_value_says_so(bundled):
+    _, figure, details = page.trends_view("KHM", ["THA"], "fixed_telephone_per_100", "en")
+    assert [t["name"] for t in figure.to_plotly_json()["data"]] == []
+    assert "No values of this series are stored for the chosen countries" in text(details)
+
+
+def test_the_chart_data_is_also_a_table(bundled):
+    _, _, details = page.trends_view("KHM", ["VNM"], "egdi", "en")
+    table = next(c for c in _walk(details) if type(c).__name__ == "Table")
+    rows = [[text(cell) for cell in row.children] for row in table.children[1].children]
+    assert [text(h) for h in table.children[0].children.children] == ["Country", "Edition", "Value", "Source"]
+    assert rows[0] == ["Cambodia", "2003", "0.2637", "UN DESA, UN E-Government Survey 2003"]
+    assert rows[-1][:2] == ["Viet Nam", "2024"]
+    assert len(rows) == 12 + 4  # Cambodia in every edition, Viet Nam from 2018 (bundled)
+
+
+def test_the_figure_is_valid_plotly(bundled):
+    for series in ("egdi", "internet_users_pct"):
+        for lang in ("en", "km"):
+            _, figure, _ = page.trends_view("KHM", ASEAN_PEERS, series, lang)
+            go.Figure(figure.to_plotly_json())  # validates every property
+
+
+def test_the_callback_redraws_and_writes_the_url(bundled):
+    subtitle, figure, _, search = update_trends("KHM", ["THA", "VNM"], "tii", "en", "?lang=km&edition=2022")
+    assert subtitle.startswith("Telecommunication Infrastructure Index, Cambodia")
+    assert set(traces(figure)) == {"Cambodia", "Thailand", "Viet Nam", "Method change"}
+    assert parse_query(search) == {"edition": "2022", "lang": "km", "peers": "THA,VNM", "series": "tii"}
+    _, _, _, search = update_trends("KHM", ASEAN_PEERS, "egdi", "en", "?peers=THA&series=tii")
+    assert search == ""  # the defaults are left out of the link
+    _, figure, _, search = update_trends("VNM", [], "hci", "en", "")
+    assert parse_query(search) == {"entity": "VNM", "peers": "none", "series": "hci"}
+    assert set(traces(figure)) == {"Viet Nam"}
+
+
+def test_the_callback_leaves_the_page_alone_when_it_already_shows_the_url_view(bundled):
+    for inputs, search in (
+        (("KHM", ASEAN_PEERS, "egdi"), ""),
+        (("THA", ["KHM", "VNM"], "tii"), "?entity=THA&peers=KHM,VNM&series=tii&lang=km"),
+        (("KHM", [], "egdi"), "?peers=none"),
+    ):
+        with pytest.raises(PreventUpdate):  # Dash calls back when it inserts the controls: nothing to redraw
+            update_trends(*inputs, "en", search)
+
+
+def test_the_catalog_has_both_languages_and_the_page_prefix():
+    entries = yaml.safe_load((LOCALES_DIR / "trends.yaml").read_text(encoding="utf-8"))
+    assert all(key.startswith("trends_") for key in entries)
+    assert all(set(texts) == {"en", "km"} for texts in entries.values())
+    words = [texts for texts in entries.values() if re.sub(r"\{\w+\}", "", texts["en"]).strip(" ,()")]  # more than placeholders
+    assert all(KHMER.search(texts["km"]) for texts in words)
+
+
+def test_world_view_draws_every_edition_of_the_asean_members(world):
+    _, figure, _ = page.trends_view("KHM", ["SGP", "THA"], "egdi", "en")
+    singapore = traces(figure)["Singapore"]
+    assert singapore["x"][0] == 2003 and all(v is not None for v in singapore["y"])
+
+
