@@ -166,7 +166,7 @@ def check_workbook(path: Path) -> Refusal | None:
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
         return Refusal("file_reason_damaged", dict(detail=exc))
     packed = max(1, path.stat().st_size)
     limit = min(MAX_UNCOMPRESSED_BYTES, max(RATIO_FLOOR_BYTES, MAX_COMPRESSION_RATIO * packed))
@@ -188,7 +188,7 @@ def check_workbook(path: Path) -> Refusal | None:
                     return Refusal("file_reason_too_many_cells", dict(rows=rows, columns=columns, limit=f"{MAX_CELLS:,}"))
     except PermissionError:
         return Refusal("file_reason_encrypted", {})
-    except (OSError, ValueError, zlib.error, struct.error) as exc:
+    except (OSError, ValueError, EOFError, NotImplementedError, zlib.error, struct.error) as exc:  # NotImplementedError: unsupported zip version or method
         return Refusal("file_reason_damaged", dict(detail=exc))
     if not any(info.filename.endswith("workbook.xml") for info in infos):
         return Refusal("file_reason_zip_not_workbook", {})

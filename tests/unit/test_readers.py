@@ -212,3 +212,19 @@ def test_cells_and_rows_without_references_are_laid_out_and_bounded(tmp_path: Pa
     wide = _rewrite(base, tmp_path / "wide.xlsx", "xl/worksheets/sheet1.xml", lambda _: one_wide_row)
     issue = load_file(wide).issues[0]
     assert issue.code == "unreadable_file" and "at least 1 rows × 20" in issue.message
+
+
+def test_a_workbook_needing_an_unsupported_zip_version_is_refused(tmp_path: Path):
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+    data = bytearray(buffer.getvalue())
+    data[4] = 64  # "version needed to extract" 6.4 in the local header: zipfile raises NotImplementedError
+    path = tmp_path / "future.xlsx"
+    path.write_bytes(bytes(data))
+    raw, issues = read_file(path)
+    assert raw is None and [i.code for i in issues] == ["unreadable_file"]
+    assert "damaged" in issues[0].message
