@@ -188,7 +188,8 @@ def check_workbook(path: Path) -> Refusal | None:
                     return Refusal("file_reason_too_many_cells", dict(rows=rows, columns=columns, limit=f"{MAX_CELLS:,}"))
     except PermissionError:
         return Refusal("file_reason_encrypted", {})
-    except (OSError, ValueError, EOFError, NotImplementedError, zlib.error, struct.error) as exc:  # NotImplementedError: unsupported zip version or method
+    # NotImplementedError: a zip version or compression method the zipfile module cannot read
+    except (OSError, ValueError, EOFError, NotImplementedError, zlib.error, struct.error) as exc:
         return Refusal("file_reason_damaged", dict(detail=exc))
     if not any(info.filename.endswith("workbook.xml") for info in infos):
         return Refusal("file_reason_zip_not_workbook", {})

@@ -265,5 +265,3 @@ def test_world_view_draws_every_edition_of_the_asean_members(world):
     _, figure, _ = page.trends_view("KHM", ["SGP", "THA"], "egdi", "en")
     singapore = traces(figure)["Singapore"]
     assert singapore["x"][0] == 2003 and all(v is not None for v in singapore["y"])
-
-
