@@ -15,6 +15,17 @@ from indicators.issues import Issue, Location, has_errors, make_issue, render_is
 from indicators.long_format import read_long
 from indicators.methodology import Methodology, MethodologyError, available_editions, load_methodology
 from indicators.published import published_table, read_published
+from indicators.report import (
+    ChartRenderer,
+    ChartRenderError,
+    ReportContent,
+    ReportError,
+    brief_with_charts,
+    build_workbook,
+    gather,
+    table_csv,
+)
+from indicators.report import tables as report_tables
 from indicators.scoring import RESULT_COLUMNS, score
 from indicators.store import Store, StoreError
 from indicators.template import write_template
@@ -25,6 +36,8 @@ from indicators.writers import TABLE_SUFFIXES, write_table
 EXIT_REFUSED = 1
 EXIT_USAGE = 2
 EXIT_INTERNAL = 3
+REPORT_FORMATS = ("xlsx", "pdf", "csv", "png", "svg")
+CHART_FORMATS = ("pdf", "png", "svg")
 
 
 class CommandError(Exception):
@@ -214,6 +227,56 @@ def cmd_whatif(args: argparse.Namespace) -> int:
     return 0
 
 
+def _report_format(args: argparse.Namespace) -> str:
+    suffix = Path(args.output).suffix.casefold().lstrip(".")
+    fmt = args.format or suffix
+    if fmt not in REPORT_FORMATS:
+        raise CommandError(
+            f"--output {args.output}: give --format {'|'.join(REPORT_FORMATS)} or a file name ending in one of them", EXIT_USAGE
+        )
+    if suffix != fmt:
+        raise CommandError(f"--output {args.output}: a {fmt} report needs a file name ending in .{fmt}", EXIT_USAGE)
+    return fmt
+
+
+def _report_bytes(content: ReportContent, fmt: str, lang: str, renderer: ChartRenderer | None) -> bytes:
+    if fmt == "xlsx":
+        return build_workbook(content, lang)
+    if fmt == "csv":
+        return table_csv(report_tables.history(content, lang))
+    assert renderer is not None
+    try:
+        if fmt == "pdf":
+            return brief_with_charts(content, lang, renderer)
+        return renderer(content, lang, fmt)["trend"]
+    except ChartRenderError as exc:
+        raise CommandError(f"cannot draw the charts: {exc}") from exc
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    fmt = _report_format(args)
+    renderer: ChartRenderer | None = getattr(args, "chart_renderer", None)
+    if fmt in CHART_FORMATS and renderer is None:
+        raise CommandError(
+            f"a {fmt} report needs chart rendering, which this entry point does not provide: run `python -m indicators report ...`",
+            EXIT_USAGE,
+        )
+    store = _store(args)
+    try:
+        content = gather(store, args.entity, args.edition)
+    except ReportError as exc:
+        raise CommandError(exc.message(args.lang), EXIT_USAGE if exc.key.startswith("unknown_entity") else EXIT_REFUSED) from exc
+    data = _report_bytes(content, fmt, args.lang, renderer)
+    try:
+        path = Path(args.output)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    except OSError as exc:
+        raise CommandError(f"cannot write {args.output}: {exc.strerror or exc}") from exc
+    print(f"Wrote the {fmt} report on {content.name_en}, edition {content.edition} ({args.lang}), to {args.output}")
+    return 0
+
+
 def _add_db(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--db",
@@ -350,6 +413,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_whatif)
 
     p = commands.add_parser(
+        "report",
+        parents=[with_lang],
+        help="write a report on one country: Excel workbook, PDF brief, CSV table or chart image",
+        description="Write a report on one country and survey edition from the store, in English or Khmer (--lang): "
+        "xlsx, the Excel workbook (cover, summary, sub-indices by edition, components, ASEAN peers, targets, sources and "
+        "method, with native charts); pdf, the ministerial brief (headline figures, key messages, charts, peers, targets, "
+        "sources); csv, the sub-indices by edition; png or svg, the trend chart.",
+    )
+    p.add_argument("--entity", required=True, metavar="ISO3", help="the country: ISO3 code (KHM) or name")
+    p.add_argument("--format", choices=REPORT_FORMATS, help="what to write (default: from the --output suffix)")
+    p.add_argument("--edition", type=int, metavar="E", help="survey edition (default: the country's latest)")
+    p.add_argument("--output", required=True, metavar="FILE", help="output file, ending in .xlsx, .pdf, .csv, .png or .svg")
+    _add_db(p)
+    p.set_defaults(run=cmd_report)
+
+    p = commands.add_parser(
         "template",
         help="write the national data template (.xlsx) to fill in and import",
         description="Write an Excel workbook with instructions in Khmer and English, one sheet per domain (online services, "
@@ -364,9 +443,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, chart_renderer: ChartRenderer | None = None) -> int:
+    """Run a command. `chart_renderer` draws the charts of PDF briefs and chart images (the core draws nothing:
+    `indicators/__main__.py` passes the dashboard's renderer); without it those formats are refused with a message."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.chart_renderer = chart_renderer
     run: Callable[[argparse.Namespace], int] = args.run
     try:
         return run(args)

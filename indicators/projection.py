@@ -67,18 +67,32 @@ def gain_per_survey(latest_value: float, latest_edition: int, target_value: floa
     return (target_value - latest_value) / surveys
 
 
+def projected_field(history: pd.DataFrame, edition: int, recent: int = 3, exclude: str | None = None) -> pd.Series:
+    """Every country's EGDI projected to `edition` as `project` does it (the drift over its last `recent` editions,
+    clipped to [0, 1]), computed for the whole field at once; countries with fewer than two values are left out.
+    `history` has columns edition, iso3, egdi; the result is indexed by iso3."""
+    rows = history.dropna(subset=["egdi"])
+    if exclude is not None:
+        rows = rows[rows["iso3"] != exclude]
+    rows = rows.sort_values(["iso3", "edition"], kind="stable")
+    tail = rows.groupby("iso3", sort=True).tail(recent)
+    grouped = tail.groupby("iso3", sort=True)
+    count = grouped["egdi"].size()
+    first_year, last_year = grouped["edition"].first().astype(float), grouped["edition"].last().astype(float)
+    first_value, last_value = grouped["egdi"].first().astype(float), grouped["egdi"].last().astype(float)
+    usable = count >= 2
+    drift = (last_value[usable] - first_value[usable]) / (last_year[usable] - first_year[usable])
+    steps = (edition - last_year[usable]).clip(lower=0)
+    return (last_value[usable] + drift * steps).clip(0.0, 1.0)
+
+
 def score_needed_for_rank(history: pd.DataFrame, entity: str, rank: int, edition: int, recent: int = 3) -> float | None:
     """The EGDI `entity` needs in `edition` to be ranked `rank` or better, if every other country follows its own
     trend: the `rank`-th highest projected EGDI among the others (ties share the better rank, so equalling it is
     enough). `history` has columns edition, iso3, egdi for the whole field; None when fewer than `rank` others
     can be projected.
     """
-    projected = []
-    for _, rows in history[history["iso3"] != entity].groupby("iso3"):
-        series = rows.set_index("edition")["egdi"]
-        result = project(series, [edition], (0.0, 1.0), recent)
-        if result is not None:
-            projected.append(result.values[0])
+    projected = projected_field(history, edition, recent, exclude=entity)
     if len(projected) < rank:
         return None
-    return float(sorted(projected, reverse=True)[rank - 1])
+    return float(np.sort(projected.to_numpy())[::-1][rank - 1])

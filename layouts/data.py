@@ -82,7 +82,11 @@ def _snapshot(version: int) -> Snapshot:
     return Snapshot(version, standing(stored_published(current)), current.observations(indicators=component_codes))
 
 
+NOT_DATA_KINDS = ("targets", "scenario")  # versions of these do not change what the snapshot holds
+
+
 def snapshot() -> Snapshot:
-    """The current snapshot; rebuilt only when a new version has landed in the store."""
+    """The current snapshot; rebuilt only when a new version of data (not of targets or scenarios) has landed."""
     versions = store().versions()
-    return _snapshot(int(versions["version_id"].max()) if not versions.empty else 0)
+    data_versions = versions[~versions["kind"].isin(NOT_DATA_KINDS)]["version_id"]
+    return _snapshot(int(data_versions.max()) if not data_versions.empty else 0)

@@ -1,0 +1,38 @@
+"""Target status for a report: the Targets page's rules (`indicators.target_status.evaluate_targets`) applied to the
+effective targets (the target file with the edits stored in the store), measured with the results up to the edition.
+Targets apply to their own entity only (Cambodia for the Digital Government Policy).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from indicators.store import Store
+from indicators.target_status import evaluate_targets
+from indicators.targets import TARGET_META_PREFIX, TARGET_PREFIX, TargetsError, stored_targets, targets_dataset
+
+
+def target_status(store: Store, table: pd.DataFrame, entity: str, edition: int) -> tuple[pd.DataFrame | None, pd.DataFrame]:
+    """(status, edits): one row per target and milestone (`evaluate_targets` columns) and the stored target edit rows
+    (with their versions); (None, empty) when no target set is about `entity`."""
+    try:
+        targets = stored_targets(store)
+    except TargetsError:
+        return None, pd.DataFrame()
+    if targets.entity != entity:
+        return None, pd.DataFrame()
+    observations = store.observations(entities=[entity])
+    is_target = observations["indicator"].astype(str).str.startswith((TARGET_PREFIX, TARGET_META_PREFIX))
+    edits = observations[is_target & (observations["dataset"] == targets_dataset(targets))]
+    observations = observations[~is_target & (observations["year"].isna() | (observations["year"] <= edition))]
+    status = evaluate_targets(targets, table[table["edition"] <= edition], observations)
+    return status.reset_index(drop=True), edits.reset_index(drop=True)
+
+
+def next_milestones(status: pd.DataFrame, edition: int) -> pd.DataFrame:
+    """Each target's row for its next milestone: the first measured in `edition` or later, else its last one."""
+    rows = []
+    for _, milestones in status.groupby("target_id", sort=False):
+        ahead = milestones[milestones["measured_in"].astype(float) >= edition]
+        rows.append(ahead.iloc[0] if not ahead.empty else milestones.iloc[-1])
+    return pd.DataFrame(rows).reset_index(drop=True) if rows else status.iloc[0:0]

@@ -1,0 +1,187 @@
+"""Simulator: a new country, edition or mode redraws the inputs; a changed input re-scores the field; goal seek;
+saving and comparing scenarios. The view (entity, edition, mode and the values set) is written into the URL."""
+
+from __future__ import annotations
+
+import hashlib
+
+import dash
+from dash import ALL, Input, Output, State, html
+from dash.exceptions import PreventUpdate
+
+from indicators.simulate import SCENARIO_KIND, SavedScenario, format_changes, scenario_dataset, scenario_name, scenario_to_tidy
+from indicators.store import StoreError
+from layouts import ids
+from layouts.callbacks.targets import request_user
+from layouts.components import notice
+from layouts.data import store
+from layouts.i18n import fmt_int, t
+from layouts.pages.simulator import (
+    body,
+    changes_from,
+    choose_edition,
+    compare_view,
+    edition_options,
+    input_value,
+    results_view,
+    scenario_options,
+    seek,
+)
+from layouts.pages.targets import forget_request_snapshot
+from layouts.state import parse_query, with_changes
+
+VALUES = {"type": ids.SIMULATOR_VALUE, "code": ALL}
+
+
+@dash.callback(
+    Output(ids.SIMULATOR_BODY, "children"),
+    Output(ids.SIMULATOR_EDITION, "options"),
+    Output(ids.SIMULATOR_EDITION, "value"),
+    Output(ids.URL, "search", allow_duplicate=True),
+    Input(ids.SIMULATOR_ENTITY, "value"),
+    Input(ids.SIMULATOR_EDITION, "value"),
+    Input(ids.SIMULATOR_MODE, "value"),
+    State(ids.SIMULATOR_CONTEXT, "data"),
+    State(ids.SIMULATOR_LANG, "data"),
+    State(ids.URL, "search"),
+    prevent_initial_call=True,
+)
+def update_view(
+    entity: str, edition: int | None, mode: str, context: dict[str, object] | None, lang: str, search: str | None
+) -> tuple[object, ...]:
+    chosen = choose_edition(mode, edition)
+    if context and (context["mode"], context["edition"], context["entity"]) == (mode, chosen, entity):
+        raise PreventUpdate  # the page was just drawn for these (Dash calls this when it inserts the page)
+    search = with_changes(search, entity=entity, edition=chosen, mode=mode, set=None)
+    return body(mode, chosen, entity, {}, lang), edition_options(mode, lang), chosen, search
+
+
+@dash.callback(
+    Output(ids.SIMULATOR_RESULTS, "children"),
+    Output(ids.URL, "search", allow_duplicate=True),
+    Input(VALUES, "value"),
+    State(VALUES, "id"),
+    State(ids.SIMULATOR_CONTEXT, "data"),
+    State(ids.SIMULATOR_LANG, "data"),
+    State(ids.URL, "search"),
+    prevent_initial_call=True,
+)
+def update_results(
+    values: list[float | None], value_ids: list[dict[str, str]], context: dict[str, object], lang: str, search: str | None
+) -> tuple[object, str]:
+    changes = changes_from(values, [i["code"] for i in value_ids], context["baseline"])  # type: ignore[arg-type]
+    mode, edition, entity = str(context["mode"]), int(context["edition"]), str(context["entity"])  # type: ignore[call-overload]
+    new_search = with_changes(search, entity=entity, edition=edition, mode=mode, set=format_changes(changes) or None)
+    if parse_query(new_search) == parse_query(search):
+        raise PreventUpdate  # the results shown are those of the URL already (Dash calls this when it inserts inputs)
+    return results_view(mode, edition, entity, changes, lang), new_search
+
+
+@dash.callback(
+    Output(VALUES, "value", allow_duplicate=True),
+    Input(ids.SIMULATOR_RESET, "n_clicks"),
+    State(VALUES, "id"),
+    State(ids.SIMULATOR_CONTEXT, "data"),
+    prevent_initial_call=True,
+)
+def reset_values(clicks: int, value_ids: list[dict[str, str]], context: dict[str, object]) -> list[object]:
+    baseline: dict[str, float | None] = context["baseline"]  # type: ignore[assignment]
+    return [input_value(i["code"], baseline.get(i["code"])) for i in value_ids]
+
+
+@dash.callback(
+    Output(ids.SIMULATOR_SEEK_RESULT, "children"),
+    Output(ids.SIMULATOR_SEEK_FOUND, "data"),
+    Output(ids.SIMULATOR_SEEK_APPLY, "hidden"),
+    Input(ids.SIMULATOR_SEEK_RUN, "n_clicks"),
+    State(ids.SIMULATOR_SEEK_CODE, "value"),
+    State(ids.SIMULATOR_SEEK_GOAL, "value"),
+    State(ids.SIMULATOR_SEEK_RANK, "value"),
+    State(ids.SIMULATOR_SEEK_EGDI, "value"),
+    State(VALUES, "value"),
+    State(ids.SIMULATOR_CONTEXT, "data"),
+    State(ids.SIMULATOR_LANG, "data"),
+    prevent_initial_call=True,
+)
+def run_seek(
+    clicks: int,
+    code: str,
+    goal: str,
+    rank: int | None,
+    egdi: float | None,
+    values: list[float | None],
+    context: dict[str, object],
+    lang: str,
+) -> tuple[object, object, bool]:
+    message, found = seek(context, code, goal, rank, egdi, values, lang)  # type: ignore[arg-type]
+    return message, found, found is None
+
+
+@dash.callback(
+    Output(VALUES, "value", allow_duplicate=True),
+    Input(ids.SIMULATOR_SEEK_APPLY, "n_clicks"),
+    State(ids.SIMULATOR_SEEK_FOUND, "data"),
+    State(VALUES, "id"),
+    State(VALUES, "value"),
+    prevent_initial_call=True,
+)
+def apply_seek(clicks: int, found: dict[str, object] | None, value_ids: list[dict[str, str]], values: list[object]) -> list[object]:
+    if not found:
+        return values
+    return [found["value"] if i["code"] == found["code"] else v for i, v in zip(value_ids, values, strict=True)]
+
+
+@dash.callback(
+    Output(ids.SIMULATOR_SCENARIO_MESSAGE, "children"),
+    Output(ids.SIMULATOR_SCENARIO_LIST, "options"),
+    Output(ids.SIMULATOR_SCENARIO_LIST, "value"),
+    Input(ids.SIMULATOR_SCENARIO_SAVE, "n_clicks"),
+    Input(ids.SIMULATOR_SCENARIO_NAME, "n_submit"),
+    State(ids.SIMULATOR_SCENARIO_NAME, "value"),
+    State(ids.SIMULATOR_CONTEXT, "data"),
+    State(VALUES, "value"),
+    State(VALUES, "id"),
+    State(ids.SIMULATOR_SCENARIO_LIST, "value"),
+    State(ids.SIMULATOR_LANG, "data"),
+    prevent_initial_call=True,
+)
+def save_scenario(
+    clicks: int,
+    submitted: int,
+    name: str | None,
+    context: dict[str, object] | None,
+    values: list[float | None],
+    value_ids: list[dict[str, str]],
+    checked: list[str] | None,
+    lang: str,
+) -> tuple[object, object, object]:
+    name = scenario_name(name)
+    changes = changes_from(values, [i["code"] for i in value_ids], context["baseline"]) if context else {}  # type: ignore[arg-type]
+    if not name:
+        return notice(t("simulator_scenario_no_name", lang), "error"), dash.no_update, dash.no_update
+    if not context or not changes:
+        return notice(t("simulator_scenario_no_changes", lang), "error"), dash.no_update, dash.no_update
+    scenario = SavedScenario(name, str(context["entity"]), int(context["edition"]), changes)  # type: ignore[call-overload]
+    tidy = scenario_to_tidy(scenario)
+    checksum = hashlib.sha256(tidy.to_csv(index=False).encode()).hexdigest()
+    try:
+        outcome = store().import_tidy(
+            tidy, dataset=scenario_dataset(name), kind=SCENARIO_KIND, file_name="simulator page", checksum=checksum, user=request_user()
+        )
+    except StoreError as error:
+        return notice(t("simulator_scenario_failed", lang, message=error.text(lang)), "error"), dash.no_update, dash.no_update
+    forget_request_snapshot()
+    key = "simulator_scenario_unchanged" if outcome.identical else "simulator_scenario_saved"
+    message = html.Div(t(key, lang, name=name, version=fmt_int(outcome.version_id, lang)), className="notice notice-success", role="status")
+    checked = [*(checked or []), name] if name not in (checked or []) else checked
+    return message, scenario_options(lang), checked
+
+
+@dash.callback(
+    Output(ids.SIMULATOR_COMPARE, "children"),
+    Input(ids.SIMULATOR_SCENARIO_LIST, "value"),
+    State(ids.SIMULATOR_LANG, "data"),
+    prevent_initial_call=True,
+)
+def compare_scenarios(names: list[str] | None, lang: str) -> list[object]:
+    return compare_view(list(names or []), lang)

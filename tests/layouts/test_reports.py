@@ -1,0 +1,181 @@
+"""The Reports page without a browser: its layout in both languages, its callbacks called directly on a store of their
+own, the brief's figures, and server-side chart rendering (kaleido in Debian's Chromium) with its cache."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from dash import dcc
+
+import app  # noqa: F401  (registers the pages)
+import layouts.data
+from indicators.report import ChartRenderError, gather
+from layouts import ids, render
+from layouts.callbacks import reports as callbacks
+from layouts.figures.report import report_figures, subindex_chart, trend_chart
+from layouts.i18n import catalog
+from layouts.pages import reports as page
+
+
+@pytest.fixture
+def report_store(tmp_path: Path) -> Iterator[None]:
+    """The pages read a new store (bundled data only) during the test; the previous configuration comes back after."""
+    previous = layouts.data._database_url
+    layouts.data.configure(str(tmp_path / "egdi.sqlite"))
+    layouts.data._snapshot.cache_clear()
+    yield
+    layouts.data.store().close()
+    layouts.data.configure(previous)
+    layouts.data._snapshot.cache_clear()
+
+
+@pytest.fixture(autouse=True)
+def chart_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EGDI_CHART_CACHE", str(tmp_path / "charts"))
+    render.clear_memory_cache()
+
+
+def texts(component: object) -> str:
+    if isinstance(component, str | int | float):
+        return str(component)
+    if isinstance(component, list | tuple):
+        return " ".join(text for text in (texts(c) for c in component) if text)
+    children = getattr(component, "children", None)
+    return texts(children) if children is not None else ""
+
+
+def find(component: object, component_id: str) -> object | None:
+    if getattr(component, "id", None) == component_id:
+        return component
+    children = getattr(component, "children", None)
+    for child in children if isinstance(children, list | tuple) else [children] if children is not None else []:
+        found = find(child, component_id)
+        if found is not None:
+            return found
+    return None
+
+
+def test_every_reports_key_has_english_and_khmer():
+    keys = {key: pair for key, pair in catalog().items() if key.startswith("reports_")}
+    assert len(keys) >= 20
+    for key, pair in keys.items():
+        assert pair["en"] and any("\u1780" <= c <= "\u17ff" for c in pair["km"]), key
+
+
+def test_the_page_offers_country_edition_language_and_format(report_store):
+    layout = page.layout(lang="en")
+    assert "Reports" in texts(layout)
+    entity = find(layout, ids.REPORTS_ENTITY)
+    assert entity.value == "KHM" and {"value": "SGP", "label": "Singapore"} in entity.options
+    edition = find(layout, ids.REPORTS_EDITION)
+    assert edition.value == 2024 and edition.options[0] == {"label": "2024", "value": 2024} and len(edition.options) == 12
+    assert find(layout, ids.REPORTS_FORMAT).value == "pdf"
+    assert [o["value"] for o in find(layout, ids.REPORTS_FORMAT).options] == ["xlsx", "pdf", "csv", "png"]
+    assert find(layout, ids.REPORTS_REPORT_LANG).value == "en"
+    assert find(layout, ids.REPORTS_PROGRESS).hidden is True
+    assert isinstance(find(layout, ids.REPORTS_DOWNLOAD), dcc.Download)
+    notes = texts(find(layout, ids.REPORTS_NOTES))
+    assert "Only 11 countries are stored for 2024" in notes
+    assert "python -m indicators report --entity KHM --format pdf --lang en --edition 2024" in texts(find(layout, ids.REPORTS_CLI))
+
+
+def test_the_page_in_khmer(report_store):
+    layout = page.layout(lang="km", entity="THA", edition="2020")
+    assert "របាយការណ៍" in texts(layout)
+    assert find(layout, ids.REPORTS_ENTITY).value == "THA" and find(layout, ids.REPORTS_EDITION).value == 2020
+    assert find(layout, ids.REPORTS_EDITION).options[0]["label"] == "២០២៤"
+    assert find(layout, ids.REPORTS_REPORT_LANG).value == "km"
+    notes = texts(find(layout, ids.REPORTS_NOTES))
+    assert "គ្មានគោលដៅសម្រាប់ ថៃ ទេ" in notes
+
+
+def test_a_change_of_country_offers_its_editions(report_store):
+    options, value = callbacks.update_editions("KHM", 2018, "en")
+    assert value == 2018 and len(options) == 12
+    options, value = callbacks.update_editions("SGP", 2010, "km")
+    assert value == 2024 and [o["value"] for o in options] == [2024, 2022, 2020, 2018] and options[0]["label"] == "២០២៤"
+
+
+def test_notes_and_the_command_follow_the_choice(report_store, monkeypatch):
+    monkeypatch.setattr(render, "warm_up", lambda: None)
+    notes, command, search = callbacks.update_notes("KHM", 2010, "en", "xlsx", "en", "?lang=km")
+    assert "no method file of its own" in texts(notes) and "--format xlsx" in command and "--edition 2010" in command
+    assert search == "?edition=2010&lang=km"
+
+
+@pytest.mark.parametrize(("fmt", "start"), [("xlsx", b"PK"), ("csv", "\ufeffEdition".encode())])
+def test_downloads_without_charts(report_store, fmt, start):
+    data, name = callbacks.build_download("KHM", 2022, "en", fmt)
+    assert data.startswith(start) and name == f"egdi-{callbacks.FILE_KINDS[fmt]}-KHM-2022-en.{fmt}"
+    sent, status = callbacks.download(1, "KHM", 2022, "en", fmt, "km")
+    assert sent["filename"] == name and sent["base64"] is True
+    assert "រួចរាល់" in texts(status)
+
+
+def test_a_download_that_cannot_be_made_is_a_message(report_store, monkeypatch):
+    sent, status = callbacks.download(1, "KHM", 2007, "en", "xlsx", "en")
+    assert sent is callbacks.dash.no_update
+    assert "The report could not be made: no published results are stored for Cambodia in 2007" in texts(status)
+
+    def broken(content, lang, fmt="png"):
+        raise ChartRenderError("Chromium was not found")
+
+    monkeypatch.setattr(render, "report_charts", broken)
+    sent, status = callbacks.download(1, "KHM", 2024, "en", "pdf", "en")
+    assert sent is callbacks.dash.no_update and "The charts could not be drawn on the server" in texts(status)
+    assert "The Excel workbook and the table do not need them" in texts(status)
+
+
+def test_an_unexpected_failure_is_logged_not_shown(report_store, monkeypatch, caplog):
+    def bug(*_args, **_kwargs):
+        raise ZeroDivisionError("oops")
+
+    monkeypatch.setattr(callbacks, "build_workbook", bug)
+    _, status = callbacks.download(1, "KHM", 2024, "en", "xlsx", "en")
+    assert "Something went wrong" in texts(status) and "oops" not in texts(status)
+    assert "ZeroDivisionError" in caplog.text
+
+
+def test_the_brief_figures(report_store):
+    content = gather(layouts.data.store(), "KHM", 2024)
+    trend = trend_chart(content.history, "km", (("High", 0.5), ("Very High", 0.75)))
+    assert len(trend.data) == 4 and trend.layout.xaxis.type == "category"
+    assert list(trend.data[0].x[:2]) == ["២០០៣", "២០០៤"] and trend.data[0].name == "EGDI"
+    assert [shape.y0 for shape in trend.layout.shapes] == [0.5, 0.75]
+    bars = subindex_chart(content, "en")
+    assert [trace.name for trace in bars.data] == ["2022", "2024", "ASEAN mean"]
+    assert list(bars.data[1].text) == ["0.5754", "0.4503", "0.7609", "0.5149", "0.3151"]
+    assert set(report_figures(content, "en")) == {"trend", "subindices"}
+    early = gather(layouts.data.store(), "KHM", 2003)
+    assert [trace.name for trace in subindex_chart(early, "en").data] == ["2003"]  # no previous edition, no ASEAN field
+
+
+def test_charts_render_to_png_and_svg_once_then_from_the_cache(report_store, monkeypatch):
+    content = gather(layouts.data.store(), "KHM", 2024)
+    charts = render.report_charts(content, "km")
+    assert set(charts) == {"trend", "subindices"}
+    assert all(image.startswith(b"\x89PNG") for image in charts.values())
+    width = int.from_bytes(charts["trend"][16:20], "big")
+    assert width == 2 * 1000  # CSS width × scale 2
+    svg = render.figure_image(report_figures(content, "en")["trend"], fmt="svg")
+    assert svg.lstrip().startswith(b"<svg")
+
+    def no_browser(jobs):
+        raise AssertionError("drawn again instead of read from the cache")
+
+    monkeypatch.setattr(render._browser, "render", no_browser)
+    assert render.report_charts(content, "km") == charts  # memory cache
+    render.clear_memory_cache()
+    assert render.report_charts(content, "km") == charts  # disk cache
+
+
+def test_a_missing_browser_is_a_chart_render_error(report_store, monkeypatch):
+    monkeypatch.setenv("EGDI_CHROMIUM", "/nonexistent/chromium")
+    monkeypatch.setenv("EGDI_CHART_CACHE", "off")
+    browser = render._Browser()
+    monkeypatch.setattr(render, "_browser", browser)
+    content = gather(layouts.data.store(), "KHM", 2024)
+    with pytest.raises(ChartRenderError, match=r"Chromium was not found \(EGDI_CHROMIUM=/nonexistent/chromium\)"):
+        render.report_charts(content, "en")

@@ -1,0 +1,260 @@
+"""The Simulator page without a browser: its layout from URL queries, and its callbacks called directly, on the bundled
+data (no world field: the page says what to import) and on every UN DESA reference file plus a synthetic component
+field of the 193 countries (published and component what-ifs, goal seek, scenarios saved, compared and shared)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import parse_qsl, urlparse
+
+import flask
+import numpy as np
+import pandas as pd
+import pytest
+from dash import html
+from dash.exceptions import PreventUpdate
+
+import app  # noqa: F401  (registers the pages)
+import layouts.data
+from indicators.entities import load_countries
+from indicators.methodology import load_methodology
+from indicators.simulate import whatif_components
+from layouts import ids
+from layouts.callbacks import simulator as callbacks
+from layouts.i18n import catalog
+from layouts.pages import simulator as page
+from layouts.pages import targets as targets_page
+from tests.conftest import reference_files
+from tests.layouts.test_targets import find, texts
+
+KHMER = re.compile("[\u1780-\u17ff]")
+COMPONENT_RANGES = {
+    "internet_users_pct": (5, 100),
+    "mobile_subscriptions_per_100": (30, 180),
+    "mobile_broadband_per_100": (5, 150),
+    "fixed_broadband_per_100": (0, 45),
+    "adult_literacy_pct": (40, 100),
+    "gross_enrolment_pct": (40, 100),
+    "expected_schooling_years": (6, 20),
+    "mean_schooling_years": (2, 14),
+    "osi_score": (10, 200),
+    "epi_score": (0, 90),
+}
+
+
+NATIONAL = ("internet_users_pct", "adult_literacy_pct", "expected_schooling_years", "mean_schooling_years")
+
+
+def synthetic_components() -> pd.DataFrame:
+    """Every component of the 2022 method for the 193 countries in 2022 (Cambodia keeps its bundled national values)."""
+    rng = np.random.default_rng(2022)
+    rows = [
+        (code, 2022, indicator, float(rng.uniform(*bounds)), "synthetic test field")
+        for code in load_countries().codes
+        for indicator, bounds in COMPONENT_RANGES.items()
+        if not (
+            code == "KHM" and indicator in ("internet_users_pct", "adult_literacy_pct", "expected_schooling_years", "mean_schooling_years")
+        )
+    ]
+    return pd.DataFrame(rows, columns=["entity", "year", "indicator", "value", "source"])
+
+
+def use(database: str | None) -> None:
+    """Point the pages at a database; the caches are keyed on the store version only, so clear them."""
+    layouts.data.configure(database)
+    layouts.data._snapshot.cache_clear()
+    page._components.cache_clear()
+    targets_page.clear_caches()
+
+
+@pytest.fixture(scope="module")
+def world_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    files = reference_files()
+    if not files:
+        pytest.skip("UN DESA reference files not found (set EGDI_REFERENCE_DIR): the world views need them")
+    from indicators.ingest import import_files, open_seeded_store
+
+    database = str(tmp_path_factory.mktemp("simulator-world") / "egdi.sqlite")
+    store = open_seeded_store(database)
+    _, landed = import_files([str(f) for f in files], store)
+    store.import_tidy(synthetic_components(), dataset="long:components", kind="long", file_name="components.csv", checksum="c")
+    store.close()
+    assert landed
+    return database
+
+
+@pytest.fixture
+def bundled(tmp_path: Path) -> Iterator[None]:
+    previous = layouts.data._database_url
+    use(str(tmp_path / "egdi.sqlite"))
+    yield
+    layouts.data.store().close()
+    use(previous)
+
+
+@pytest.fixture
+def world(world_db: str, tmp_path: Path) -> Iterator[None]:
+    """A copy of the world database for one test (scenarios saved by a test stay in its copy)."""
+    previous = layouts.data._database_url
+    copy = tmp_path / "egdi.sqlite"
+    copy.write_bytes(Path(world_db).read_bytes())
+    use(str(copy))
+    yield
+    layouts.data.store().close()
+    use(previous)
+
+
+def results(tree: object) -> list[list[str]]:
+    table = find(tree, ids.SIMULATOR_RESULTS_TABLE)
+    return [[texts(cell).strip() for cell in row.children] for row in table.children[1].children]
+
+
+def slider_values(tree: object) -> dict[str, float]:
+    codes = find(tree, ids.SIMULATOR_CONTEXT).data["codes"]
+    return {code: find(tree, {"type": ids.SIMULATOR_VALUE, "code": code}).value for code in codes}
+
+
+def test_every_simulator_key_has_english_and_khmer_and_the_khmer_is_khmer():
+    keys = {key: pair for key, pair in catalog().items() if key.startswith("simulator_")}
+    assert len(keys) > 60
+    for key, pair in keys.items():
+        assert set(pair) == {"en", "km"} and pair["en"] and pair["km"], key
+        if any(c.isalpha() for c in re.sub(r"\{\w+\}", "", pair["en"])):
+            assert KHMER.search(pair["km"]), key
+
+
+def test_with_only_the_bundled_data_the_page_says_what_to_import(bundled):
+    published = page.layout()
+    assert "This view needs the results of all 193 countries for 2024" in texts(find(published, ids.SIMULATOR_BODY))
+    assert find(published, ids.SIMULATOR_CONTEXT).data is None
+    components = page.layout(mode="components", lang="km")
+    body = texts(find(components, ids.SIMULATOR_BODY))
+    assert "ផ្តល់ EGDI សម្រាប់តែប្រទេស ០ ក្នុងចំណោម ១៩៣ តាមវិធីសាស្ត្រឆ្នាំ ២០២៤" in body and "បើកទំព័រទិន្នន័យ" in body
+
+
+def test_a_shared_url_reproduces_the_scenario(world):
+    tree = page.layout(edition="2022", mode="published", set="osi:0.6,tii:0.7")
+    assert slider_values(tree) == {"osi": 0.6, "tii": 0.7, "hci": 0.538}
+    assert results(tree) == [
+        ["TII", "0.5605", "0.7000", "+0.1395"],
+        ["HCI", "0.5380", "0.5380", "+0.0000"],
+        ["OSI", "0.4181", "0.6000", "+0.1819"],
+        ["EGDI", "0.5056", "0.6127", "+0.1071"],
+        ["World rank", "127", "99", "up 28"],
+        ["ASEAN rank", "8", "8", "no change"],
+        ["EGDI group", "High", "High", "no change"],
+        ["Rating class", "H1", "H2", "moves to H2"],
+    ]
+    assert "all 193 countries re-scored" in texts(tree)
+    khmer = page.layout(lang="km", edition="2022", mode="published", set="osi:0.6,tii:0.7")
+    assert results(khmer)[3] == ["EGDI", "០.៥០៥៦", "០.៦១២៧", "+០.១០៧១"] and results(khmer)[4][3] == "ឡើង ២៨ ថ្នាក់"
+
+
+def test_moving_a_value_rescores_and_writes_the_scenario_into_the_url(world):
+    tree = page.layout(edition="2022", mode="published")
+    context = find(tree, ids.SIMULATOR_CONTEXT).data
+    value_ids = [{"type": ids.SIMULATOR_VALUE, "code": c} for c in context["codes"]]
+    view, search = callbacks.update_results([0.6, 0.7, 0.538], value_ids, context, "en", "?edition=2022&mode=published")
+    assert results(html.Div(view))[4] == ["World rank", "127", "99", "up 28"]
+    assert dict(parse_qsl(search[1:])) == {"edition": "2022", "mode": "published", "set": "osi:0.6,tii:0.7"}
+    _, back = callbacks.update_results([0.4181, 0.5605, 0.538], value_ids, context, "en", search)
+    assert "set" not in back
+    with pytest.raises(PreventUpdate):  # values as in the URL: what is shown is already their result
+        callbacks.update_results([0.6, 0.7, 0.538], value_ids, context, "en", "?edition=2022&mode=published&set=osi:0.6,tii:0.7")
+    assert callbacks.reset_values(1, value_ids, context) == [0.4181, 0.5605, 0.538]
+
+
+def test_a_new_mode_or_country_redraws_the_inputs_but_not_when_nothing_changed(world):
+    tree = page.layout(edition="2022", mode="published", set="osi:0.6")
+    context = find(tree, ids.SIMULATOR_CONTEXT).data
+    with pytest.raises(PreventUpdate):  # Dash calls it when it inserts the page: the shared values must stay
+        callbacks.update_view("KHM", 2022, "published", context, "en", "?edition=2022&mode=published&set=osi%3A0.6")
+    body, options, edition, search = callbacks.update_view("KHM", 2022, "components", context, "en", "?edition=2022&set=osi%3A0.6")
+    assert edition == 2022 and 2014 in [o["value"] for o in options]
+    assert dict(parse_qsl(search[1:])) == {"edition": "2022", "mode": "components"}
+    assert sorted(find(html.Div(body), ids.SIMULATOR_CONTEXT).data["codes"]) == sorted(COMPONENT_RANGES)
+    body, _, _, search = callbacks.update_view("VNM", 2022, "published", context, "en", search)
+    vietnam = page.published_field(2022).set_index("iso3").loc["VNM"]
+    assert find(html.Div(body), ids.SIMULATOR_CONTEXT).data["baseline"] == {c: vietnam[c] for c in ("osi", "tii", "hci")}
+    assert vietnam["egdi"] == 0.6787  # UN E-Government Survey 2022
+    assert "entity=VNM" in search
+
+
+def test_a_component_whatif_is_a_full_rescore_of_the_field(world):
+    tree = page.layout(edition="2022", mode="components", set="internet_users_pct:80")
+    data, _ = page.components_field(2022)
+    assert data["entity"].nunique() == 193
+    expected = whatif_components(data, load_methodology(2022), "KHM", {"internet_users_pct": 80.0})
+    before, after = expected.row("baseline"), expected.row("whatif")
+    rows = results(tree)
+    assert rows[0][1:3] == [f"{before['tii']:.4f}", f"{after['tii']:.4f}"]
+    assert rows[4][1:3] == [str(int(before["rank"])), str(int(after["rank"]))]
+    assert slider_values(tree)["internet_users_pct"] == 80 and slider_values(tree)["adult_literacy_pct"] == 87.7  # bundled 2019 value
+
+
+def goal_args(tree: object, goal: str, code: str = "osi", rank: int = 100, egdi: float = 0.75) -> tuple[object, ...]:
+    context = find(tree, ids.SIMULATOR_CONTEXT).data
+    return (1, code, goal, rank, egdi, list(slider_values(tree).values()), context, "en")
+
+
+def test_goal_seek_finds_the_smallest_value_within_its_tolerance(world):
+    tree = page.layout(edition="2022", mode="published")
+    field = page.published_field(2022)
+    khm = field.set_index("iso3").loc["KHM"]
+    others = np.sort(field.loc[field["iso3"] != "KHM", "egdi"].to_numpy())[::-1]
+    exact = 3 * others[99] - khm["tii"] - khm["hci"]  # the OSI that ties the 100th other country
+    message, found, hidden = callbacks.run_seek(*goal_args(tree, "rank"))
+    assert not hidden and found["code"] == "osi"
+    assert exact - 1e-12 <= found["value"] < exact + 0.0001 and found["value"] == round(found["value"], 4)
+    text = texts(message)
+    assert f"Online Service Index from 0.4181 to {found['value']:.4f}" in text and "world rank 100" in text
+    assert "Tolerance 0.0001" in text and "re-scores 193 countries" in text
+    applied = callbacks.apply_seek(
+        1, found, [{"type": ids.SIMULATOR_VALUE, "code": c} for c in ("osi", "tii", "hci")], [0.4181, 0.5605, 0.538]
+    )
+    assert applied == [found["value"], 0.5605, 0.538]
+
+    out, none, hidden = callbacks.run_seek(*goal_args(tree, "group"))  # Very High needs OSI > 2.25 − TII − HCI = 1.15
+    assert none is None and hidden and "Out of reach with the Online Service Index alone: even at its maximum, 1.0000" in texts(out)
+    _, value, _ = callbacks.run_seek(*goal_args(tree, "egdi", egdi=0.6))
+    assert 3 * 0.6 - khm["tii"] - khm["hci"] - 1e-12 <= value["value"] < 3 * 0.6 - khm["tii"] - khm["hci"] + 0.0001
+    top = page.layout(edition="2022", mode="published", entity="DNK")
+    best, none, _ = callbacks.run_seek(*goal_args(top, "group"))
+    assert none is None and "Already in the highest EGDI group" in texts(best)
+
+
+def test_scenarios_are_saved_compared_and_shared(world):
+    tree = page.layout(edition="2022", mode="published")
+    context = find(tree, ids.SIMULATOR_CONTEXT).data
+    value_ids = [{"type": ids.SIMULATOR_VALUE, "code": c} for c in context["codes"]]
+    with flask.Flask(__name__).test_request_context(headers={"X-Remote-User": "dara"}):
+        refused, _, _ = callbacks.save_scenario(1, 0, "  ", context, [0.6, 0.5605, 0.538], value_ids, [], "en")
+        nothing, _, _ = callbacks.save_scenario(1, 0, "Same", context, [0.4181, 0.5605, 0.538], value_ids, [], "en")
+        message, _, checked = callbacks.save_scenario(1, 0, " OSI  push ", context, [0.6, 0.7, 0.538], value_ids, [], "en")
+        callbacks.save_scenario(1, 0, "HCI only", context, [0.4181, 0.5605, 0.65], value_ids, checked, "en")
+        callbacks.save_scenario(1, 0, "OSI only", context, [0.7, 0.5605, 0.538], value_ids, checked, "en")  # same key as "OSI push"
+    assert "Give the scenario a name" in texts(refused) and "set at least one value" in texts(nothing)
+    assert "Saved the scenario “OSI push” (version" in texts(message) and checked == ["OSI push"]
+    newest = layouts.data.store().versions().iloc[0]
+    assert (newest["dataset"], newest["kind"], newest["user"], newest["file_name"]) == (
+        "scenario:OSI only",
+        "scenario",
+        "dara",
+        "simulator page",
+    )
+    assert [o["value"] for o in page.scenario_options("en")] == ["HCI only", "OSI only", "OSI push"]
+
+    table = html.Div(callbacks.compare_scenarios(["OSI push", "HCI only"], "en"))
+    rows = [[texts(c).strip() for c in row.children] for row in table.children[0].children[1].children]
+    assert [r[0] for r in rows] == ["Baseline: Cambodia, 2022", "HCI only", "OSI push"]
+    assert rows[0][2:] == ["0.5605", "0.5380", "0.4181", "0.5056", "127", "8", "High", "H1"]
+    assert rows[2][1] == "Cambodia, 2022: Online Service Index 0.6000, Telecommunication Infrastructure Index 0.7000"
+    assert rows[2][2:] == ["0.7000", "0.5380", "0.6000", "0.6127", "99", "8", "High", "H2"]
+    assert rows[1][5] == f"{(0.4181 + 0.5605 + 0.65) / 3:.4f}"
+
+    shared = next(s for s in page.saved_scenarios() if s.name == "OSI push")
+    query = dict(parse_qsl(urlparse(page.scenario_href(shared, "en")).query))
+    assert query == {"edition": "2022", "mode": "published", "set": "osi:0.6,tii:0.7"}
+    assert results(page.layout(**query))[3] == ["EGDI", "0.5056", "0.6127", "+0.1071"]
