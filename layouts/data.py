@@ -3,7 +3,7 @@ indicators.standing for how ranks and classes stay honest when only part of the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import pandas as pd
@@ -86,7 +86,10 @@ NOT_DATA_KINDS = ("targets", "scenario")  # versions of these do not change what
 
 
 def snapshot() -> Snapshot:
-    """The current snapshot; rebuilt only when a new version of data (not of targets or scenarios) has landed."""
+    """The current snapshot. Its frames are rebuilt only when a new version of data (not of targets or scenarios)
+    has landed; its `version` is the store's latest, so what depends on targets or scenarios sees their edits."""
     versions = store().versions()
     data_versions = versions[~versions["kind"].isin(NOT_DATA_KINDS)]["version_id"]
-    return _snapshot(int(data_versions.max()) if not data_versions.empty else 0)
+    frames = _snapshot(int(data_versions.max()) if not data_versions.empty else 0)
+    latest = int(versions["version_id"].max()) if not versions.empty else 0
+    return frames if frames.version == latest else replace(frames, version=latest)
