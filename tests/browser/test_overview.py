@@ -11,6 +11,9 @@ REFRESH = os.environ.get("EGDI_REFRESH_SCREENSHOTS") == "1"  # rewrite the READM
 
 
 def test_overview_shows_cambodia_in_english_and_khmer(page, dashboard_url, tmp_path):
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(dashboard_url)
     expect(page.locator("h1")).to_have_text("E-Government Readiness")
     cards = page.locator(".card-value")
@@ -26,7 +29,7 @@ def test_overview_shows_cambodia_in_english_and_khmer(page, dashboard_url, tmp_p
     expect(cards.nth(3)).to_have_text("ខ្ពស់")
     assert page.evaluate("document.documentElement.lang") == "km"
     page.screenshot(path=str(SCREENSHOTS["km"] if REFRESH else tmp_path / "overview-km.png"), full_page=True)
-    assert page.blocked_requests == []
+    assert page.blocked_requests == [] and errors == []
 
 
 def test_the_url_keeps_the_view_and_a_plain_load_leaves_it_alone(page, dashboard_url):
