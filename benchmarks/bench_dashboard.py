@@ -46,12 +46,15 @@ def select(component_id: str, option: str) -> Callable[[object], None]:
 
 # (path with query, interactions after the load)
 VISITS: list[tuple[str, list[Callable[[object], None]]]] = [
-    ("/", [select("overview-edition", "2020"), select("overview-entity", "Thailand")]),
+    ("/", [select("overview-edition", "2020")]),
     ("/?lang=km&entity=VNM&edition=2022", []),
     ("/trends", []),
     ("/trends?lang=km", []),
     ("/compare", []),
     ("/compare?edition=2014", []),
+    ("/compare?peers=region&entity=THA", []),
+    ("/trends?series=tii&entity=VNM", []),
+    ("/simulator?edition=2022&mode=published&set=osi:0.6,tii:0.7", []),
     ("/data", []),
     ("/methodology", []),
     ("/targets", []),

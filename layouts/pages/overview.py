@@ -3,6 +3,8 @@ plain-language sentence on what moved most. One laptop screen."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import dash
 import pandas as pd
 from dash import dcc, html
@@ -124,6 +126,12 @@ def summary_sentence(history: pd.DataFrame, edition: int, country: str, lang: st
 
 
 def overview_content(entity: str, edition: int | None, lang: str) -> list[object]:
+    """The page below its controls, cached per store version (it depends on nothing else)."""
+    return _content(snapshot().version, entity, edition, lang)
+
+
+@lru_cache(maxsize=64)
+def _content(version: int, entity: str, edition: int | None, lang: str) -> list[object]:
     data = snapshot()
     countries = load_countries()
     name = countries.name(entity, lang)

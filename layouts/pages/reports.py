@@ -8,6 +8,7 @@ The reports themselves are built by the core (`indicators.report`); charts are d
 from __future__ import annotations
 
 import threading
+from functools import cache
 
 import dash
 from dash import dcc, html
@@ -65,8 +66,10 @@ def report_notes(entity: str | None, edition: int | None, lang: str) -> list[htm
     return [notice(note, "warning") for note in found]
 
 
+@cache
 def warm_up() -> None:
-    """Start the chart browser and load the PDF printer in the background, so the first brief does not wait for them."""
+    """Start the chart browser and load the PDF printer in the background, so the first brief does not wait for them
+    (once per process: later page loads find them ready)."""
     render.warm_up()
     threading.Thread(target=prepare_printing, name="reports-printer-warm-up", daemon=True).start()
 
