@@ -13,23 +13,6 @@ from indicators.methodology import load_methodology
 from indicators.standing import standing
 from indicators.store import Store
 
-WORLD_MINIMUM = 190  # the UN assessed 191–193 countries in every edition
-VIEW_COLUMNS = [
-    "edition",
-    "iso3",
-    "country",
-    "egdi",
-    "osi",
-    "tii",
-    "hci",
-    "epi",
-    "world_rank",
-    "asean_rank",
-    "group",
-    "rating_class",
-    "complete",
-]
-
 _database_url: str | None = None
 
 
