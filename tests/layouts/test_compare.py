@@ -20,7 +20,6 @@ from layouts.callbacks import compare as callbacks
 from layouts.figures.compare import GEOMETRY_DIR, fitted_axis, fitted_range, label_positions, nice_ticks
 from layouts.i18n import catalog
 from layouts.pages import compare as page
-from tests.conftest import reference_files
 
 KHMER = re.compile("[\u1780-\u17ff]")
 ASEAN = {"BRN", "IDN", "KHM", "LAO", "MMR", "MYS", "PHL", "SGP", "THA", "TLS", "VNM"}
@@ -32,26 +31,6 @@ def _use(database: str | None) -> None:
     layouts.data._snapshot.cache_clear()
     for cached in (page._peers, page._peer_summary, page._scatter, page._map, page._map_table):
         cached.cache_clear()
-
-
-@pytest.fixture(scope="module")
-def bundled_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    return str(tmp_path_factory.mktemp("compare-bundled") / "egdi.sqlite")
-
-
-@pytest.fixture(scope="module")
-def world_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    files = reference_files()
-    if not files:
-        pytest.skip("UN DESA reference files not found (set EGDI_REFERENCE_DIR): the world views need them")
-    from indicators.ingest import import_files, open_seeded_store
-
-    database = str(tmp_path_factory.mktemp("compare-world") / "egdi.sqlite")
-    store = open_seeded_store(database)
-    _, landed = import_files([str(f) for f in files], store)
-    store.close()
-    assert landed
-    return database
 
 
 @pytest.fixture

@@ -19,7 +19,6 @@ from layouts.callbacks.trends import update_trends
 from layouts.i18n import LOCALES_DIR
 from layouts.pages import trends as page
 from layouts.state import parse_query
-from tests.conftest import reference_files
 
 KHMER = re.compile("[\u1780-\u17ff]")
 ASEAN_PEERS = ["BRN", "IDN", "LAO", "MMR", "MYS", "PHL", "SGP", "THA", "TLS", "VNM"]
@@ -30,26 +29,6 @@ def _use(database: str | None) -> None:
     layouts.data.configure(database)
     layouts.data._snapshot.cache_clear()
     page._views.clear()
-
-
-@pytest.fixture(scope="module")
-def bundled_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    return str(tmp_path_factory.mktemp("trends-bundled") / "egdi.sqlite")
-
-
-@pytest.fixture(scope="module")
-def world_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    files = reference_files()
-    if not files:
-        pytest.skip("UN DESA reference files not found (set EGDI_REFERENCE_DIR): the world views need them")
-    from indicators.ingest import import_files, open_seeded_store
-
-    database = str(tmp_path_factory.mktemp("trends-world") / "egdi.sqlite")
-    store = open_seeded_store(database)
-    _, landed = import_files([str(f) for f in files], store)
-    store.close()
-    assert landed
-    return database
 
 
 @pytest.fixture
