@@ -16,7 +16,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import dash
-import flask
 from dash import Input, Output, State, dcc, html
 
 from indicators.ingest import import_files, load_for_import, oversized_file, preview_files
@@ -28,8 +27,8 @@ from layouts.data import store
 from layouts.i18n import fmt_int, t
 from layouts.pages import data as page
 from layouts.state import language
+from layouts.user import request_user
 
-USER_HEADER = "X-Remote-User"
 UNSAFE_NAME = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
 
 
@@ -74,16 +73,6 @@ def uploaded_files(contents: Sequence[str], names: Sequence[str]) -> Iterator[li
             path.write_bytes(_decode(content))
             paths.append(str(path))
         yield paths
-
-
-def request_user() -> str:
-    """Who is importing: the signed-in user of the request (REMOTE_USER, or the reverse proxy's X-Remote-User header),
-    else "dashboard"."""
-    try:
-        name = flask.request.remote_user or flask.request.headers.get(USER_HEADER, "")
-    except RuntimeError:  # outside a request (tests, scripts)
-        name = ""
-    return " ".join(str(name).split())[:100] or page.DASHBOARD_USER
 
 
 def _as_list(value: object) -> list[str]:

@@ -12,7 +12,6 @@ from dash.exceptions import PreventUpdate
 from indicators.simulate import SCENARIO_KIND, SavedScenario, format_changes, scenario_dataset, scenario_name, scenario_to_tidy
 from indicators.store import StoreError
 from layouts import ids
-from layouts.callbacks.targets import request_user
 from layouts.components import notice
 from layouts.data import store
 from layouts.i18n import fmt_int, t
@@ -29,6 +28,7 @@ from layouts.pages.simulator import (
 )
 from layouts.pages.targets import forget_request_snapshot
 from layouts.state import parse_query, with_changes
+from layouts.user import request_user
 
 VALUES = {"type": ids.SIMULATOR_VALUE, "code": ALL}
 

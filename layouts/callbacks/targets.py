@@ -6,7 +6,6 @@ import hashlib
 from dataclasses import replace
 
 import dash
-import flask
 from dash import ALL, Input, Output, State, html
 from dash.exceptions import PreventUpdate
 
@@ -19,18 +18,7 @@ from layouts.figures.targets import fmt_value
 from layouts.i18n import fmt_int, t
 from layouts.pages.targets import chosen_target, current_content, edit_fields, forget_request_snapshot, parse_number, targets_view
 from layouts.state import parse_query, with_changes
-
-USER_HEADER = "X-Remote-User"
-DEFAULT_USER = "dashboard"
-
-
-def request_user() -> str:
-    """The signed-in user of the request (REMOTE_USER, or a reverse proxy's X-Remote-User header), else "dashboard"."""
-    try:
-        name = flask.request.remote_user or flask.request.headers.get(USER_HEADER, "")
-    except RuntimeError:  # outside a request
-        name = ""
-    return " ".join(str(name).split())[:100] or DEFAULT_USER
+from layouts.user import request_user
 
 
 @dash.callback(

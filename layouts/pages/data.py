@@ -24,11 +24,11 @@ from layouts.components import notice
 from layouts.data import store
 from layouts.i18n import digits, fmt_int, fmt_number, t
 from layouts.state import language
+from layouts.user import DASHBOARD_USER
 
 dash.register_page(__name__, path="/data", name="Data", order=3)
 
 
-DASHBOARD_USER = "dashboard"  # the user recorded when the request names none
 USER_LABELS = {BUNDLED_USER: "data_user_bundled", DASHBOARD_USER: "data_user_dashboard"}
 ROW_LIMIT = 2000  # rows sent to a grid; the rest are counted, not shown
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
