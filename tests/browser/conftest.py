@@ -72,6 +72,22 @@ def browser():  # type: ignore[no-untyped-def]
         launched.close()
 
 
+def watch(page) -> list[str]:  # type: ignore[no-untyped-def]
+    """Console errors and uncaught exceptions of `page`, collected as they happen (there must be none)."""
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    return errors
+
+
+@pytest.fixture
+def errors(page):  # type: ignore[no-untyped-def]
+    """The page's console errors; the test fails if there are any, or if a request left 127.0.0.1."""
+    yield page.console_errors
+    assert page.console_errors == []
+    assert page.blocked_requests == []
+
+
 @pytest.fixture
 def page(browser):  # type: ignore[no-untyped-def]
     context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -88,6 +104,7 @@ def page(browser):  # type: ignore[no-untyped-def]
 
     opened.route("**/*", only_local)
     opened.blocked_requests = blocked
+    opened.console_errors = watch(opened)
     yield opened
     context.close()
 

@@ -17,14 +17,6 @@ GRID_ROWS = "#compare-grid .ag-center-cols-container .ag-row"
 FIRST_LOAD = 30_000  # ms: the first page load fetches Plotly and AG Grid, slow on a busy 2-core machine
 
 
-def watch(page):  # type: ignore[no-untyped-def]
-    """Collect the console's errors and the page's uncaught exceptions."""
-    errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    return errors
-
-
 def query(page) -> dict[str, str]:  # type: ignore[no-untyped-def]
     return {key: values[0] for key, values in parse_qs(urlparse(page.url).query).items()}
 
@@ -40,7 +32,7 @@ def choose(page, dropdown: str, option: str) -> None:  # type: ignore[no-untyped
 
 
 def test_peer_sets_redraw_the_grid_charts_and_url(page, dashboard_url):
-    errors = watch(page)
+    errors = page.console_errors
     page.goto(f"{dashboard_url}/compare")
     expect(page.locator("#compare-heading h1")).to_have_text("Compare")
     expect(page.locator("#compare-heading .subtitle")).to_have_text("Cambodia among the ASEAN members, UN E-Government Survey 2024")
@@ -68,7 +60,7 @@ def test_peer_sets_redraw_the_grid_charts_and_url(page, dashboard_url):
 
 
 def test_url_query_sets_the_controls_and_controls_write_the_query(page, dashboard_url):
-    errors = watch(page)
+    errors = page.console_errors
     page.goto(f"{dashboard_url}/compare?entity=THA&edition=2022&peers=custom&custom=KHM,VNM&x=hci&y=epi")
     expect(page.locator("#compare-entity")).to_contain_text("Thailand", timeout=FIRST_LOAD)
     expect(page.locator("#compare-edition")).to_contain_text("2022")
@@ -115,7 +107,7 @@ def test_keyboard_changes_the_peer_set(page, dashboard_url):
 
 
 def test_khmer_page_shows_khmer_text_and_digits(page, dashboard_url, tmp_path):
-    errors = watch(page)
+    errors = page.console_errors
     page.goto(f"{dashboard_url}/compare")
     expect(page.locator(GRID_ROWS)).to_have_count(11, timeout=FIRST_LOAD)
     page.locator("#lang-link").click()
@@ -150,7 +142,7 @@ def test_csv_download_holds_the_grid_rows(page, dashboard_url):
 
 
 def test_world_map_renders_from_local_geometry(page, world_dashboard_url, tmp_path):
-    errors = watch(page)
+    errors = page.console_errors
     geometry: list[tuple[int, str]] = []
     page.on("response", lambda response: geometry.append((response.status, response.url)) if "topojson" in response.url else None)
     page.goto(f"{world_dashboard_url}/compare?edition=2022&peers=neighbours")

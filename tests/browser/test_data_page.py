@@ -12,7 +12,7 @@ import pytest
 from openpyxl import load_workbook
 from playwright.sync_api import FileChooser, Page, expect
 
-from tests.browser.conftest import _serve
+from tests.browser.conftest import _serve, watch
 from tests.conftest import FIXTURES
 
 UPLOAD_INPUT = "#data-upload input[type=file]"
@@ -26,17 +26,6 @@ PUBLISHED_HEADER = (
 def data_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A dashboard of its own, on a new database with the bundled data: these tests import and roll back."""
     yield from _serve(str(tmp_path_factory.mktemp("datapage") / "egdi.sqlite"))
-
-
-@pytest.fixture
-def errors(page: Page) -> Iterator[list[str]]:
-    """Console errors and uncaught exceptions of the page; the test fails if there are any."""
-    seen: list[str] = []
-    page.on("console", lambda message: seen.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: seen.append(str(error)))
-    yield seen
-    assert seen == []
-    assert page.blocked_requests == []
 
 
 def cells(page: Page, grid: str, column: str) -> list[str]:
@@ -148,9 +137,7 @@ def test_an_import_is_previewed_confirmed_shown_everywhere_and_rolled_back(page,
 def test_the_signed_in_user_is_recorded(browser, data_url, tmp_path):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, extra_http_headers={"X-Remote-User": "sokha.chan"})
     page = context.new_page()
-    problems: list[str] = []
-    page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: problems.append(str(error)))
+    problems = watch(page)
     national = tmp_path / "national-2024.csv"
     national.write_text("entity,year,indicator,value,source\nCambodia,2024,internet_users_pct,61.5,TRC\n", encoding="utf-8")
     try:

@@ -11,13 +11,6 @@ from playwright.sync_api import expect
 WAIT = 20_000  # ms for each expectation: a busy test machine can take longer than Playwright's default 5 s
 
 
-def watch_errors(page) -> list[str]:  # type: ignore[no-untyped-def]
-    errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    return errors
-
-
 def query(page) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
     return parse_qs(urlparse(page.url).query)
 
@@ -31,7 +24,7 @@ def expect_query(page, expected: dict[str, list[str]]) -> None:  # type: ignore[
 
 
 def test_choosing_an_edition_shows_its_method_badges_and_changes(page, dashboard_url, tmp_path):
-    errors = watch_errors(page)
+    errors = page.console_errors
     page.goto(f"{dashboard_url}/methodology")
     expect(page.locator("h1")).to_have_text("Methodology", timeout=WAIT)
     expect(page.get_by_label("2024")).to_be_checked(timeout=WAIT)
@@ -68,7 +61,7 @@ def test_choosing_an_edition_shows_its_method_badges_and_changes(page, dashboard
 
 
 def test_a_url_opens_its_edition_and_the_language_switch_keeps_it(page, dashboard_url, tmp_path):
-    errors = watch_errors(page)
+    errors = page.console_errors
     page.goto(f"{dashboard_url}/methodology?edition=2018")
     expect(page.get_by_label("2018")).to_be_checked(timeout=WAIT)
     expect(page.locator("table", has_text="Components of the Telecommunication Infrastructure Index").locator("tbody tr")).to_have_count(
@@ -87,7 +80,7 @@ def test_a_url_opens_its_edition_and_the_language_switch_keeps_it(page, dashboar
 
 
 def test_an_edition_without_a_file_says_so(page, dashboard_url):
-    errors = watch_errors(page)
+    errors = page.console_errors
     page.goto(f"{dashboard_url}/methodology?edition=2012")
     expect(page.get_by_label("2024")).to_be_checked(timeout=WAIT)
     expect(page.locator(".notice-info")).to_have_text(

@@ -11,9 +11,7 @@ REFRESH = os.environ.get("EGDI_REFRESH_SCREENSHOTS") == "1"  # rewrite the READM
 
 
 def test_overview_shows_cambodia_in_english_and_khmer(page, dashboard_url, tmp_path):
-    errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
+    errors = page.console_errors
     page.goto(dashboard_url)
     expect(page.locator("h1")).to_have_text("E-Government Readiness")
     cards = page.locator(".card-value")

@@ -3,26 +3,13 @@ brief builds, and the notes on what a report cannot show; nothing is loaded from
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from openpyxl import load_workbook
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from tests.unit.test_report_helpers import pdf_fonts, pdf_text
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def errors(page: Page) -> Iterator[list[str]]:
-    """Console errors and uncaught exceptions of the page; the test fails if there are any."""
-    seen: list[str] = []
-    page.on("console", lambda message: seen.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: seen.append(str(error)))
-    yield seen
-    assert seen == []
-    assert page.blocked_requests == []
 
 
 def test_the_workbook_downloads_with_the_stored_figures(page, dashboard_url, errors, tmp_path):

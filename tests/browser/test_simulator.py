@@ -13,7 +13,6 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import _serve
-from tests.browser.test_targets import watch
 from tests.conftest import reference_files
 from tests.layouts.test_simulator import synthetic_components
 
@@ -45,7 +44,7 @@ def query(page) -> dict[str, str]:  # type: ignore[no-untyped-def]
 
 
 def test_a_shared_scenario_is_reproduced_then_changed_by_mouse_keyboard_and_goal_seek(page, simulator_url, tmp_path):
-    errors = watch(page)
+    errors = page.console_errors
     page.goto(simulator_url + SHARED)
     expect(row(page, "EGDI").first.locator("td")).to_have_text(["0.5056", "0.6127", "+0.1071"])
     expect(row(page, "World rank").locator("td")).to_have_text(["127", "99", "up 28"])
@@ -79,7 +78,7 @@ def test_a_shared_scenario_is_reproduced_then_changed_by_mouse_keyboard_and_goal
 
 
 def test_scenarios_are_saved_compared_opened_and_shown_in_khmer(page, simulator_url, tmp_path):
-    errors = watch(page)
+    errors = page.console_errors
     page.goto(simulator_url + SHARED)
     expect(row(page, "World rank").locator("td")).to_have_text(["127", "99", "up 28"])
     page.get_by_label("Scenario name").fill("OSI and TII push")
@@ -110,7 +109,7 @@ def test_scenarios_are_saved_compared_opened_and_shown_in_khmer(page, simulator_
 
 
 def test_component_what_ifs_rescore_the_field(page, simulator_url):
-    errors = watch(page)
+    errors = page.console_errors
     page.goto(simulator_url + "/simulator?edition=2022&mode=components&set=internet_users_pct:80")
     expect(page.locator(".sim-input")).to_have_count(10)
     expect(page.locator("#simulator-summary")).to_contain_text("with Internet users 80.00: all 193 countries re-scored")
@@ -122,7 +121,7 @@ def test_component_what_ifs_rescore_the_field(page, simulator_url):
 
 
 def test_with_only_the_bundled_data_the_page_says_what_to_import(page, dashboard_url):
-    errors = watch(page)
+    errors = page.console_errors
     page.goto(dashboard_url + "/simulator")
     expect(page.locator("#simulator-body")).to_contain_text("This view needs the results of all 193 countries for 2024")
     page.get_by_text("The component indicators").click()

@@ -11,14 +11,6 @@ from playwright.sync_api import expect
 from tests.browser.conftest import _serve
 
 
-def watch(page) -> list[str]:  # type: ignore[no-untyped-def]
-    """Console errors and uncaught page errors, collected while the test runs."""
-    errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    return errors
-
-
 @pytest.fixture
 def own_dashboard(tmp_path):  # type: ignore[no-untyped-def]
     """The dashboard on a store of its own (bundled data): edits made here reach no other test."""
@@ -28,7 +20,7 @@ def own_dashboard(tmp_path):  # type: ignore[no-untyped-def]
 
 
 def test_the_targets_page_shows_status_lights_and_their_inputs_in_both_languages(page, dashboard_url, tmp_path):
-    errors = watch(page)
+    errors = page.console_errors
     page.goto(dashboard_url + "/targets")
     expect(page.locator("h1")).to_have_text("Targets 2022–2035")
     rows = page.locator("#targets-table tbody tr")
@@ -62,7 +54,7 @@ def test_the_targets_page_shows_status_lights_and_their_inputs_in_both_languages
 
 
 def test_an_edit_is_checked_then_recorded_and_kept(page, own_dashboard):
-    errors = watch(page)
+    errors = page.console_errors
     page.goto(own_dashboard + "/targets?target=world_top_100")
     editor = page.locator("#targets-editor")
     expect(editor.locator("#targets-edit-target")).to_contain_text("World top 100 by 2030")

@@ -14,13 +14,6 @@ WAIT = 20_000  # ms for each expectation: a busy test machine can take longer th
 LINES = "#trends-graph .scatterlayer .trace"
 
 
-def watch_errors(page) -> list[str]:  # type: ignore[no-untyped-def]
-    errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    return errors
-
-
 def query(page) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
     return parse_qs(urlparse(page.url).query)
 
@@ -34,7 +27,7 @@ def expect_query(page, expected: dict[str, list[str]]) -> None:  # type: ignore[
 
 
 def test_trends_draws_cambodia_against_asean_and_a_series_is_chosen_with_the_keyboard(page, dashboard_url, tmp_path):
-    errors = watch_errors(page)
+    errors = page.console_errors
     page.goto(f"{dashboard_url}/trends")
     expect(page.locator("h1")).to_have_text("Trends", timeout=WAIT)
     expect(page.locator("#trends-subtitle")).to_have_text(
@@ -78,7 +71,7 @@ def test_trends_draws_cambodia_against_asean_and_a_series_is_chosen_with_the_key
 
 
 def test_the_url_sets_the_controls_and_a_change_of_peers_goes_back_into_the_url(page, dashboard_url):
-    errors = watch_errors(page)
+    errors = page.console_errors
     page.goto(f"{dashboard_url}/trends?entity=THA&peers=KHM,VNM&series=tii")
     expect(page.locator("#trends-entity")).to_contain_text("Thailand", timeout=WAIT)
     expect(page.locator("#trends-series")).to_contain_text("Telecommunication Infrastructure Index", timeout=WAIT)
@@ -98,7 +91,7 @@ def test_the_url_sets_the_controls_and_a_change_of_peers_goes_back_into_the_url(
 
 
 def test_the_language_switch_shows_khmer_with_khmer_digits(page, dashboard_url, tmp_path):
-    errors = watch_errors(page)
+    errors = page.console_errors
     page.goto(f"{dashboard_url}/trends?series=tii&peers=THA,VNM,LAO")
     expect(page.locator(LINES)).to_have_count(5, timeout=WAIT)
     page.get_by_text("ខ្មែរ").click()
@@ -115,7 +108,7 @@ def test_the_language_switch_shows_khmer_with_khmer_digits(page, dashboard_url, 
 
 @pytest.mark.parametrize("lang", ["en", "km"])
 def test_with_the_world_loaded_every_edition_of_the_peers_is_drawn(page, world_dashboard_url, lang):
-    errors = watch_errors(page)
+    errors = page.console_errors
     page.goto(f"{world_dashboard_url}/trends?peers=SGP&lang={lang}")
     expect(page.locator(LINES)).to_have_count(3, timeout=WAIT)
     expect(page.locator(LINES).nth(1).locator(".points path")).to_have_count(12, timeout=WAIT)  # Singapore 2003–2024
