@@ -19,7 +19,7 @@ def table(reference_dir: Path) -> pd.DataFrame:
 
 
 def test_every_edition_is_read(table: pd.DataFrame):
-    assert sorted(table["edition"].unique()) == [2003, 2004, 2005, 2008, 2010, 2012, 2014, 2016, 2018, 2020, 2022]
+    assert sorted(table["edition"].unique()) == [2003, 2004, 2005, 2008, 2010, 2012, 2014, 2016, 2018, 2020, 2022, 2024]
     counts = table.groupby("edition").size()
     assert counts[2003] == 191 and counts[2008] == 192 and (counts[counts.index >= 2012] == 193).all()
 
