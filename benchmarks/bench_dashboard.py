@@ -64,7 +64,7 @@ VISITS: list[tuple[str, list[Callable[[object], None]]]] = [
 
 
 def world_database(folder: str) -> str:
-    from indicators.ingest import import_files, open_seeded_store
+    from indicators.ingest.imports import import_files, open_seeded_store
 
     database = str(Path(folder) / "egdi.sqlite")
     store = open_seeded_store(database)

@@ -47,7 +47,7 @@ def write_long_table(path: Path, rows: int = 50_000) -> None:
 
 
 def scenario(name: str, workdir: str) -> dict[str, float]:
-    from indicators.ingest import import_files
+    from indicators.ingest.imports import import_files
     from indicators.store import open_store
 
     if name == "undesa":

@@ -33,7 +33,7 @@ PDF_GOAL, WORKBOOK_GOAL = 5.0, 2.0
 
 def scenario(database: str) -> dict[str, float]:
     """Runs in its own process (see main): every timing starts from loaded core modules and an open store."""
-    from indicators.ingest import open_seeded_store
+    from indicators.ingest.imports import open_seeded_store
     from indicators.report import brief_with_charts, build_workbook, gather
 
     store = open_seeded_store(database)
@@ -70,7 +70,7 @@ def command_line(database: str, cache: str, output: str) -> float:
 
 
 def prepare(workdir: Path) -> dict[str, str]:
-    from indicators.ingest import import_files, open_seeded_store
+    from indicators.ingest.imports import import_files, open_seeded_store
 
     stores = {"bundled data (Cambodia, ASEAN)": str(workdir / "bundled.sqlite")}
     open_seeded_store(stores["bundled data (Cambodia, ASEAN)"]).close()

@@ -17,8 +17,8 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from indicators.methodology import available_editions, load_methodology
-from indicators.scoring import score
+from indicators.method.methodology import available_editions, load_methodology
+from indicators.method.scoring import score
 
 RANGES = {
     "internet_users_pct": (1, 100),

@@ -19,9 +19,9 @@ PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
 from benchmarks.bench_scoring import field  # noqa: E402
-from indicators.methodology import load_methodology  # noqa: E402
-from indicators.published import published_table, read_published  # noqa: E402
-from indicators.simulate import (  # noqa: E402
+from indicators.ingest.published import published_table, read_published  # noqa: E402
+from indicators.method.methodology import load_methodology  # noqa: E402
+from indicators.outlook.simulate import (  # noqa: E402
     component_evaluator,
     goal_better_group,
     goal_rank,

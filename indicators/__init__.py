@@ -4,9 +4,9 @@ from indicators import load_methodology, score
 result = score(tidy, load_methodology(2022))
 """
 
-from indicators.methodology import Methodology, MethodologyError, available_editions, load_methodology
-from indicators.published import published_table, read_published
-from indicators.scoring import ScoreResult, score
+from indicators.ingest.published import published_table, read_published
+from indicators.method.methodology import Methodology, MethodologyError, available_editions, load_methodology
+from indicators.method.scoring import ScoreResult, score
 from indicators.tidy import LoadResult
 
 __all__ = [

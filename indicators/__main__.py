@@ -7,7 +7,7 @@ import sys
 from collections.abc import Mapping
 from typing import Any
 
-from indicators.cli import main
+from indicators.cli.main import main
 
 
 class LazyChartRenderer:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from indicators.issues import Issue, has_errors
+from indicators.ingest.issues import Issue, has_errors
 
 TIDY_COLUMNS = ["entity", "year", "indicator", "value", "source"]
 PROVENANCE_COLUMNS = ["sheet", "row", "column", "flags"]

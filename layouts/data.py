@@ -1,5 +1,5 @@
 """What the pages show: read from the store once per store version, shaped once, cached (see
-indicators.standing for how ranks and classes stay honest when only part of the field is stored)."""
+indicators.method.standing for how ranks and classes stay honest when only part of the field is stored)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from functools import lru_cache
 
 import pandas as pd
 
-from indicators.ingest import open_seeded_store, stored_published
-from indicators.methodology import load_methodology
-from indicators.standing import standing
+from indicators.ingest.imports import open_seeded_store, stored_published
+from indicators.method.methodology import load_methodology
+from indicators.method.standing import standing
 from indicators.store import Store
 
 _database_url: str | None = None
@@ -38,7 +38,7 @@ class Snapshot:
     """The store's content as the pages use it, for one store version."""
 
     version: int
-    published: pd.DataFrame  # indicators.standing.STANDING_COLUMNS, one row per edition and country
+    published: pd.DataFrame  # indicators.method.standing.STANDING_COLUMNS, one row per edition and country
     observations: pd.DataFrame  # component indicators with provenance (entity, year, indicator, value, source, ...)
 
     @property

@@ -1,7 +1,7 @@
 """What a report says about one entity and edition, gathered from the store once and shared by every format.
 
 `gather(store, "KHM", 2024)` reads the stored published results (ranks, groups and classes kept honest by
-`indicators.standing`), the entity's history up to the edition, the ASEAN table of the edition, the stored component
+`indicators.method.standing`), the entity's history up to the edition, the ASEAN table of the edition, the stored component
 values, target status, and the provenance of every figure: each stored value with its source file, sheet, row,
 column, dataset and version, and the method file of the edition.
 """
@@ -15,15 +15,15 @@ import pandas as pd
 
 from indicators.catalogue import input_codes, load_catalogue
 from indicators.entities import load_countries
-from indicators.ingest import stored_published
-from indicators.methodology import Methodology, available_editions, load_methodology, methodology_for_classification
+from indicators.ingest.imports import stored_published
+from indicators.method.methodology import Methodology, available_editions, load_methodology, methodology_for_classification
+from indicators.method.peers import missing_members, peer_set, peer_table
+from indicators.method.standing import WORLD_MINIMUM, standing
+from indicators.outlook.targets import DEFAULT_TARGETS
 from indicators.paths import DATA_DIR
-from indicators.peers import missing_members, peer_set, peer_table
 from indicators.report.strings import integer, text
 from indicators.report.targets import next_milestones, target_status
-from indicators.standing import WORLD_MINIMUM, standing
 from indicators.store import Store
-from indicators.targets import DEFAULT_TARGETS
 
 TARGETS_FILE = DEFAULT_TARGETS.relative_to(DATA_DIR.parent).as_posix()  # data/targets/...yaml
 INDEX_CODES = ("egdi", "osi", "tii", "hci", "epi")
@@ -47,7 +47,7 @@ class ReportError(Exception):
 @dataclass(frozen=True)
 class ReportContent:
     """Everything a report shows. Frames are plain pandas; rows of `history` and `peers` have the
-    `indicators.standing.STANDING_COLUMNS`."""
+    `indicators.method.standing.STANDING_COLUMNS`."""
 
     entity: str  # ISO3
     name_en: str
@@ -61,7 +61,7 @@ class ReportContent:
     provenance: pd.DataFrame  # PROVENANCE_COLUMNS: every stored value the report shows
     versions: pd.DataFrame  # the dataset versions those values come from (indicators.store VERSION_OUTPUT)
     methodology: Methodology  # the method of the edition (or, before 2014, the file whose groups apply)
-    targets: pd.DataFrame | None  # target status by target and milestone (indicators.target_status); None: no targets apply
+    targets: pd.DataFrame | None  # target status by target and milestone (indicators.outlook.status); None: no targets apply
     field_size: int  # countries stored for the edition
     targets_file: str | None = None  # where the targets come from (edits stored in the store are in `provenance`)
 
@@ -131,7 +131,7 @@ def gather(
 ) -> ReportContent:
     """The content of the report on `entity` (ISO3 or name) for `edition` (default: its latest with results).
 
-    table: the standing table of the store (`indicators.standing.standing` of `stored_published`) when the caller has
+    table: the standing table of the store (`indicators.method.standing.standing` of `stored_published`) when the caller has
     it already (the dashboard caches it); read from the store otherwise. Raises ReportError when the entity is unknown
     or has no results for the edition.
     """

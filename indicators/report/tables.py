@@ -16,7 +16,7 @@ from indicators.entities import load_countries
 from indicators.report.content import INDEX_CODES, ReportContent
 from indicators.report.messages import changes, group_name, index_name
 from indicators.report.strings import integer, missing, text
-from indicators.writers import neutralise
+from indicators.report.writers import neutralise
 
 NUMBER_FORMATS = {
     "index": "0.0000",
@@ -300,7 +300,7 @@ def versions(content: ReportContent, lang: str) -> Table:
 
 def table_csv(table: Table) -> bytes:
     """A table as UTF-8 CSV (with a byte-order mark, so Excel reads Khmer right); text that a spreadsheet would take
-    for a formula is neutralised (indicators.writers.neutralise); whole numbers stay whole."""
+    for a formula is neutralised (indicators.report.writers.neutralise); whole numbers stay whole."""
     labelled = table.labelled()
     safe = pd.DataFrame({neutralise(str(header)): _each(labelled.iloc[:, i], neutralise) for i, header in enumerate(labelled.columns)})
     return safe.to_csv(index=False).encode("utf-8-sig")

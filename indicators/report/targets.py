@@ -1,4 +1,4 @@
-"""Target status for a report: the Targets page's rules (`indicators.target_status.evaluate_targets`) applied to the
+"""Target status for a report: the Targets page's rules (`indicators.outlook.status.evaluate_targets`) applied to the
 effective targets (the target file with the edits stored in the store), measured with the results up to the edition.
 Targets apply to their own entity only (Cambodia for the Digital Government Policy).
 """
@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from indicators.outlook.status import evaluate_targets
+from indicators.outlook.targets import TARGET_META_PREFIX, TARGET_PREFIX, TargetsError, stored_targets, targets_dataset
 from indicators.store import Store
-from indicators.target_status import evaluate_targets
-from indicators.targets import TARGET_META_PREFIX, TARGET_PREFIX, TargetsError, stored_targets, targets_dataset
 
 
 def target_status(store: Store, table: pd.DataFrame, entity: str, edition: int) -> tuple[pd.DataFrame | None, pd.DataFrame]:

@@ -3,7 +3,7 @@ Sources / method, with sheet names and headers in the report language.
 
 Numbers are stored as numbers with a number format (indices 0.0000, ranks 0, changes with a sign); headers are bold
 and frozen; columns are sized to their content; the main series have native Excel charts. Every text cell goes
-through `indicators.writers.neutralise`, so no stored text (a file name, a source) is ever read as a formula.
+through `indicators.report.writers.neutralise`, so no stored text (a file name, a source) is ever read as a formula.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from indicators.report.content import ReportContent
 from indicators.report.messages import key_messages, notes
 from indicators.report.strings import integer, missing, text
 from indicators.report.tables import NUMBER_FORMATS, Table
-from indicators.writers import neutralise
+from indicators.report.writers import neutralise
 
 SERIES_COLOURS = {"egdi": "0072B2", "osi": "009E73", "tii": "E69F00", "hci": "D55E00", "epi": "CC79A7"}
 HIGHLIGHT = "D55E00"

@@ -1,6 +1,6 @@
 """Between pandas and the database: checking a tidy frame before it is stored, and rows for bulk inserts.
 
-A tidy frame (see `indicators.long_format.LONG_COLUMNS`) needs `entity`, `indicator` and `value`; `year`, `source`,
+A tidy frame (see `indicators.ingest.long_format.LONG_COLUMNS`) needs `entity`, `indicator` and `value`; `year`, `source`,
 `sheet`, `row`, `column` and `flags` are optional. Each (entity, year, indicator) may appear once: a repeat with the
 same value is dropped, a repeat with another value refuses the frame (loaders report such conflicts already).
 """

@@ -18,9 +18,9 @@ from pathlib import Path
 import dash
 from dash import Input, Output, State, dcc, html
 
-from indicators.ingest import import_files, load_for_import, oversized_file, preview_files
+from indicators.ingest.imports import import_files, load_for_import, oversized_file, preview_files
+from indicators.ingest.template import write_template
 from indicators.store import StoreError
-from indicators.template import write_template
 from layouts import ids
 from layouts.components import notice
 from layouts.data import store

@@ -9,8 +9,8 @@ import dash
 from dash import ALL, Input, Output, State, html
 from dash.exceptions import PreventUpdate
 
+from indicators.outlook.targets import EditProblem, edit_problems, edited_ids, targets_dataset, with_edit
 from indicators.store import StoreError
-from indicators.targets import EditProblem, edit_problems, edited_ids, targets_dataset, with_edit
 from layouts import ids
 from layouts.components import notice
 from layouts.data import store

@@ -1,7 +1,7 @@
 """Compare (analysts): a country among its peers in one edition — a ranking table, a scatter of any two indices,
 the gap to the best of the set on every index, and a world map of EGDI.
 
-Peer sets come from `indicators.peers`; the view state (entity, edition, peers, custom, x, y, lang) lives in
+Peer sets come from `indicators.method.peers`; the view state (entity, edition, peers, custom, x, y, lang) lives in
 the URL. The world map needs every country of the edition (`complete` in the snapshot); without it the page
 says so and points to the import on the Data page.
 """
@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 from dash import dcc, html
 
 from indicators.entities import load_countries
-from indicators.peers import NEIGHBOURS, PEER_KINDS, gaps_to_leader, missing_members, parse_codes, peer_set, peer_table
+from indicators.method.peers import NEIGHBOURS, PEER_KINDS, gaps_to_leader, missing_members, parse_codes, peer_set, peer_table
 from layouts import ids
 from layouts.components import data_table, notice
 from layouts.data import Snapshot, snapshot

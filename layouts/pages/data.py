@@ -16,9 +16,9 @@ from dash import dcc, html
 
 from indicators.catalogue import load_catalogue
 from indicators.entities import load_countries, load_provinces
-from indicators.ingest import BUNDLED_USER, FileImport
-from indicators.issues import Issue, has_errors
-from indicators.readers import MAX_FILE_BYTES
+from indicators.ingest.imports import BUNDLED_USER, FileImport
+from indicators.ingest.issues import Issue, has_errors
+from indicators.ingest.readers import MAX_FILE_BYTES
 from layouts import ids
 from layouts.components import notice
 from layouts.data import store

@@ -1,6 +1,6 @@
 """Methodology (analysts): per edition with a methodology file, the formulas and weights used, what is confirmed
 and what is not, where every number comes from, and what changed since the previous edition. Everything is read
-from `indicators.methodology` (the YAML files) and `indicators.method_changes`; nothing is restated here."""
+from `indicators.method.methodology` (the YAML files) and `indicators.method.changes`; nothing is restated here."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import dash
 from dash import dcc, html
 
 from indicators.catalogue import load_catalogue
-from indicators.method_changes import MethodChange, edition_changes, previous_edition
-from indicators.methodology import Form, Methodology, Origin, available_editions, load_methodology
+from indicators.method.changes import MethodChange, edition_changes, previous_edition
+from indicators.method.methodology import Form, Methodology, Origin, available_editions, load_methodology
 from layouts import ids
 from layouts.components import notice
 from layouts.i18n import catalog, digits, fmt_int, fmt_number, t

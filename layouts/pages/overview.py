@@ -10,7 +10,7 @@ import pandas as pd
 from dash import dcc, html
 
 from indicators.entities import load_countries
-from indicators.methodology import methodology_for_classification
+from indicators.method.methodology import methodology_for_classification
 from layouts import ids
 from layouts.components import card, data_table, notice
 from layouts.data import snapshot

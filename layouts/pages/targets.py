@@ -1,8 +1,8 @@
 """Targets (policy staff, analysts): where each target of the Digital Government Policy stands.
 
-The targets are the file `data/targets/*.yaml` with the edits made here overlaid (`indicators.targets.stored_targets`);
+The targets are the file `data/targets/*.yaml` with the edits made here overlaid (`indicators.outlook.targets.stored_targets`);
 an edit is saved in the store as a dataset version, with its user, so it has a history and can be rolled back on the
-Data page. The status, projection and gains come from `indicators.target_status`; every status can show its inputs.
+Data page. The status, projection and gains come from `indicators.outlook.status`; every status can show its inputs.
 The view state in the URL: `lang`, and `target` (the one open in the editor).
 """
 
@@ -17,8 +17,8 @@ import pandas as pd
 from dash import dcc, html
 
 from indicators.catalogue import load_catalogue
-from indicators.target_status import evaluate_targets, is_survey_indicator, rank_targets_needed, target_series
-from indicators.targets import RANK_INDICATORS, Target, TargetsError, TargetSet, bounds, load_targets, stored_targets
+from indicators.outlook.status import evaluate_targets, is_survey_indicator, rank_targets_needed, target_series
+from indicators.outlook.targets import RANK_INDICATORS, Target, TargetsError, TargetSet, bounds, load_targets, stored_targets
 from layouts import ids
 from layouts.components import data_table, notice
 from layouts.data import Snapshot, snapshot, store
@@ -37,8 +37,8 @@ class TargetsView(NamedTuple):
     """Everything the page shows, for one store version."""
 
     targets: TargetSet
-    status: pd.DataFrame  # indicators.target_status.STATUS_COLUMNS
-    needed: pd.DataFrame  # indicators.target_status.NEEDED_COLUMNS
+    status: pd.DataFrame  # indicators.outlook.status.STATUS_COLUMNS
+    needed: pd.DataFrame  # indicators.outlook.status.NEEDED_COLUMNS
     series: dict[str, pd.Series]
     latest_edition: int | None
     error: str | None

@@ -19,8 +19,8 @@ from dash import dcc, html
 
 from indicators.catalogue import load_catalogue
 from indicators.entities import load_countries
-from indicators.method_changes import MethodChange, edition_changes
-from indicators.methodology import available_editions, load_methodology
+from indicators.method.changes import MethodChange, edition_changes
+from indicators.method.methodology import available_editions, load_methodology
 from layouts import ids
 from layouts.components import data_table, notice
 from layouts.data import Snapshot, snapshot

@@ -51,7 +51,7 @@ def world_dashboard_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[st
     if not files:
         pytest.skip("UN DESA reference files not found: the world views need them (set EGDI_REFERENCE_DIR)")
     database = str(tmp_path_factory.mktemp("worlddb") / "egdi.sqlite")
-    from indicators.ingest import import_files, open_seeded_store
+    from indicators.ingest.imports import import_files, open_seeded_store
 
     store = open_seeded_store(database)
     _, landed = import_files([str(f) for f in files], store)

@@ -24,7 +24,7 @@ def simulator_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     files = reference_files()
     if not files:
         pytest.skip("UN DESA reference files not found (set EGDI_REFERENCE_DIR): the simulator needs the whole field")
-    from indicators.ingest import import_files, open_seeded_store
+    from indicators.ingest.imports import import_files, open_seeded_store
 
     database = str(tmp_path_factory.mktemp("simulator-browser") / "egdi.sqlite")
     store = open_seeded_store(database)

@@ -5,7 +5,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from indicators.published import published_table, read_published
+from indicators.ingest.published import published_table, read_published
 from tests.conftest import reference_files
 
 FILES = {p.name: p for p in reference_files()}

@@ -20,7 +20,7 @@ def world_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     files = reference_files()
     if not files:
         pytest.skip("UN DESA reference files not found (set EGDI_REFERENCE_DIR): the world views need them")
-    from indicators.ingest import import_files, open_seeded_store
+    from indicators.ingest.imports import import_files, open_seeded_store
 
     database = str(tmp_path_factory.mktemp("layouts-world") / "egdi.sqlite")
     store = open_seeded_store(database)

@@ -58,7 +58,7 @@ def world_until_2022_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     files = [f for f in reference_files() if "2024" not in f.name]
     if not files:
         pytest.skip("UN DESA reference files not found (set EGDI_REFERENCE_DIR): the world views need them")
-    from indicators.ingest import import_files, open_seeded_store
+    from indicators.ingest.imports import import_files, open_seeded_store
 
     database = str(tmp_path_factory.mktemp("layouts-world-2022") / "egdi.sqlite")
     store = open_seeded_store(database)

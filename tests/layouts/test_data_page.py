@@ -16,8 +16,8 @@ from openpyxl import load_workbook
 
 import app  # noqa: F401  (registers the pages)
 import layouts.data
-from indicators.ingest import oversized_file
-from indicators.readers import MAX_FILE_BYTES, read_file
+from indicators.ingest.imports import oversized_file
+from indicators.ingest.readers import MAX_FILE_BYTES, read_file
 from layouts import ids
 from layouts.callbacks import data as callbacks
 from layouts.i18n import catalog

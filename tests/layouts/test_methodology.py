@@ -10,7 +10,7 @@ import yaml
 from dash.exceptions import PreventUpdate
 
 import app  # noqa: F401  (registers the pages)
-from indicators.methodology import available_editions, load_methodology
+from indicators.method.methodology import available_editions, load_methodology
 from layouts import ids
 from layouts.callbacks.methodology import update_methodology
 from layouts.i18n import LOCALES_DIR

@@ -19,8 +19,8 @@ from dash.exceptions import PreventUpdate
 import app  # noqa: F401  (registers the pages)
 import layouts.data
 from indicators.entities import load_countries
-from indicators.methodology import load_methodology
-from indicators.simulate import whatif_components
+from indicators.method.methodology import load_methodology
+from indicators.outlook.simulate import whatif_components
 from layouts import ids
 from layouts.callbacks import simulator as callbacks
 from layouts.i18n import catalog
@@ -74,7 +74,7 @@ def world_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     files = reference_files()
     if not files:
         pytest.skip("UN DESA reference files not found (set EGDI_REFERENCE_DIR): the world views need them")
-    from indicators.ingest import import_files, open_seeded_store
+    from indicators.ingest.imports import import_files, open_seeded_store
 
     database = str(tmp_path_factory.mktemp("simulator-world") / "egdi.sqlite")
     store = open_seeded_store(database)

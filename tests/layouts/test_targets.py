@@ -16,7 +16,7 @@ from dash.exceptions import PreventUpdate
 
 import app  # noqa: F401  (registers the pages)
 import layouts.data
-from indicators.targets import load_targets, stored_targets, targets_to_tidy, with_edit
+from indicators.outlook.targets import load_targets, stored_targets, targets_to_tidy, with_edit
 from layouts import ids
 from layouts.callbacks import targets as callbacks
 from layouts.i18n import catalog

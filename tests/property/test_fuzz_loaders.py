@@ -13,11 +13,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from indicators.catalogue import load_catalogue
-from indicators.issues import SEVERITIES, has_errors
-from indicators.loaders import load_file
-from indicators.template import write_template
+from indicators.ingest.issues import SEVERITIES, has_errors
+from indicators.ingest.loaders import load_file
+from indicators.ingest.template import write_template
+from indicators.ingest.validate import LONG_COLUMNS
 from indicators.tidy import LoadResult
-from indicators.validate import LONG_COLUMNS
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 HEADER_WORDS = [

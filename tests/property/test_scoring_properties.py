@@ -4,8 +4,8 @@ import pandas as pd
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from indicators.methodology import load_methodology
-from indicators.scoring import score
+from indicators.method.methodology import load_methodology
+from indicators.method.scoring import score
 
 M2022 = load_methodology(2022)
 M2018 = load_methodology(2018)

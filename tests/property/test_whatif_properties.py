@@ -4,9 +4,9 @@ import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from indicators.methodology import load_methodology
-from indicators.scoring import score
-from indicators.simulate import whatif_components
+from indicators.method.methodology import load_methodology
+from indicators.method.scoring import score
+from indicators.outlook.simulate import whatif_components
 from tests.property.test_scoring_properties import CODES, fields
 
 M2022 = load_methodology(2022)

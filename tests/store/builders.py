@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from indicators.long_format import LONG_COLUMNS
+from indicators.ingest.long_format import LONG_COLUMNS
 
 
 def tidy(

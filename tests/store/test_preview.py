@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from indicators.ingest import import_files, load_for_import, preview_files
+from indicators.ingest.imports import import_files, load_for_import, preview_files
 from indicators.store import ImportRequest, StoreError
 from indicators.store.diff import CHANGE_COLUMNS
 from tests.conftest import FIXTURES

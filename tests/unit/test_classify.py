@@ -3,8 +3,8 @@ import math
 import numpy as np
 import pandas as pd
 
-from indicators.classify import classify, rank_descending
-from indicators.methodology import load_methodology
+from indicators.method.classify import classify, rank_descending
+from indicators.method.methodology import load_methodology
 
 LEVELS = load_methodology(2022).groups
 

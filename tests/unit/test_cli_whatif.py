@@ -5,9 +5,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from indicators.cli import main
-from indicators.methodology import load_methodology
-from indicators.scoring import score
+from indicators.cli.main import main
+from indicators.method.methodology import load_methodology
+from indicators.method.scoring import score
 from tests.conftest import PROJECT_DIR
 from tests.unit.test_scoring import full_field
 

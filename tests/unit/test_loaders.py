@@ -3,10 +3,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from indicators.loaders import FORMATS, detect_format, load_file
-from indicators.readers import read_file
-from indicators.template import write_template
-from indicators.validate import LONG_COLUMNS
+from indicators.ingest.loaders import FORMATS, detect_format, load_file
+from indicators.ingest.readers import read_file
+from indicators.ingest.template import write_template
+from indicators.ingest.validate import LONG_COLUMNS
 from tests.conftest import FIXTURES
 
 

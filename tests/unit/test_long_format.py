@@ -3,8 +3,8 @@ from pathlib import Path
 import pytest
 
 from indicators.entities import load_countries, load_provinces
-from indicators.loaders import load_file
-from indicators.long_format import read_long
+from indicators.ingest.loaders import load_file
+from indicators.ingest.long_format import read_long
 from tests.conftest import FIXTURES
 
 

@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from indicators.method_changes import MethodChange, changes_between, edition_changes, previous_edition
-from indicators.methodology import available_editions, load_methodology, read_methodology
+from indicators.method.changes import MethodChange, changes_between, edition_changes, previous_edition
+from indicators.method.methodology import available_editions, load_methodology, read_methodology
 from indicators.paths import METHODOLOGY_DIR
 
 TII_2020 = ("internet_users_pct", "mobile_subscriptions_per_100", "mobile_broadband_per_100", "fixed_broadband_per_100")

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from indicators.methodology import MethodologyError, available_editions, load_methodology, read_methodology
+from indicators.method.methodology import MethodologyError, available_editions, load_methodology, read_methodology
 from indicators.paths import METHODOLOGY_DIR
 
 TII_2020 = ["internet_users_pct", "mobile_subscriptions_per_100", "mobile_broadband_per_100", "fixed_broadband_per_100"]

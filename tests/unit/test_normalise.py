@@ -4,8 +4,8 @@ import statistics
 import numpy as np
 import pytest
 
-from indicators.aggregate import weighted_mean
-from indicators.normalise import cap, minmax, zscore
+from indicators.method.aggregate import weighted_mean
+from indicators.method.normalise import cap, minmax, zscore
 
 
 def test_cap_limits_each_column_and_keeps_missing():

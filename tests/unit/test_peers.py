@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from indicators.entities import load_countries
-from indicators.peers import (
+from indicators.method.peers import (
     INDEX_COLUMNS,
     NEIGHBOURS,
     PEER_KINDS,

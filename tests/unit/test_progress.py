@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from indicators.progress import (
+from indicators.outlook.progress import (
     DETERIORATION,
     INSUFFICIENT_DATA,
     LIMITED_PROGRESS,

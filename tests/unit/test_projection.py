@@ -4,7 +4,7 @@ import statistics
 import pandas as pd
 import pytest
 
-from indicators.projection import Z_80, gain_per_survey, project, score_needed_for_rank
+from indicators.outlook.projection import Z_80, gain_per_survey, project, score_needed_for_rank
 
 CAMBODIA_EGDI = pd.Series({2016: 0.25927, 2018: 0.3753, 2020: 0.5113, 2022: 0.5056, 2024: 0.57536})
 

@@ -4,7 +4,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from indicators.published import published_table, read_published
+from indicators.ingest.published import published_table, read_published
 from tests.conftest import FIXTURES
 
 PUBLISHED = FIXTURES / "published"

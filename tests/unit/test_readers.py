@@ -6,9 +6,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from indicators import readers
-from indicators.loaders import load_file
-from indicators.readers import preamble, read_file, split_at_header
+from indicators.ingest import readers
+from indicators.ingest.loaders import load_file
+from indicators.ingest.readers import preamble, read_file, split_at_header
 
 
 def _workbook(path: Path, rows: list[list[object]], title: str = "Data") -> Path:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from indicators.ingest import open_seeded_store
+from indicators.ingest.imports import open_seeded_store
 from indicators.report import ReportContent, gather
 from indicators.report.charts import CHARTS
 from indicators.store import Store

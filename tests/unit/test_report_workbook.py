@@ -11,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.chart import BarChart, LineChart
 
-from indicators.ingest import import_files, open_seeded_store
+from indicators.ingest.imports import import_files, open_seeded_store
 from indicators.report import build_workbook, gather, table_csv
 from indicators.report import tables as report_tables
 from tests.unit.test_report_helpers import cambodia_2024, seeded_store
@@ -192,7 +192,7 @@ def test_the_main_table_as_csv_has_headers_in_the_report_language(cambodia):
 def test_target_edits_come_from_the_store_with_their_version(tmp_path: Path):
     from dataclasses import replace
 
-    from indicators.targets import load_targets, targets_dataset, with_edit
+    from indicators.outlook.targets import load_targets, targets_dataset, with_edit
 
     store = open_seeded_store(str(tmp_path / "egdi.sqlite"))
     targets = load_targets()

@@ -8,9 +8,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from indicators.ingest import open_seeded_store
-from indicators.methodology import load_methodology
-from indicators.simulate import (
+from indicators.ingest.imports import open_seeded_store
+from indicators.method.methodology import load_methodology
+from indicators.outlook.simulate import (
     COMPONENTS_MODE,
     PUBLISHED_MODE,
     SavedScenario,

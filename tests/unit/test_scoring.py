@@ -4,8 +4,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from indicators.methodology import load_methodology
-from indicators.scoring import RESULT_COLUMNS, score
+from indicators.method.methodology import load_methodology
+from indicators.method.scoring import RESULT_COLUMNS, score
 from tests.conftest import tidy_from
 
 M2022 = load_methodology(2022)

@@ -4,9 +4,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from indicators.methodology import load_methodology
-from indicators.published import published_table, read_published
-from indicators.simulate import (
+from indicators.ingest.published import published_table, read_published
+from indicators.method.methodology import load_methodology
+from indicators.outlook.simulate import (
     component_evaluator,
     goal_better_group,
     goal_rank,

@@ -2,9 +2,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from indicators.ingest.published import published_table, read_published
+from indicators.method.standing import standing
 from indicators.paths import DATA_DIR
-from indicators.published import published_table, read_published
-from indicators.standing import standing
 
 
 def test_bundled_data_keeps_published_world_ranks_and_no_classes():

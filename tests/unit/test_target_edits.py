@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from indicators.store import open_store
-from indicators.targets import (
+from indicators.outlook.targets import (
     EditProblem,
     edit_problems,
     edited_ids,
@@ -18,6 +17,7 @@ from indicators.targets import (
     targets_to_tidy,
     with_edit,
 )
+from indicators.store import open_store
 
 DEFAULTS = load_targets()
 

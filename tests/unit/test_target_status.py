@@ -10,11 +10,11 @@ import pandas as pd
 import pytest
 
 from indicators.entities import load_countries
-from indicators.progress import INSUFFICIENT_DATA, LIMITED_PROGRESS, NEEDS_ACCELERATION, ON_TRACK
-from indicators.projection import Z_80, project, projected_field
-from indicators.published import published_table, read_published
-from indicators.standing import standing
-from indicators.target_status import (
+from indicators.ingest.published import published_table, read_published
+from indicators.method.standing import standing
+from indicators.outlook.progress import INSUFFICIENT_DATA, LIMITED_PROGRESS, NEEDS_ACCELERATION, ON_TRACK
+from indicators.outlook.projection import Z_80, project, projected_field
+from indicators.outlook.status import (
     STATUS_COLUMNS,
     egdi_needed_for_rank,
     evaluate_targets,
@@ -22,7 +22,7 @@ from indicators.target_status import (
     rank_targets_needed,
     target_series,
 )
-from indicators.targets import DATA_DIR, Target, TargetSet, load_targets
+from indicators.outlook.targets import DATA_DIR, Target, TargetSet, load_targets
 
 ASEAN = sorted(load_countries().table.index[load_countries().table["asean"]])
 
@@ -42,7 +42,7 @@ def target(target_id: str, indicator: str, values: dict[int, float], baseline: t
 
 
 def standing_rows(rows: list[tuple[int, str, float, float, int]], complete: bool = False) -> pd.DataFrame:
-    """edition, iso3, egdi, osi, world_rank rows in the shape of indicators.standing."""
+    """edition, iso3, egdi, osi, world_rank rows in the shape of indicators.method.standing."""
     frame = pd.DataFrame(rows, columns=["edition", "iso3", "egdi", "osi", "world_rank"])
     return frame.assign(tii=np.nan, hci=np.nan, epi=np.nan, asean_rank=pd.NA, complete=complete)
 

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from indicators.targets import DEFAULT_TARGETS, TargetsError, apply_stored, load_targets, targets_to_tidy
+from indicators.outlook.targets import DEFAULT_TARGETS, TargetsError, apply_stored, load_targets, targets_to_tidy
 
 
 def test_the_default_targets_are_indicative_and_valid():

@@ -4,8 +4,8 @@ import openpyxl
 import pytest
 
 from indicators.catalogue import load_catalogue
-from indicators.loaders import load_file
-from indicators.template import DOMAIN_SHEETS, indicator_header, read_template, write_template
+from indicators.ingest.loaders import load_file
+from indicators.ingest.template import DOMAIN_SHEETS, indicator_header, read_template, write_template
 
 INTERNET = "Internet users (% of population) [internet_users_pct]"
 MOBILE = "Mobile-cellular subscriptions (per 100 inhabitants) [mobile_subscriptions_per_100]"

@@ -6,13 +6,13 @@ import pandas as pd
 import pytest
 
 from indicators.catalogue import load_catalogue
-from indicators.cells import blank_mask, parse_numbers
 from indicators.entities import load_countries, load_provinces
-from indicators.jumps import jump_warnings
-from indicators.mappings import alias_key, is_other_entity, resolve_indicator
+from indicators.ingest.cells import blank_mask, parse_numbers
+from indicators.ingest.jumps import jump_warnings
+from indicators.ingest.mappings import alias_key, is_other_entity, resolve_indicator
+from indicators.ingest.readers import Sheet
+from indicators.ingest.validate import Candidates, check_candidates, conflict_issues, guess_register
 from indicators.paths import DATA_DIR
-from indicators.readers import Sheet
-from indicators.validate import Candidates, check_candidates, conflict_issues, guess_register
 
 
 def test_parse_numbers_matches_the_cell_rules():

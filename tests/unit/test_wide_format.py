@@ -4,8 +4,8 @@ import openpyxl
 import pytest
 
 from indicators.entities import load_countries
-from indicators.loaders import load_file
-from indicators.wide_format import header_year, read_wide
+from indicators.ingest.loaders import load_file
+from indicators.ingest.wide_format import header_year, read_wide
 from tests.conftest import FIXTURES
 
 WIDE = FIXTURES / "wide"

@@ -4,7 +4,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from indicators.writers import neutralise, write_table
+from indicators.report.writers import neutralise, write_table
 
 
 @pytest.mark.parametrize("text", ["=1+1", "+cmd", "-2+3", "@SUM(A1)", '=HYPERLINK("http://x")'])

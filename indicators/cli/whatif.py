@@ -5,12 +5,12 @@ from __future__ import annotations
 import pandas as pd
 
 from indicators.entities import load_register
-from indicators.loaders import detect_format, load_raw
-from indicators.long_format import long_from_raw
-from indicators.methodology import Methodology, methodology_for_classification
-from indicators.published import published_from_raw, published_table
-from indicators.readers import read_file
-from indicators.simulate import SUBINDEX_CODES, Scenario, whatif_components, whatif_published
+from indicators.ingest.loaders import detect_format, load_raw
+from indicators.ingest.long_format import long_from_raw
+from indicators.ingest.published import published_from_raw, published_table
+from indicators.ingest.readers import read_file
+from indicators.method.methodology import Methodology, methodology_for_classification
+from indicators.outlook.simulate import SUBINDEX_CODES, Scenario, whatif_components, whatif_published
 from indicators.tidy import LoadResult, latest_values
 
 WHATIF_COLUMNS = ["scenario", "entity", "tii", "hci", "osi", "egdi", "rank", "group", "rating_class", "flags"]

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from indicators.classify import classify
-from indicators.methodology import Methodology
-from indicators.scoring import RESULT_COLUMNS, score
+from indicators.method.classify import classify
+from indicators.method.methodology import Methodology
+from indicators.method.scoring import RESULT_COLUMNS, score
 from indicators.tidy import latest_values
 
 SUBINDEX_CODES = ("osi", "tii", "hci")

@@ -22,12 +22,12 @@ import numpy as np
 import pandas as pd
 
 from indicators.catalogue import load_catalogue
-from indicators.cells import blank, parse_numbers, show
 from indicators.entities import EntityRegister, load_countries, load_provinces
 from indicators.i18n import message
-from indicators.issues import Issue, Location, has_errors, make_issue
-from indicators.mappings import is_other_entity, resolve_indicator
-from indicators.readers import RawFile, Sheet
+from indicators.ingest.cells import blank, parse_numbers, show
+from indicators.ingest.issues import Issue, Location, has_errors, make_issue
+from indicators.ingest.mappings import is_other_entity, resolve_indicator
+from indicators.ingest.readers import RawFile, Sheet
 from indicators.tidy import TIDY_COLUMNS, LoadResult
 
 YEAR_RANGE = (1990, 2100)

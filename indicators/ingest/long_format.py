@@ -1,6 +1,6 @@
 """Read long (tidy) tables, as statistical offices publish them: `entity, [year,] indicator, value[, source]`.
 
-Every problem is reported in one pass (see `indicators.validate`): missing columns, unknown indicator codes,
+Every problem is reported in one pass (see `indicators.ingest.validate`): missing columns, unknown indicator codes,
 text in numeric cells, values outside an indicator's valid range, years outside a sane range, conflicting
 duplicates and, when an entity register is given, unknown entities with the closest known names. Indicators
 may be given by our code or by any alias of `data/mappings/indicator-aliases.csv`. The header may sit below
@@ -12,10 +12,10 @@ from __future__ import annotations
 import pandas as pd
 
 from indicators.entities import EntityRegister
-from indicators.issues import Issue, Location, make_issue
-from indicators.readers import RawFile, Sheet, match_columns, read_file, split_at_header
+from indicators.ingest.issues import Issue, Location, make_issue
+from indicators.ingest.readers import RawFile, Sheet, match_columns, read_file, split_at_header
+from indicators.ingest.validate import LONG_COLUMNS, YEAR_RANGE, Candidates, check_candidates, finish, refused
 from indicators.tidy import LoadResult
-from indicators.validate import LONG_COLUMNS, YEAR_RANGE, Candidates, check_candidates, finish, refused
 
 __all__ = ["LONG_ALIASES", "LONG_COLUMNS", "REQUIRED", "YEAR_RANGE", "is_long_header", "long_from_raw", "read_long"]
 

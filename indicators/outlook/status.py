@@ -6,13 +6,13 @@ One row per target and milestone (`evaluate_targets`):
   standing table, one value per survey edition; any other indicator from the observations, one value per year;
 - the milestone is measured in the survey edition the target file maps it to (2025 → 2026, 2030 → 2030,
   2035 → 2034) for survey indicators, in the policy year itself for yearly indicators;
-- progress: `indicators.progress.progress_status` (Statistics Canada / Open SDG bands) against the target value
+- progress: `indicators.outlook.progress.progress_status` (Statistics Canada / Open SDG bands) against the target value
   at that year, from the target's baseline;
-- projection: `indicators.projection.project` to that year, with its 80 % band, within the indicator's bounds;
+- projection: `indicators.outlook.projection.project` to that year, with its 80 % band, within the indicator's bounds;
 - gain per survey: the change needed at each biennial survey from the latest value to the target value.
 
 For rank targets, `egdi_needed_for_rank` gives the EGDI needed for the rank if every peer follows its own trend
-(`indicators.projection.score_needed_for_rank`); it needs the complete field (all countries for a world rank,
+(`indicators.outlook.projection.score_needed_for_rank`); it needs the complete field (all countries for a world rank,
 every ASEAN member for an ASEAN rank) and is None otherwise.
 """
 
@@ -22,9 +22,9 @@ import numpy as np
 import pandas as pd
 
 from indicators.entities import load_countries
-from indicators.progress import progress_status
-from indicators.projection import gain_per_survey, project, score_needed_for_rank
-from indicators.targets import Target, TargetSet, bounds
+from indicators.outlook.progress import progress_status
+from indicators.outlook.projection import gain_per_survey, project, score_needed_for_rank
+from indicators.outlook.targets import Target, TargetSet, bounds
 
 SURVEY_INDICATORS = ("egdi", "osi", "tii", "hci", "epi", "world_rank", "asean_rank")
 RANK_FIELDS = {"world_rank": "world", "asean_rank": "asean"}
@@ -141,7 +141,7 @@ def _row(targets: TargetSet, target: Target, milestone: int, series: pd.Series) 
 def evaluate_targets(targets: TargetSet, standing: pd.DataFrame, observations: pd.DataFrame) -> pd.DataFrame:
     """One row per target and milestone (columns STATUS_COLUMNS), in the file's order; see the module docstring.
 
-    `standing`: indicators.standing.standing (edition, iso3, egdi, osi, tii, hci, epi, world_rank, asean_rank, ...).
+    `standing`: indicators.method.standing.standing (edition, iso3, egdi, osi, tii, hci, epi, world_rank, asean_rank, ...).
     `observations`: tidy rows (entity, year, indicator, value) of the yearly indicators; other rows are ignored.
     Missing numbers are NaN (years <NA>); `progress` is `insufficient_data` with fewer than two observations.
     """

@@ -19,10 +19,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from indicators.aggregate import weighted_mean
-from indicators.classify import classify
-from indicators.methodology import Form, Methodology, SubIndex
-from indicators.normalise import FloatArray, cap, minmax, zscore
+from indicators.method.aggregate import weighted_mean
+from indicators.method.classify import classify
+from indicators.method.methodology import Form, Methodology, SubIndex
+from indicators.method.normalise import FloatArray, cap, minmax, zscore
 from indicators.tidy import latest_values
 
 RESULT_COLUMNS = ["entity", "tii", "hci", "osi", "epi", "egdi", "rank", "group", "rating_class", "flags"]

@@ -14,14 +14,14 @@ from pathlib import Path
 import pandas as pd
 
 from indicators.entities import load_register
-from indicators.issues import Issue, has_errors
-from indicators.jumps import jump_warnings
-from indicators.loaders import load_file
-from indicators.methodology import load_methodology
+from indicators.ingest.issues import Issue, has_errors
+from indicators.ingest.jumps import jump_warnings
+from indicators.ingest.loaders import load_file
+from indicators.ingest.published import published_table
+from indicators.ingest.readers import MAX_FILE_BYTES, unreadable_file
+from indicators.method.methodology import load_methodology
+from indicators.method.scoring import RESULT_COLUMNS, score
 from indicators.paths import DATA_DIR
-from indicators.published import published_table
-from indicators.readers import MAX_FILE_BYTES, unreadable_file
-from indicators.scoring import RESULT_COLUMNS, score
 from indicators.store import ImportOutcome, ImportRequest, Store, open_store
 from indicators.tidy import LoadResult, latest_values
 

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from indicators.classify import rank_descending
 from indicators.entities import load_countries
+from indicators.method.classify import rank_descending
 
 PEER_KINDS = ("asean", "region", "subregion", "ldc", "neighbours", "custom")
 NEIGHBOURS = 10

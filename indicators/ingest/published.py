@@ -14,11 +14,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from indicators.classify import classify
 from indicators.entities import EntityRegister, load_countries
-from indicators.issues import Issue, Location, has_errors, make_issue
-from indicators.methodology import methodology_for_classification
-from indicators.readers import RawFile, Sheet, match_columns, parse_number, read_file
+from indicators.ingest.issues import Issue, Location, has_errors, make_issue
+from indicators.ingest.readers import RawFile, Sheet, match_columns, parse_number, read_file
+from indicators.method.classify import classify
+from indicators.method.methodology import methodology_for_classification
 from indicators.tidy import TIDY_COLUMNS, LoadResult
 
 INDEX_CODES = ("egdi", "epi", "osi", "hci", "tii")

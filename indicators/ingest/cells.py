@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from indicators.readers import MISSING_MARKERS, parse_number
+from indicators.ingest.readers import MISSING_MARKERS, parse_number
 
 
 def blank(cell: object) -> bool:

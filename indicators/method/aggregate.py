@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from indicators.normalise import FloatArray
+from indicators.method.normalise import FloatArray
 
 
 def weighted_mean(values: FloatArray, weights: FloatArray, min_weight_share: float) -> tuple[FloatArray, FloatArray]:

@@ -16,13 +16,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from indicators import long_format, template, wide_format
 from indicators.entities import EntityRegister, load_register
-from indicators.issues import Location, make_issue
-from indicators.published import is_published_header, published_from_raw
-from indicators.readers import RawFile, read_file, split_at_header
+from indicators.ingest import long_format, template, wide_format
+from indicators.ingest.issues import Location, make_issue
+from indicators.ingest.published import is_published_header, published_from_raw
+from indicators.ingest.readers import RawFile, read_file, split_at_header
+from indicators.ingest.validate import empty_long, guess_register, refused
 from indicators.tidy import LoadResult
-from indicators.validate import empty_long, guess_register, refused
 
 FORMATS: dict[str, Callable[[list[str]], bool]] = {
     "published": is_published_header,

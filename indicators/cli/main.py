@@ -10,11 +10,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from indicators.ingest import import_files, open_seeded_store, stored_published, stored_scores
-from indicators.issues import Issue, Location, has_errors, make_issue, render_issues
-from indicators.long_format import read_long
-from indicators.methodology import Methodology, MethodologyError, available_editions, load_methodology
-from indicators.published import published_table, read_published
+from indicators.cli.whatif import WhatIfError, load_input, parse_settings, run_whatif, scenario_rows
+from indicators.ingest.imports import import_files, open_seeded_store, stored_published, stored_scores
+from indicators.ingest.issues import Issue, Location, has_errors, make_issue, render_issues
+from indicators.ingest.long_format import read_long
+from indicators.ingest.published import published_table, read_published
+from indicators.ingest.template import write_template
+from indicators.method.methodology import Methodology, MethodologyError, available_editions, load_methodology
+from indicators.method.scoring import RESULT_COLUMNS, score
 from indicators.report import (
     ChartRenderer,
     ChartRenderError,
@@ -26,12 +29,9 @@ from indicators.report import (
     table_csv,
 )
 from indicators.report import tables as report_tables
-from indicators.scoring import RESULT_COLUMNS, score
+from indicators.report.writers import TABLE_SUFFIXES, write_table
 from indicators.store import Store, StoreError
-from indicators.template import write_template
 from indicators.tidy import latest_values
-from indicators.whatif_cli import WhatIfError, load_input, parse_settings, run_whatif, scenario_rows
-from indicators.writers import TABLE_SUFFIXES, write_table
 
 EXIT_REFUSED = 1
 EXIT_USAGE = 2

@@ -18,13 +18,13 @@ import re
 import numpy as np
 import pandas as pd
 
-from indicators.cells import blank_mask, show
 from indicators.entities import EntityRegister
-from indicators.issues import Issue, Location, make_issue
-from indicators.mappings import resolve_indicator
-from indicators.readers import RawFile, Sheet, match_columns, normalise_header, preamble, read_file, split_at_header
+from indicators.ingest.cells import blank_mask, show
+from indicators.ingest.issues import Issue, Location, make_issue
+from indicators.ingest.mappings import resolve_indicator
+from indicators.ingest.readers import RawFile, Sheet, match_columns, normalise_header, preamble, read_file, split_at_header
+from indicators.ingest.validate import YEAR_RANGE, Candidates, check_candidates, finish, guess_register, refused
 from indicators.tidy import LoadResult
-from indicators.validate import YEAR_RANGE, Candidates, check_candidates, finish, guess_register, refused
 
 WIDE_ALIASES: dict[str, tuple[str, ...]] = {
     "entity": (

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from indicators.methodology import GroupLevel
-from indicators.normalise import FloatArray
+from indicators.method.methodology import GroupLevel
+from indicators.method.normalise import FloatArray
 
 
 def rank_descending(values: FloatArray) -> FloatArray:

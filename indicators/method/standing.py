@@ -30,7 +30,7 @@ STANDING_COLUMNS = [
 
 
 def standing(published: pd.DataFrame) -> pd.DataFrame:
-    """The `published` table (see indicators.published.published_table) with world_rank, asean_rank and
+    """The `published` table (see indicators.ingest.published.published_table) with world_rank, asean_rank and
     `complete` (the edition has the whole field); rating_class only where the field is complete."""
     if published.empty:
         return pd.DataFrame(columns=STANDING_COLUMNS)

@@ -6,9 +6,9 @@ import numpy as np
 import pandas as pd
 
 from indicators.catalogue import load_catalogue
-from indicators.cells import show
 from indicators.entities import load_countries, load_provinces
-from indicators.issues import Issue, Location, make_issue
+from indicators.ingest.cells import show
+from indicators.ingest.issues import Issue, Location, make_issue
 
 
 def _entity_label(code: str, lang: str = "en") -> str:

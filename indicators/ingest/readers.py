@@ -22,8 +22,8 @@ import pandas as pd
 from python_calamine import CalamineWorkbook, SheetTypeEnum
 
 from indicators.i18n import message
-from indicators.issues import Issue, Location, make_issue
-from indicators.workbook_guard import check_workbook
+from indicators.ingest.issues import Issue, Location, make_issue
+from indicators.ingest.workbook_guard import check_workbook
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_CSV_CELLS = 5_000_000

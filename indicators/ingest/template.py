@@ -27,13 +27,13 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from indicators.catalogue import Indicator, load_catalogue
-from indicators.cells import blank_mask, show
 from indicators.entities import EntityRegister, load_register
-from indicators.issues import Issue, Location, make_issue
-from indicators.mappings import alias_key
-from indicators.readers import RawFile, Sheet, read_file, split_at_header
+from indicators.ingest.cells import blank_mask, show
+from indicators.ingest.issues import Issue, Location, make_issue
+from indicators.ingest.mappings import alias_key
+from indicators.ingest.readers import RawFile, Sheet, read_file, split_at_header
+from indicators.ingest.validate import CANDIDATE_COLUMNS, YEAR_RANGE, Candidates, check_candidates, finish, guess_register, refused
 from indicators.tidy import LoadResult
-from indicators.validate import CANDIDATE_COLUMNS, YEAR_RANGE, Candidates, check_candidates, finish, guess_register, refused
 
 DOMAIN_SHEETS: dict[str, dict[str, str]] = {
     "online_services": {"en": "Online services", "km": "សេវាអនឡាញ"},

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache, partial
 
-from indicators.methodology import Form, Methodology, available_editions, load_methodology
+from indicators.method.methodology import Form, Methodology, available_editions, load_methodology
 
 METHOD_KINDS = (
     "subindex_added",
