@@ -19,17 +19,11 @@ PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
 from benchmarks.bench_scoring import field  # noqa: E402
-from indicators.ingest.published import published_table, read_published  # noqa: E402
+from indicators.ingest.published import read_published  # noqa: E402
 from indicators.method.methodology import load_methodology  # noqa: E402
-from indicators.outlook.simulate import (  # noqa: E402
-    component_evaluator,
-    goal_better_group,
-    goal_rank,
-    goal_seek,
-    published_evaluator,
-    whatif_components,
-    whatif_published,
-)
+from indicators.method.results import published_table  # noqa: E402
+from indicators.outlook.goal_seek import component_evaluator, goal_better_group, goal_rank, goal_seek, published_evaluator  # noqa: E402
+from indicators.outlook.whatif import whatif_components, whatif_published  # noqa: E402
 
 REFERENCE = Path(os.environ.get("EGDI_REFERENCE_DIR", PROJECT.parent / "shared" / "reference" / "undesa"))
 

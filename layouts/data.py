@@ -8,9 +8,10 @@ from functools import lru_cache
 
 import pandas as pd
 
-from indicators.ingest.imports import open_seeded_store, stored_published
+from indicators.ingest.imports import open_seeded_store
 from indicators.method.methodology import load_methodology
 from indicators.method.standing import standing
+from indicators.method.stored import stored_published
 from indicators.store import Store
 
 _database_url: str | None = None

@@ -13,17 +13,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from indicators.entities import load_register
 from indicators.ingest.issues import Issue, has_errors
 from indicators.ingest.jumps import jump_warnings
 from indicators.ingest.loaders import load_file
-from indicators.ingest.published import published_table
 from indicators.ingest.readers import MAX_FILE_BYTES, unreadable_file
-from indicators.method.methodology import load_methodology
-from indicators.method.scoring import RESULT_COLUMNS, score
+from indicators.ingest.result import LoadResult
 from indicators.paths import DATA_DIR
 from indicators.store import ImportOutcome, ImportRequest, Store, open_store
-from indicators.tidy import LoadResult, latest_values
 
 BUNDLED_FILES = (DATA_DIR / "published" / "undesa-cambodia-asean.csv", DATA_DIR / "national" / "cambodia-indicators.csv")
 BUNDLED_USER = "bundled data"
@@ -121,23 +117,3 @@ def open_seeded_store(url: str | None = None) -> Store:
     store = open_store(url)
     seed_bundled(store)
     return store
-
-
-def stored_published(store: Store, edition: int | None = None) -> pd.DataFrame:
-    """The `published` table (as the `published` command writes it) from the published results in the store."""
-    stored = store.observations(kinds=["published"])
-    if edition is not None:
-        stored = stored[stored["year"] == edition]
-    return published_table(stored)
-
-
-def stored_scores(store: Store, edition: int) -> pd.DataFrame:
-    """Score the component data in the store with edition `edition`'s method (each entity's latest values up to
-    that year). Empty when no component data is stored."""
-    method = load_methodology(edition)
-    stored = store.observations(indicators=list(method.input_codes()))
-    stored = stored[stored["entity"].isin(load_register(method.entity_kind).codes)]
-    data = latest_values(stored[["entity", "year", "indicator", "value"]], edition)
-    if data.empty:
-        return pd.DataFrame(columns=RESULT_COLUMNS)
-    return score(data, method).entities[RESULT_COLUMNS]

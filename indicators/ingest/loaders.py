@@ -21,8 +21,8 @@ from indicators.ingest import long_format, template, wide_format
 from indicators.ingest.issues import Location, make_issue
 from indicators.ingest.published import is_published_header, published_from_raw
 from indicators.ingest.readers import RawFile, read_file, split_at_header
+from indicators.ingest.result import LoadResult
 from indicators.ingest.validate import empty_long, guess_register, refused
-from indicators.tidy import LoadResult
 
 FORMATS: dict[str, Callable[[list[str]], bool]] = {
     "published": is_published_header,

@@ -14,8 +14,8 @@ import pandas as pd
 from indicators.entities import EntityRegister
 from indicators.ingest.issues import Issue, Location, make_issue
 from indicators.ingest.readers import RawFile, Sheet, match_columns, read_file, split_at_header
+from indicators.ingest.result import LoadResult
 from indicators.ingest.validate import LONG_COLUMNS, YEAR_RANGE, Candidates, check_candidates, finish, refused
-from indicators.tidy import LoadResult
 
 __all__ = ["LONG_ALIASES", "LONG_COLUMNS", "REQUIRED", "YEAR_RANGE", "is_long_header", "long_from_raw", "read_long"]
 

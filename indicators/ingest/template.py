@@ -32,8 +32,8 @@ from indicators.ingest.cells import blank_mask, show
 from indicators.ingest.issues import Issue, Location, make_issue
 from indicators.ingest.mappings import alias_key
 from indicators.ingest.readers import RawFile, Sheet, read_file, split_at_header
+from indicators.ingest.result import LoadResult
 from indicators.ingest.validate import CANDIDATE_COLUMNS, YEAR_RANGE, Candidates, check_candidates, finish, guess_register, refused
-from indicators.tidy import LoadResult
 
 DOMAIN_SHEETS: dict[str, dict[str, str]] = {
     "online_services": {"en": "Online services", "km": "សេវាអនឡាញ"},

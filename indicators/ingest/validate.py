@@ -28,7 +28,8 @@ from indicators.ingest.cells import blank, parse_numbers, show
 from indicators.ingest.issues import Issue, Location, has_errors, make_issue
 from indicators.ingest.mappings import is_other_entity, resolve_indicator
 from indicators.ingest.readers import RawFile, Sheet
-from indicators.tidy import TIDY_COLUMNS, LoadResult
+from indicators.ingest.result import LoadResult
+from indicators.tidy import TIDY_COLUMNS
 
 YEAR_RANGE = (1990, 2100)
 LONG_COLUMNS = [*TIDY_COLUMNS, "sheet", "row", "column", "flags"]

@@ -23,8 +23,8 @@ from indicators.ingest.cells import blank_mask, show
 from indicators.ingest.issues import Issue, Location, make_issue
 from indicators.ingest.mappings import resolve_indicator
 from indicators.ingest.readers import RawFile, Sheet, match_columns, normalise_header, preamble, read_file, split_at_header
+from indicators.ingest.result import LoadResult
 from indicators.ingest.validate import YEAR_RANGE, Candidates, check_candidates, finish, guess_register, refused
-from indicators.tidy import LoadResult
 
 WIDE_ALIASES: dict[str, tuple[str, ...]] = {
     "entity": (

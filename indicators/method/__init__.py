@@ -1,1 +1,14 @@
-"""method room."""
+"""Method: the UN DESA E-Government Survey method, edition by edition, as data and as pure functions.
+
+Methodology files (`methodology`, one YAML file per edition in data/methodology/), normalisation (`normalise`),
+aggregation (`aggregate`), the scoring run with every stage kept (`scoring`), groups, classes and ranks
+(`classify`), honest world and ASEAN standing (`standing`), peer sets (`peers`), the published results as a
+table (`results`), method changes between editions (`changes`) and the store's data through the method (`stored`).
+
+Exports: `load_methodology`, `available_editions`, `Methodology`, `MethodologyError`, `score`, `ScoreResult`.
+"""
+
+from indicators.method.methodology import Methodology, MethodologyError, available_editions, load_methodology
+from indicators.method.scoring import ScoreResult, score
+
+__all__ = ["Methodology", "MethodologyError", "ScoreResult", "available_editions", "load_methodology", "score"]

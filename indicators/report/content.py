@@ -15,10 +15,10 @@ import pandas as pd
 
 from indicators.catalogue import input_codes, load_catalogue
 from indicators.entities import load_countries
-from indicators.ingest.imports import stored_published
 from indicators.method.methodology import Methodology, available_editions, load_methodology, methodology_for_classification
 from indicators.method.peers import missing_members, peer_set, peer_table
 from indicators.method.standing import WORLD_MINIMUM, standing
+from indicators.method.stored import stored_published
 from indicators.outlook.targets import DEFAULT_TARGETS
 from indicators.paths import DATA_DIR
 from indicators.report.strings import integer, text

@@ -9,7 +9,7 @@ import dash
 from dash import ALL, Input, Output, State, html
 from dash.exceptions import PreventUpdate
 
-from indicators.outlook.simulate import SCENARIO_KIND, SavedScenario, format_changes, scenario_dataset, scenario_name, scenario_to_tidy
+from indicators.outlook.scenarios import SCENARIO_KIND, SavedScenario, format_changes, scenario_dataset, scenario_name, scenario_to_tidy
 from indicators.store import StoreError
 from layouts import ids
 from layouts.components import notice

@@ -1,6 +1,6 @@
 """Simulator (analysts, ministers): what if a country's sub-indices or component indicators were different?
 
-Every what-if re-scores the whole field with the edition's method (`indicators.outlook.simulate`): in `published` mode the
+Every what-if re-scores the whole field with the edition's method (`indicators.outlook.whatif`): in `published` mode the
 country's OSI, TII and HCI are set and its EGDI ranked against every other country's published EGDI (needs the whole
 field of that edition); in `components` mode its component indicators are set and every country is re-scored from
 the stored component data (needs component data for the whole field). Goal seek finds the smallest change of one
@@ -23,28 +23,26 @@ from indicators.entities import load_countries, load_register
 from indicators.method.methodology import Methodology, available_editions, load_methodology, methodology_for_classification
 from indicators.method.scoring import score
 from indicators.method.standing import WORLD_MINIMUM
-from indicators.outlook.simulate import (
-    COMPONENTS_MODE,
-    PUBLISHED_MODE,
-    SCENARIO_KIND,
-    SUBINDEX_CODES,
-    SavedScenario,
-    Scenario,
+from indicators.outlook.goal_seek import (
     component_evaluator,
-    format_changes,
     goal_better_class,
     goal_better_group,
     goal_rank,
     goal_seek_on_grid,
     goal_value,
-    parse_changes,
-    peer_rank,
     published_evaluator,
-    scenarios_from_tidy,
     seek_tolerance,
-    whatif_components,
-    whatif_published,
 )
+from indicators.outlook.scenarios import (
+    COMPONENTS_MODE,
+    PUBLISHED_MODE,
+    SCENARIO_KIND,
+    SavedScenario,
+    format_changes,
+    parse_changes,
+    scenarios_from_tidy,
+)
+from indicators.outlook.whatif import SUBINDEX_CODES, Scenario, peer_rank, whatif_components, whatif_published
 from indicators.tidy import latest_values
 from layouts import ids
 from layouts.components import data_table, notice
@@ -60,7 +58,7 @@ dash.register_page(__name__, path="/simulator", name="Simulator", order=6)
 MODES = (PUBLISHED_MODE, COMPONENTS_MODE)
 GOALS = ("group", "class", "rank", "egdi")
 DEFAULT_RANK_GOAL = 100
-SEEK_STEPS = 48  # the scan of indicators.outlook.simulate.goal_seek
+SEEK_STEPS = 48  # the scan of indicators.outlook.whatif.goal_seek
 
 
 # The field: what a what-if re-scores --------------------------------------------------------------------------

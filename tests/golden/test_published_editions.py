@@ -5,7 +5,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from indicators.ingest.published import published_table, read_published
+from indicators.ingest.published import read_published
+from indicators.method.results import published_table
 from tests.conftest import reference_files
 
 FILES = {p.name: p for p in reference_files()}

@@ -20,7 +20,7 @@ import app  # noqa: F401  (registers the pages)
 import layouts.data
 from indicators.entities import load_countries
 from indicators.method.methodology import load_methodology
-from indicators.outlook.simulate import whatif_components
+from indicators.outlook.whatif import whatif_components
 from layouts import ids
 from layouts.callbacks import simulator as callbacks
 from layouts.i18n import catalog

@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 from indicators.catalogue import load_catalogue
 from indicators.ingest.issues import SEVERITIES, has_errors
 from indicators.ingest.loaders import load_file
+from indicators.ingest.result import LoadResult
 from indicators.ingest.template import write_template
 from indicators.ingest.validate import LONG_COLUMNS
-from indicators.tidy import LoadResult
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 HEADER_WORDS = [

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from indicators.method.methodology import load_methodology
 from indicators.method.scoring import score
-from indicators.outlook.simulate import whatif_components
+from indicators.outlook.whatif import whatif_components
 from tests.property.test_scoring_properties import CODES, fields
 
 M2022 = load_methodology(2022)

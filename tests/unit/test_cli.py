@@ -5,7 +5,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from indicators.cli.main import main
+from indicators.cli import main
 from tests.conftest import FIXTURES, PROJECT_DIR
 from tests.unit.test_scoring import full_field
 

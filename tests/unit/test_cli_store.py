@@ -8,7 +8,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from indicators.cli.main import main
+from indicators.cli import main
 from tests.conftest import FIXTURES, PROJECT_DIR
 
 PUBLISHED = FIXTURES / "published"

@@ -5,7 +5,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from indicators.cli.main import main
+from indicators.cli import main
 from indicators.method.methodology import load_methodology
 from indicators.method.scoring import score
 from tests.conftest import PROJECT_DIR

@@ -4,7 +4,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from indicators.ingest.published import published_table, read_published
+from indicators.ingest.published import read_published
+from indicators.method.results import published_table
 from tests.conftest import FIXTURES
 
 PUBLISHED = FIXTURES / "published"

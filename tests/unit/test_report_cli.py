@@ -9,7 +9,8 @@ import sys
 import pytest
 from openpyxl import load_workbook
 
-from indicators.cli.main import EXIT_REFUSED, EXIT_USAGE, main
+from indicators.cli import main
+from indicators.cli.common import EXIT_REFUSED, EXIT_USAGE
 from indicators.report import ChartRenderError
 from tests.conftest import PROJECT_DIR
 from tests.unit.test_report_helpers import fake_renderer, pdf_fonts, pdf_text

@@ -10,26 +10,20 @@ import pytest
 
 from indicators.ingest.imports import open_seeded_store
 from indicators.method.methodology import load_methodology
-from indicators.outlook.simulate import (
+from indicators.outlook.goal_seek import component_evaluator, goal_rank, goal_seek_on_grid, published_evaluator, seek_tolerance
+from indicators.outlook.scenarios import (
     COMPONENTS_MODE,
     PUBLISHED_MODE,
     SavedScenario,
-    component_evaluator,
     format_changes,
-    goal_rank,
-    goal_seek_on_grid,
     mode_of,
     parse_changes,
-    peer_rank,
-    published_evaluator,
     scenario_dataset,
     scenario_name,
     scenario_to_tidy,
     scenarios_from_tidy,
-    seek_tolerance,
-    whatif_components,
-    whatif_published,
 )
+from indicators.outlook.whatif import peer_rank, whatif_components, whatif_published
 from tests.unit.test_scoring import full_field
 
 M2022 = load_methodology(2022)

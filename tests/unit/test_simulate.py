@@ -4,18 +4,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from indicators.ingest.published import published_table, read_published
+from indicators.ingest.published import read_published
 from indicators.method.methodology import load_methodology
-from indicators.outlook.simulate import (
-    component_evaluator,
-    goal_better_group,
-    goal_rank,
-    goal_seek,
-    goal_value,
-    published_evaluator,
-    whatif_components,
-    whatif_published,
-)
+from indicators.method.results import published_table
+from indicators.outlook.goal_seek import component_evaluator, goal_better_group, goal_rank, goal_seek, goal_value, published_evaluator
+from indicators.outlook.whatif import whatif_components, whatif_published
 from tests.unit.test_scoring import full_field
 
 M2022 = load_methodology(2022)

@@ -2,7 +2,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from indicators.ingest.published import published_table, read_published
+from indicators.ingest.published import read_published
+from indicators.method.results import published_table
 from indicators.method.standing import standing
 from indicators.paths import DATA_DIR
 

@@ -10,7 +10,8 @@ import pandas as pd
 import pytest
 
 from indicators.entities import load_countries
-from indicators.ingest.published import published_table, read_published
+from indicators.ingest.published import read_published
+from indicators.method.results import published_table
 from indicators.method.standing import standing
 from indicators.outlook.progress import INSUFFICIENT_DATA, LIMITED_PROGRESS, NEEDS_ACCELERATION, ON_TRACK
 from indicators.outlook.projection import Z_80, project, projected_field

@@ -1,17 +1,22 @@
-"""The `whatif` command: baseline and what-if results of one entity, from a components file or published results."""
+"""Outlook commands: `whatif` gives the baseline and what-if results of one entity, from a components file or published results."""
 
 from __future__ import annotations
 
+import argparse
+
 import pandas as pd
 
+from indicators.cli.common import EXIT_USAGE, CommandError, Subcommands, check_output, methodology_or_error, report_issues, write_output
 from indicators.entities import load_register
 from indicators.ingest.loaders import detect_format, load_raw
 from indicators.ingest.long_format import long_from_raw
-from indicators.ingest.published import published_from_raw, published_table
+from indicators.ingest.published import published_from_raw
 from indicators.ingest.readers import read_file
+from indicators.ingest.result import LoadResult
 from indicators.method.methodology import Methodology, methodology_for_classification
-from indicators.outlook.simulate import SUBINDEX_CODES, Scenario, whatif_components, whatif_published
-from indicators.tidy import LoadResult, latest_values
+from indicators.method.results import published_table
+from indicators.outlook.whatif import SUBINDEX_CODES, Scenario, whatif_components, whatif_published
+from indicators.tidy import latest_values
 
 WHATIF_COLUMNS = ["scenario", "entity", "tii", "hci", "osi", "egdi", "rank", "group", "rating_class", "flags"]
 
@@ -90,3 +95,42 @@ def scenario_rows(scenario: Scenario) -> pd.DataFrame:
     frame["entity"] = scenario.entity
     frame["rank"] = frame["rank"].astype("Int64")
     return frame[WHATIF_COLUMNS]
+
+
+def cmd_whatif(args: argparse.Namespace) -> int:
+    check_output(args.output)
+    try:
+        changes = parse_settings(args.set)
+    except WhatIfError as exc:
+        raise CommandError(str(exc), EXIT_USAGE) from exc
+    methodology = methodology_or_error(args.edition)
+    loaded = load_input(args.input)
+    report_issues(loaded.issues, args.lang)
+    if not loaded.ok:
+        raise CommandError(f"{args.input}: refused, see the problems above; nothing was computed.")
+    try:
+        scenario = run_whatif(loaded, methodology, methodology.edition, args.entity, changes, args.year)
+    except WhatIfError as exc:
+        raise CommandError(str(exc)) from exc
+    write_output(scenario_rows(scenario), args.output)
+    return 0
+
+
+def add_commands(commands: Subcommands[argparse.ArgumentParser], with_lang: argparse.ArgumentParser) -> None:
+
+    p = commands.add_parser(
+        "whatif",
+        parents=[with_lang],
+        help="re-score the whole field with one entity's inputs changed",
+        description="Change one entity's inputs and re-score the whole field with edition E's method (a full "
+        "re-normalisation). INPUT is a tidy components file (codes as for `score`) or UN published results (codes osi, "
+        "tii, hci; the rank is taken against the other countries' published EGDI). OUT has one row per scenario "
+        "(baseline, whatif): scenario, entity, tii, hci, osi, egdi, rank, group, rating_class, flags.",
+    )
+    p.add_argument("input", metavar="INPUT", help="tidy components file or UN published results (.csv or .xlsx)")
+    p.add_argument("--edition", required=True, metavar="E", help="survey edition whose method and results to use")
+    p.add_argument("--entity", required=True, metavar="X", help="the entity to change (as written in INPUT, or a country name or ISO3)")
+    p.add_argument("--set", action="append", default=[], metavar="CODE=VALUE", help="a new value, e.g. internet_users_pct=80 (repeatable)")
+    p.add_argument("--output", required=True, metavar="OUT", help="output file, .csv or .xlsx")
+    p.add_argument("--year", type=int, metavar="Y", help="components: each entity's latest value up to year Y")
+    p.set_defaults(run=cmd_whatif)

@@ -1,0 +1,72 @@
+"""What every command shares: the error that becomes a message and an exit code, and the steps most commands take
+(report problems, check and write the output file, load a method, open the store)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+import pandas as pd
+
+from indicators.ingest.imports import open_seeded_store
+from indicators.ingest.issues import Issue, has_errors, render_issues
+from indicators.method.methodology import Methodology, MethodologyError, load_methodology
+from indicators.report.writers import TABLE_SUFFIXES, write_table
+from indicators.store import Store, StoreError
+
+EXIT_REFUSED = 1
+EXIT_USAGE = 2
+EXIT_INTERNAL = 3
+
+Subcommands = argparse._SubParsersAction  # what `ArgumentParser.add_subparsers()` returns
+
+
+class CommandError(Exception):
+    """A failure to report to the user as a message, with the exit code to use."""
+
+    def __init__(self, message: str, code: int = EXIT_REFUSED):
+        super().__init__(message)
+        self.code = code
+
+
+def report_issues(issues: list[Issue], lang: str) -> None:
+    if issues:
+        stream = sys.stderr if has_errors(issues) else sys.stdout
+        print(render_issues(issues, lang), file=stream)
+
+
+def check_output(path: str) -> None:
+    if not path.casefold().endswith(TABLE_SUFFIXES):
+        raise CommandError(f"--output {path}: the file name must end in .csv or .xlsx", EXIT_USAGE)
+
+
+def write_output(frame: pd.DataFrame, path: str) -> None:
+    try:
+        write_table(frame, path)
+    except OSError as exc:
+        raise CommandError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    print(f"Wrote {len(frame)} rows to {path}")
+
+
+def methodology_or_error(edition: str) -> Methodology:
+    try:
+        return load_methodology(edition)
+    except MethodologyError as exc:
+        raise CommandError("; ".join(exc.problems) + f" ({exc.path})", EXIT_USAGE) from exc
+
+
+def open_store_or_error(args: argparse.Namespace) -> Store:
+    try:
+        return open_seeded_store(args.db)
+    except StoreError as exc:
+        raise CommandError(str(exc)) from exc
+
+
+def add_db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        default=None,
+        help="database: an SQLite file path or a URL such as postgresql+psycopg://user@host/db "
+        "(default: $EGDI_DATABASE_URL, else var/egdi.sqlite in the project)",
+    )
