@@ -6,7 +6,6 @@ import dash
 from dash import Input, Output, State
 
 from layouts import ids
-from layouts.data import snapshot
 from layouts.pages.compare import (
     DEFAULTS,
     choose_edition,
@@ -19,6 +18,7 @@ from layouts.pages.compare import (
     peer_view,
 )
 from layouts.state import with_changes
+from layouts.views.snapshot import snapshot
 
 
 @dash.callback(

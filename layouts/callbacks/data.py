@@ -23,11 +23,11 @@ from indicators.ingest.template import write_template
 from indicators.store import StoreError
 from layouts import ids
 from layouts.components import notice
-from layouts.data import store
 from layouts.i18n import fmt_int, t
 from layouts.pages import data as page
 from layouts.state import language
 from layouts.user import request_user
+from layouts.views.snapshot import store
 
 UNSAFE_NAME = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
 

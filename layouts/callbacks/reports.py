@@ -15,10 +15,10 @@ from indicators.report import ChartRenderError, ReportError, brief_with_charts, 
 from indicators.report import tables as report_tables
 from layouts import ids, render
 from layouts.components import notice
-from layouts.data import snapshot, store
 from layouts.i18n import t
 from layouts.pages import reports as page
 from layouts.state import language, with_changes
+from layouts.views.snapshot import snapshot, store
 
 log = logging.getLogger(__name__)
 FILE_KINDS = {"xlsx": "report", "pdf": "brief", "csv": "by-edition", "png": "trend"}

@@ -13,7 +13,6 @@ from indicators.outlook.scenarios import SCENARIO_KIND, SavedScenario, format_ch
 from indicators.store import StoreError
 from layouts import ids
 from layouts.components import notice
-from layouts.data import store
 from layouts.i18n import fmt_int, t
 from layouts.pages.simulator import (
     body,
@@ -29,6 +28,7 @@ from layouts.pages.simulator import (
 from layouts.pages.targets import forget_request_snapshot
 from layouts.state import parse_query, with_changes
 from layouts.user import request_user
+from layouts.views.snapshot import store
 
 VALUES = {"type": ids.SIMULATOR_VALUE, "code": ALL}
 

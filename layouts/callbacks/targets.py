@@ -13,12 +13,12 @@ from indicators.outlook.targets import EditProblem, edit_problems, edited_ids, t
 from indicators.store import StoreError
 from layouts import ids
 from layouts.components import notice
-from layouts.data import store
 from layouts.figures.targets import fmt_value
 from layouts.i18n import fmt_int, t
 from layouts.pages.targets import chosen_target, current_content, edit_fields, forget_request_snapshot, parse_number, targets_view
 from layouts.state import parse_query, with_changes
 from layouts.user import request_user
+from layouts.views.snapshot import store
 
 
 @dash.callback(

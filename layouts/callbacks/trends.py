@@ -7,9 +7,9 @@ from dash import Input, Output, State
 from dash.exceptions import PreventUpdate
 
 from layouts import ids
-from layouts.data import snapshot
 from layouts.pages.trends import requested_view, trends_view, url_state
 from layouts.state import parse_query, with_changes
+from layouts.views.snapshot import snapshot
 
 
 @dash.callback(

@@ -21,10 +21,10 @@ from indicators.entities import load_countries
 from indicators.method.peers import NEIGHBOURS, PEER_KINDS, gaps_to_leader, missing_members, parse_codes, peer_set, peer_table
 from layouts import ids
 from layouts.components import data_table, notice
-from layouts.data import Snapshot, snapshot
 from layouts.figures.compare import gap_figure, map_figure, scatter_figure
 from layouts.i18n import catalog, fmt_int, fmt_number, t
 from layouts.state import language
+from layouts.views.snapshot import Snapshot, snapshot
 
 dash.register_page(__name__, path="/compare", name="Compare", order=2)
 

@@ -21,10 +21,10 @@ from indicators.ingest.issues import Issue, has_errors
 from indicators.ingest.readers import MAX_FILE_BYTES
 from layouts import ids
 from layouts.components import notice
-from layouts.data import store
 from layouts.i18n import digits, fmt_int, fmt_number, t
 from layouts.state import language
 from layouts.user import DASHBOARD_USER
+from layouts.views.snapshot import store
 
 dash.register_page(__name__, path="/data", name="Data", order=3)
 

@@ -13,11 +13,11 @@ from indicators.entities import load_countries
 from indicators.method.methodology import methodology_for_classification
 from layouts import ids
 from layouts.components import card, data_table, notice
-from layouts.data import snapshot
 from layouts.figures import sparkline, trend_figure
 from layouts.i18n import fmt_int, fmt_number, t
 from layouts.pages.targets import overview_targets_panel
 from layouts.state import language
+from layouts.views.snapshot import snapshot
 
 dash.register_page(__name__, path="/", name="Overview", order=0)
 

@@ -19,9 +19,9 @@ from indicators.report.brief import prepare_printing
 from indicators.report.strings import integer, text
 from layouts import ids, render
 from layouts.components import notice
-from layouts.data import snapshot, store
 from layouts.i18n import t
 from layouts.state import language
+from layouts.views.snapshot import snapshot, store
 
 dash.register_page(__name__, path="/reports", name="Reports", order=7)
 

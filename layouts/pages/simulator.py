@@ -46,11 +46,11 @@ from indicators.outlook.whatif import SUBINDEX_CODES, Scenario, peer_rank, whati
 from indicators.tidy import latest_values
 from layouts import ids
 from layouts.components import data_table, notice
-from layouts.data import store
 from layouts.figures.simulator import index_label, results_figure
 from layouts.i18n import fmt_int, fmt_number, t
 from layouts.pages.targets import request_snapshot
 from layouts.state import language, make_query
+from layouts.views.snapshot import store
 
 dash.register_page(__name__, path="/simulator", name="Simulator", order=6)
 

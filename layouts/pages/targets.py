@@ -21,10 +21,10 @@ from indicators.outlook.status import evaluate_targets, is_survey_indicator, ran
 from indicators.outlook.targets import RANK_INDICATORS, Target, TargetsError, TargetSet, bounds, load_targets, stored_targets
 from layouts import ids
 from layouts.components import data_table, notice
-from layouts.data import Snapshot, snapshot, store
 from layouts.figures.targets import chart_rows, decimals, fmt_value, lights_table, status_badge, status_light, target_figure
 from layouts.i18n import KHMER_DIGITS, fmt_int, fmt_number, t
 from layouts.state import language
+from layouts.views.snapshot import Snapshot, snapshot, store
 
 dash.register_page(__name__, path="/targets", name="Targets", order=5)
 
@@ -45,7 +45,7 @@ class TargetsView(NamedTuple):
 
 
 def request_snapshot() -> Snapshot:
-    """`layouts.data.snapshot()`, read once per request: every call of it reads the store's list of versions, and
+    """`layouts.views.snapshot.snapshot()`, read once per request: every call of it reads the store's list of versions, and
     a callback asks for it several times. Outside a request (tests, scripts) it is read on every call."""
     if not flask.has_request_context():
         return snapshot()

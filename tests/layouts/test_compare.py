@@ -14,7 +14,7 @@ import pytest
 from dash import dcc, html
 
 import app  # noqa: F401  (registers the pages)
-import layouts.data
+import layouts.views.snapshot
 from layouts import ids
 from layouts.callbacks import compare as callbacks
 from layouts.figures.compare import GEOMETRY_DIR, fitted_axis, fitted_range, label_positions, nice_ticks
@@ -28,27 +28,27 @@ ASEAN = {"BRN", "IDN", "KHM", "LAO", "MMR", "MYS", "PHL", "SGP", "THA", "TLS", "
 
 def _use(database: str | None) -> None:
     """Point the pages at a database; snapshots and page caches are keyed on the version id only, so clear them."""
-    layouts.data.configure(database)
-    layouts.data._snapshot.cache_clear()
+    layouts.views.snapshot.configure(database)
+    layouts.views.snapshot._snapshot.cache_clear()
     for cached in (page._peers, page._peer_summary, page._scatter, page._map, page._map_table):
         cached.cache_clear()
 
 
 @pytest.fixture
 def bundled(bundled_db: str) -> Iterator[None]:
-    previous = layouts.data._database_url
+    previous = layouts.views.snapshot._database_url
     _use(bundled_db)
     yield
-    layouts.data.store().close()
+    layouts.views.snapshot.store().close()
     _use(previous)
 
 
 @pytest.fixture
 def world(world_db: str) -> Iterator[None]:
-    previous = layouts.data._database_url
+    previous = layouts.views.snapshot._database_url
     _use(world_db)
     yield
-    layouts.data.store().close()
+    layouts.views.snapshot.store().close()
     _use(previous)
 
 
@@ -70,10 +70,10 @@ def world_until_2022_db(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture
 def world_until_2022(world_until_2022_db: str) -> Iterator[None]:
-    previous = layouts.data._database_url
+    previous = layouts.views.snapshot._database_url
     _use(world_until_2022_db)
     yield
-    layouts.data.store().close()
+    layouts.views.snapshot.store().close()
     _use(previous)
 
 
@@ -353,7 +353,7 @@ def test_the_map_geometry_is_small_local_and_covers_the_193_members():
     assert topology.stat().st_size < 150_000
     shapes = {g.get("id") for g in json.loads(topology.read_text())["objects"]["countries"]["geometries"]}
     dots = pd.read_csv(GEOMETRY_DIR / "small-states.csv")
-    members = set(pd.read_csv(Path(layouts.data.__file__).parents[1] / "data" / "countries.csv")["iso3"])
+    members = set(pd.read_csv(Path(layouts.views.snapshot.__file__).parents[2] / "data" / "countries.csv")["iso3"])
     assert members - shapes == set(dots["iso3"])
     assert dots["lon"].between(-180, 180).all() and dots["lat"].between(-90, 90).all()
     assert (GEOMETRY_DIR / "README.md").read_text().count("MIT") >= 1

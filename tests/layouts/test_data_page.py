@@ -15,7 +15,7 @@ from dash import dcc, html
 from openpyxl import load_workbook
 
 import app  # noqa: F401  (registers the pages)
-import layouts.data
+import layouts.views.snapshot
 from indicators.ingest.imports import oversized_file
 from indicators.ingest.readers import MAX_FILE_BYTES, read_file
 from layouts import ids
@@ -33,13 +33,13 @@ PUBLISHED = (
 @pytest.fixture
 def data_store(tmp_path: Path) -> Iterator[None]:
     """The pages read a new store (bundled data only) during the test; the previous configuration comes back after."""
-    previous = layouts.data._database_url
-    layouts.data.configure(str(tmp_path / "egdi.sqlite"))
-    layouts.data._snapshot.cache_clear()  # snapshots are keyed on the version id only, not on the database
+    previous = layouts.views.snapshot._database_url
+    layouts.views.snapshot.configure(str(tmp_path / "egdi.sqlite"))
+    layouts.views.snapshot._snapshot.cache_clear()  # snapshots are keyed on the version id only, not on the database
     yield
-    layouts.data.store().close()
-    layouts.data.configure(previous)
-    layouts.data._snapshot.cache_clear()
+    layouts.views.snapshot.store().close()
+    layouts.views.snapshot.configure(previous)
+    layouts.views.snapshot._snapshot.cache_clear()
 
 
 def encoded(content: bytes | str, kind: str = "text/csv") -> str:
@@ -128,16 +128,16 @@ def test_a_good_upload_previews_its_changes_then_imports_with_the_signed_in_user
         "",
         "0.6123",
     )
-    assert layouts.data.store().versions()["version_id"].max() == 2  # a preview writes nothing
+    assert layouts.views.snapshot.store().versions()["version_id"].max() == 2  # a preview writes nothing
 
     web = flask.Flask(__name__)
     with web.test_request_context(headers={"X-Remote-User": "  sokha   chan "}):
         result, hidden, revision, cleared = callbacks.confirm_import(1, contents, names, "auto", "en")
     assert (hidden, revision, cleared) == (True, 3, None)
     assert "cambodia 2022_.csv: version 3 of published:2022: 6 added, 0 changed, 0 removed." in texts(result)
-    newest = layouts.data.store().versions().iloc[0]
+    newest = layouts.views.snapshot.store().versions().iloc[0]
     assert (newest["user"], newest["file_name"], newest["dataset"]) == ("sokha chan", "cambodia 2022_.csv", "published:2022")
-    snapshot = layouts.data.snapshot()
+    snapshot = layouts.views.snapshot.snapshot()
     assert snapshot.version == 3
     assert snapshot.history("KHM").set_index("edition").at[2022, "egdi"] == pytest.approx(0.6123)
 
@@ -162,8 +162,8 @@ def test_history_version_detail_and_rollback(data_store):
     message, panel_hidden, revision = callbacks.confirm_rollback(1, 3, "en")
     assert "Rolled back version 3 of published:2022 as version 4: 0 restored, 0 changed back, 6 removed." in texts(message)
     assert (panel_hidden, revision) == (True, 4)
-    assert layouts.data.snapshot().history("KHM").set_index("edition").at[2022, "egdi"] == pytest.approx(0.5056)
-    assert layouts.data.store().versions().iloc[0]["user"] == "dashboard"
+    assert layouts.views.snapshot.snapshot().history("KHM").set_index("edition").at[2022, "egdi"] == pytest.approx(0.5056)
+    assert layouts.views.snapshot.store().versions().iloc[0]["user"] == "dashboard"
 
     message, *_ = callbacks.confirm_rollback(1, 3, "km")  # nothing left to undo: said in Khmer, not raised
     assert "គ្មានអ្វីត្រូវបានត្រឡប់វិញទេ" in texts(message)
@@ -227,4 +227,4 @@ def test_the_user_is_the_signed_in_user_else_dashboard():
 
 def test_a_confirm_without_files_changes_nothing(data_store):
     assert callbacks.confirm_import(1, None, None, "auto", "en")[0] is dash.no_update
-    assert layouts.data.store().versions()["version_id"].max() == 2
+    assert layouts.views.snapshot.store().versions()["version_id"].max() == 2

@@ -5,16 +5,16 @@ import pandas as pd
 import pytest
 
 import app  # noqa: F401  (registers the pages)
-import layouts.data
+import layouts.views.snapshot
 from layouts.callbacks.overview import update_overview
 from layouts.pages import overview
 
 
 @pytest.fixture(autouse=True)
 def bundled(tmp_path):
-    layouts.data.configure(str(tmp_path / "egdi.sqlite"))
+    layouts.views.snapshot.configure(str(tmp_path / "egdi.sqlite"))
     yield
-    layouts.data.configure(None)
+    layouts.views.snapshot.configure(None)
 
 
 def texts(component) -> list[str]:
@@ -34,7 +34,7 @@ def test_cards_show_cambodia_2024_against_2022():
 
 
 def test_the_sentence_names_what_moved_most_and_the_distance_to_the_next_group():
-    history = layouts.data.snapshot().history("KHM")
+    history = layouts.views.snapshot.snapshot().history("KHM")
     sentence = overview.summary_sentence(history, 2024, "Cambodia", "en")
     assert sentence == (
         "Since 2022, the Telecommunication Infrastructure Index moved most (+0.2004); the EGDI rose by 0.0698 to 0.5754. "
@@ -61,4 +61,4 @@ def test_layout_reads_the_query():
     page = overview.layout(lang="km", entity="THA", edition="2022")
     state = next(c for c in page.children if getattr(c, "id", None) == "overview-state")
     assert state.data == {"lang": "km", "entity": "THA", "edition": 2022}
-    assert isinstance(layouts.data.snapshot().published, pd.DataFrame)
+    assert isinstance(layouts.views.snapshot.snapshot().published, pd.DataFrame)

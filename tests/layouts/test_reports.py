@@ -10,7 +10,7 @@ import pytest
 from dash import dcc
 
 import app  # noqa: F401  (registers the pages)
-import layouts.data
+import layouts.views.snapshot
 from indicators.report import ChartRenderError, gather
 from layouts import ids, render
 from layouts.callbacks import reports as callbacks
@@ -22,13 +22,13 @@ from layouts.pages import reports as page
 @pytest.fixture
 def report_store(tmp_path: Path) -> Iterator[None]:
     """The pages read a new store (bundled data only) during the test; the previous configuration comes back after."""
-    previous = layouts.data._database_url
-    layouts.data.configure(str(tmp_path / "egdi.sqlite"))
-    layouts.data._snapshot.cache_clear()
+    previous = layouts.views.snapshot._database_url
+    layouts.views.snapshot.configure(str(tmp_path / "egdi.sqlite"))
+    layouts.views.snapshot._snapshot.cache_clear()
     yield
-    layouts.data.store().close()
-    layouts.data.configure(previous)
-    layouts.data._snapshot.cache_clear()
+    layouts.views.snapshot.store().close()
+    layouts.views.snapshot.configure(previous)
+    layouts.views.snapshot._snapshot.cache_clear()
 
 
 @pytest.fixture(autouse=True)
@@ -139,7 +139,7 @@ def test_an_unexpected_failure_is_logged_not_shown(report_store, monkeypatch, ca
 
 
 def test_the_brief_figures(report_store):
-    content = gather(layouts.data.store(), "KHM", 2024)
+    content = gather(layouts.views.snapshot.store(), "KHM", 2024)
     trend = trend_chart(content.history, "km", (("High", 0.5), ("Very High", 0.75)))
     assert len(trend.data) == 4 and trend.layout.xaxis.type == "category"
     assert list(trend.data[0].x[:2]) == ["២០០៣", "២០០៤"] and trend.data[0].name == "EGDI"
@@ -148,12 +148,12 @@ def test_the_brief_figures(report_store):
     assert [trace.name for trace in bars.data] == ["2022", "2024", "ASEAN mean"]
     assert list(bars.data[1].text) == ["0.5754", "0.4503", "0.7609", "0.5149", "0.3151"]
     assert set(report_figures(content, "en")) == {"trend", "subindices"}
-    early = gather(layouts.data.store(), "KHM", 2003)
+    early = gather(layouts.views.snapshot.store(), "KHM", 2003)
     assert [trace.name for trace in subindex_chart(early, "en").data] == ["2003"]  # no previous edition, no ASEAN field
 
 
 def test_charts_render_to_png_and_svg_once_then_from_the_cache(report_store, monkeypatch):
-    content = gather(layouts.data.store(), "KHM", 2024)
+    content = gather(layouts.views.snapshot.store(), "KHM", 2024)
     charts = render.report_charts(content, "km")
     assert set(charts) == {"trend", "subindices"}
     assert all(image.startswith(b"\x89PNG") for image in charts.values())
@@ -176,6 +176,6 @@ def test_a_missing_browser_is_a_chart_render_error(report_store, monkeypatch):
     monkeypatch.setenv("EGDI_CHART_CACHE", "off")
     browser = render._Browser()
     monkeypatch.setattr(render, "_browser", browser)
-    content = gather(layouts.data.store(), "KHM", 2024)
+    content = gather(layouts.views.snapshot.store(), "KHM", 2024)
     with pytest.raises(ChartRenderError, match=r"Chromium was not found \(EGDI_CHROMIUM=/nonexistent/chromium\)"):
         render.report_charts(content, "en")

@@ -17,7 +17,7 @@ from dash import html
 from dash.exceptions import PreventUpdate
 
 import app  # noqa: F401  (registers the pages)
-import layouts.data
+import layouts.views.snapshot
 from indicators.entities import load_countries
 from indicators.method.methodology import load_methodology
 from indicators.outlook.whatif import whatif_components
@@ -63,8 +63,8 @@ def synthetic_components() -> pd.DataFrame:
 
 def use(database: str | None) -> None:
     """Point the pages at a database; the caches are keyed on the store version only, so clear them."""
-    layouts.data.configure(database)
-    layouts.data._snapshot.cache_clear()
+    layouts.views.snapshot.configure(database)
+    layouts.views.snapshot._snapshot.cache_clear()
     page._components.cache_clear()
     targets_page.clear_caches()
 
@@ -87,22 +87,22 @@ def world_db(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture
 def bundled(tmp_path: Path) -> Iterator[None]:
-    previous = layouts.data._database_url
+    previous = layouts.views.snapshot._database_url
     use(str(tmp_path / "egdi.sqlite"))
     yield
-    layouts.data.store().close()
+    layouts.views.snapshot.store().close()
     use(previous)
 
 
 @pytest.fixture
 def world(world_db: str, tmp_path: Path) -> Iterator[None]:
     """A copy of the world database for one test (scenarios saved by a test stay in its copy)."""
-    previous = layouts.data._database_url
+    previous = layouts.views.snapshot._database_url
     copy = tmp_path / "egdi.sqlite"
     copy.write_bytes(Path(world_db).read_bytes())
     use(str(copy))
     yield
-    layouts.data.store().close()
+    layouts.views.snapshot.store().close()
     use(previous)
 
 
@@ -237,7 +237,7 @@ def test_scenarios_are_saved_compared_and_shared(world):
         callbacks.save_scenario(1, 0, "OSI only", context, [0.7, 0.5605, 0.538], value_ids, checked, "en")  # same key as "OSI push"
     assert "Give the scenario a name" in texts(refused) and "set at least one value" in texts(nothing)
     assert "Saved the scenario “OSI push” (version" in texts(message) and checked == ["OSI push"]
-    newest = layouts.data.store().versions().iloc[0]
+    newest = layouts.views.snapshot.store().versions().iloc[0]
     assert (newest["dataset"], newest["kind"], newest["user"], newest["file_name"]) == (
         "scenario:OSI only",
         "scenario",

@@ -15,7 +15,7 @@ from dash import html
 from dash.exceptions import PreventUpdate
 
 import app  # noqa: F401  (registers the pages)
-import layouts.data
+import layouts.views.snapshot
 from indicators.outlook.targets import load_targets, stored_targets, targets_to_tidy, with_edit
 from layouts import ids
 from layouts.callbacks import targets as callbacks
@@ -48,18 +48,18 @@ def find(component: object, component_id: object) -> object | None:
 
 
 def use(database: str | None) -> None:
-    layouts.data.configure(database)
-    layouts.data._snapshot.cache_clear()
+    layouts.views.snapshot.configure(database)
+    layouts.views.snapshot._snapshot.cache_clear()
     page.clear_caches()
 
 
 @pytest.fixture
 def data_store(tmp_path: Path) -> Iterator[None]:
     """A new store with the bundled data only, for one test."""
-    previous = layouts.data._database_url
+    previous = layouts.views.snapshot._database_url
     use(str(tmp_path / "egdi.sqlite"))
     yield
-    layouts.data.store().close()
+    layouts.views.snapshot.store().close()
     use(previous)
 
 
@@ -171,7 +171,7 @@ def test_an_edit_with_problems_lists_each_and_saves_nothing(data_store):
         "Target for 2030: 250 is outside the valid range 1–193.",
         "Source: say where the target comes from.",
     ]
-    assert layouts.data.store().versions()["kind"].tolist().count("targets") == 0
+    assert layouts.views.snapshot.store().versions()["kind"].tolist().count("targets") == 0
     khmer, _ = save({**entry, "values": {2025: "115", 2030: "២៥០", 2035: "85"}}, lang="km")
     assert [texts(li) for li in khmer.children[1].children][1] == "គោលដៅសម្រាប់ឆ្នាំ ២០៣០៖ ២៥០ នៅក្រៅចន្លោះត្រឹមត្រូវ ១–១៩៣។"
 
@@ -183,18 +183,18 @@ def test_a_saved_edit_is_a_version_with_the_user_and_updates_every_status(data_s
     entry["source"] = "Digital Government Policy 2022–2035, section 4.2"
     message, content = save(entry, user="  sokha  chan ")
     assert "Saved “World top 100 by 2030” as version 3 of the data history (by sokha chan)." in texts(message)
-    newest = layouts.data.store().versions().iloc[0]
+    newest = layouts.views.snapshot.store().versions().iloc[0]
     assert (newest["dataset"], newest["kind"], newest["user"], newest["file_name"]) == (
         "targets:digital-government-policy",
         "targets",
         "sokha chan",
         "targets page",
     )
-    edited = stored_targets(layouts.data.store()).target("world_top_100")
+    edited = stored_targets(layouts.views.snapshot.store()).target("world_top_100")
     assert (edited.values, edited.status, edited.source) == ({2025: 112.0, 2030: 90.0, 2035: 80.0}, "confirmed", entry["source"])
     _, expected = with_edit(load_targets(), edited, [])
     assert newest["checksum"] == hashlib.sha256(expected.to_csv(index=False).encode()).hexdigest()
-    stored = set(layouts.data.store().observations(kinds=["targets"])["indicator"])
+    stored = set(layouts.views.snapshot.store().observations(kinds=["targets"])["indicator"])
     assert stored == {"target:world_top_100", "target-meta:world_top_100"}
     row = texts(find(html.Div(content), ids.TARGETS_TABLE).children[1].children[1])
     assert row.startswith("World top 100 by 2030 Confirmed 112") and "90 ▲ Needs acceleration" in row
@@ -204,7 +204,7 @@ def test_a_saved_edit_is_a_version_with_the_user_and_updates_every_status(data_s
     assert "Nothing to save" in texts(again) and unchanged is not None
     status_only, _ = save({**entry, "status": "indicative"})
     assert "version 4" in texts(status_only)
-    assert stored_targets(layouts.data.store()).target("world_top_100").status == "indicative"
+    assert stored_targets(layouts.views.snapshot.store()).target("world_top_100").status == "indicative"
     assert len(targets_to_tidy(load_targets())) > 0
 
 

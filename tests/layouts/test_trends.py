@@ -13,7 +13,7 @@ import yaml
 from dash.exceptions import PreventUpdate
 
 import app  # noqa: F401  (registers the pages)
-import layouts.data
+import layouts.views.snapshot
 from layouts import ids
 from layouts.callbacks.trends import update_trends
 from layouts.i18n import LOCALES_DIR
@@ -26,26 +26,26 @@ ASEAN_PEERS = ["BRN", "IDN", "LAO", "MMR", "MYS", "PHL", "SGP", "THA", "TLS", "V
 
 def _use(database: str | None) -> None:
     """Point the pages at a database; snapshots are keyed on the version id only, so clear them."""
-    layouts.data.configure(database)
-    layouts.data._snapshot.cache_clear()
+    layouts.views.snapshot.configure(database)
+    layouts.views.snapshot._snapshot.cache_clear()
     page._views.clear()
 
 
 @pytest.fixture
 def bundled(bundled_db: str) -> Iterator[None]:
-    previous = layouts.data._database_url
+    previous = layouts.views.snapshot._database_url
     _use(bundled_db)
     yield
-    layouts.data.store().close()
+    layouts.views.snapshot.store().close()
     _use(previous)
 
 
 @pytest.fixture
 def world(world_db: str) -> Iterator[None]:
-    previous = layouts.data._database_url
+    previous = layouts.views.snapshot._database_url
     _use(world_db)
     yield
-    layouts.data.store().close()
+    layouts.views.snapshot.store().close()
     _use(previous)
 
 
