@@ -25,10 +25,9 @@ from layouts.pages.simulator import (
     scenario_options,
     seek,
 )
-from layouts.pages.targets import forget_request_snapshot
 from layouts.state import parse_query, with_changes
 from layouts.user import request_user
-from layouts.views.snapshot import store
+from layouts.views.snapshot import forget_request_snapshot, store
 
 VALUES = {"type": ids.SIMULATOR_VALUE, "code": ALL}
 

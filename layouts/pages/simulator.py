@@ -48,9 +48,8 @@ from layouts import ids
 from layouts.components import data_table, notice
 from layouts.figures.simulator import index_label, results_figure
 from layouts.i18n import fmt_int, fmt_number, t
-from layouts.pages.targets import request_snapshot
 from layouts.state import language, make_query
-from layouts.views.snapshot import store
+from layouts.views.snapshot import request_snapshot, store
 
 dash.register_page(__name__, path="/simulator", name="Simulator", order=6)
 

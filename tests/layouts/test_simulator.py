@@ -25,7 +25,7 @@ from layouts import ids
 from layouts.callbacks import simulator as callbacks
 from layouts.i18n import catalog
 from layouts.pages import simulator as page
-from layouts.pages import targets as targets_page
+from layouts.views import targets as targets_view
 from tests.conftest import reference_files
 from tests.layouts.test_targets import find, texts
 
@@ -66,7 +66,7 @@ def use(database: str | None) -> None:
     layouts.views.snapshot.configure(database)
     layouts.views.snapshot._snapshot.cache_clear()
     page._components.cache_clear()
-    targets_page.clear_caches()
+    targets_view.clear_caches()
 
 
 @pytest.fixture(scope="module")
