@@ -10,6 +10,7 @@ from layouts import ids
 from layouts.pages import targets as page
 from layouts.state import parse_query, with_changes
 from layouts.user import request_user
+from layouts.views import target_edits
 from layouts.views import targets as view
 
 
@@ -55,5 +56,5 @@ def save_target(
     lang: str,
 ) -> tuple[object, object]:
     typed = {int(i["year"]): value for i, value in zip(value_ids, values, strict=True)}
-    outcome = view.save_edit(target_id, baseline_year, baseline_value, typed, status, source, request_user(), lang)
+    outcome = target_edits.save_edit(target_id, baseline_year, baseline_value, typed, status, source, request_user(), lang)
     return page.edit_message(outcome), page.current_content(lang) if outcome.kind == "saved" else dash.no_update

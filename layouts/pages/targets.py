@@ -16,6 +16,7 @@ from layouts.components import data_table, notice
 from layouts.figures.targets import lights_table, status_badge, status_light, target_figure
 from layouts.i18n import t
 from layouts.state import language
+from layouts.views import target_edits
 from layouts.views import targets as view
 from layouts.views.labels import page_href
 from layouts.views.snapshot import request_snapshot
@@ -184,7 +185,7 @@ def _text_input(component_id: object, value: str, mode: str) -> dcc.Input:
 
 def edit_fields(targets: TargetSet, chosen: str | None, lang: str) -> list[object]:
     """The form of one target: baseline year and value, a value per milestone, status and source."""
-    form = view.edit_form(targets, chosen, lang)
+    form = target_edits.edit_form(targets, chosen, lang)
     if form is None:
         return []
     milestones = [
@@ -229,7 +230,7 @@ def edit_fields(targets: TargetSet, chosen: str | None, lang: str) -> list[objec
     ]
 
 
-def edit_message(outcome: view.EditOutcome) -> html.Div:
+def edit_message(outcome: target_edits.EditOutcome) -> html.Div:
     """What saving an edit did, as a notice (the problems listed when it was refused)."""
     if outcome.kind == "refused":
         items = [html.Li(problem) for problem in outcome.problems]

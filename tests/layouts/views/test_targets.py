@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from indicators.outlook.targets import stored_targets
+from layouts.views import target_edits
 from layouts.views import targets as view
 from layouts.views.snapshot import store
 
@@ -47,20 +48,20 @@ def test_the_words_follow_the_page_language(fresh):
 
 def test_the_editor_is_filled_with_the_target_as_text(fresh):
     targets = view.targets_view().targets
-    form = view.edit_form(targets, "world_top_100", "en")
+    form = target_edits.edit_form(targets, "world_top_100", "en")
     assert form is not None and dict((year, value) for year, _, value in form.milestones)[2030] == "100"
     assert (form.baseline_year, form.baseline_value) == ("2022", "127")
     assert "valid ranks 1–193 (lower is better)" in form.range_hint
-    assert view.edit_form(targets, "nonsense", "en") is None
+    assert target_edits.edit_form(targets, "nonsense", "en") is None
     assert view.chosen_target(targets, "osi") == "osi" and view.chosen_target(targets, None) == "egdi_very_high"
 
 
 def test_typed_numbers_are_read_in_western_or_khmer_digits():
-    assert [view.parse_number(text) for text in ("៩០", " 1 000 ", "", None, "x1")] == [90.0, 1000.0, None, None, "x1"]
+    assert [target_edits.parse_number(text) for text in ("៩០", " 1 000 ", "", None, "x1")] == [90.0, 1000.0, None, None, "x1"]
 
 
 def test_an_edit_with_problems_is_refused_with_each_problem_and_saves_nothing(fresh):
-    outcome = view.save_edit("world_top_100", "2022", "", {2025: "115", 2030: "250", 2035: "x1"}, "indicative", "  ", "dara", "en")
+    outcome = target_edits.save_edit("world_top_100", "2022", "", {2025: "115", 2030: "250", 2035: "x1"}, "indicative", "  ", "dara", "en")
     assert outcome.kind == "refused" and outcome.problems == [
         "Target for 2035: “x1” is not a number.",
         "Baseline: give both the year and the value, or neither.",
@@ -72,11 +73,11 @@ def test_an_edit_with_problems_is_refused_with_each_problem_and_saves_nothing(fr
 
 def test_a_saved_edit_is_a_version_by_its_user_and_saving_it_again_changes_nothing(fresh):
     values = {2025: "112", 2030: "៩០", 2035: "80"}
-    saved = view.save_edit("world_top_100", "2022", "127", values, "confirmed", "Policy, section 4.2", "sokha", "en")
+    saved = target_edits.save_edit("world_top_100", "2022", "127", values, "confirmed", "Policy, section 4.2", "sokha", "en")
     assert saved.kind == "saved" and saved.text.startswith("Saved “World top 100 by 2030” as version 3 of the data history (by sokha).")
     assert stored_targets(store()).target("world_top_100").values == {2025: 112.0, 2030: 90.0, 2035: 80.0}
     assert view.targets_view().status.set_index(["target_id", "milestone"]).at[("world_top_100", 2030), "target_value"] == 90.0
-    again = view.save_edit("world_top_100", "2022", "127", values, "confirmed", "Policy, section 4.2", "sokha", "en")
+    again = target_edits.save_edit("world_top_100", "2022", "127", values, "confirmed", "Policy, section 4.2", "sokha", "en")
     assert (again.kind, again.text) == ("unchanged", "Nothing to save: these are the values already in effect.")
 
 
