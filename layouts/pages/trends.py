@@ -25,8 +25,8 @@ from layouts import ids
 from layouts.components import data_table, notice
 from layouts.figures.trends import Axes, Line, Marker, trends_figure
 from layouts.i18n import fmt_int, fmt_number, t
-from layouts.pages.methodology import change_labels, join_and
 from layouts.state import DEFAULTS, language
+from layouts.views.method_words import change_labels, join_and
 from layouts.views.snapshot import Snapshot, snapshot
 
 dash.register_page(__name__, path="/trends", name="Trends", order=1)
