@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from indicators.entities import load_countries
 from indicators.outlook.targets import RANK_INDICATORS
-from layouts.i18n import fmt_number, t
+from layouts.i18n import catalog, fmt_number, t
 
 INDEX_INDICATORS = ("egdi", "osi", "tii", "hci", "epi")
 
@@ -50,3 +50,9 @@ def fmt_value(value: object, indicator: str, lang: str, signed: bool = False) ->
 def page_href(path: str, lang: str) -> str:
     """The address of a page in the page language: `/data`, or `/data?lang=km` in Khmer."""
     return path + ("?lang=km" if lang == "km" else "")
+
+
+def catalog_texts(prefix: str, lang: str) -> dict[str, str]:
+    """The texts of every catalog key that starts with `prefix`, by the rest of the key: a control's own texts (a
+    drop-down's "Select all", a grid's filter menu)."""
+    return {key[len(prefix) :]: t(key, lang) for key in catalog() if key.startswith(prefix)}

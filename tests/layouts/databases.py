@@ -6,12 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from layouts.views import snapshot, targets
+from layouts.views import snapshot, targets, trends
 
 
 def use_views(database: str | None) -> None:
     snapshot.configure(database)
     targets.clear_caches()
+    trends.clear_caches()
 
 
 def use_pages(database: str | None) -> None:
