@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from layouts.views import snapshot, targets, trends
+from layouts.views import compare, snapshot, targets, trends
 
 
 def use_views(database: str | None) -> None:
     snapshot.configure(database)
-    targets.clear_caches()
-    trends.clear_caches()
+    for view in (compare, targets, trends):
+        view.clear_caches()
 
 
 def use_pages(database: str | None) -> None:
