@@ -10,6 +10,7 @@ import pytest
 
 from tests.conftest import reference_files
 from tests.layouts.databases import use_pages, using
+from tests.layouts.fields import synthetic_components
 
 
 @pytest.fixture(scope="session")
@@ -32,6 +33,19 @@ def world_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     store.close()
     assert landed
     return database
+
+
+@pytest.fixture(scope="session")
+def components_world_db(world_db: str, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The world store and a synthetic component field of the 193 countries (tests/layouts/fields.py)."""
+    from indicators.ingest.imports import open_seeded_store
+
+    database = tmp_path_factory.mktemp("layouts-components") / "egdi.sqlite"
+    database.write_bytes(Path(world_db).read_bytes())
+    store = open_seeded_store(str(database))
+    store.import_tidy(synthetic_components(), dataset="long:components", kind="long", file_name="components.csv", checksum="c")
+    store.close()
+    return str(database)
 
 
 @pytest.fixture

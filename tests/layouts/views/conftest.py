@@ -26,3 +26,12 @@ def world(world_db: str) -> Iterator[None]:
 def fresh(tmp_path: Path) -> Iterator[None]:
     with using(str(tmp_path / "egdi.sqlite"), use_views):
         yield
+
+
+@pytest.fixture
+def components_world(components_world_db: str, tmp_path: Path) -> Iterator[None]:
+    """A copy of the world store with a component field, for one test (what it saves stays in its copy)."""
+    copy = tmp_path / "egdi.sqlite"
+    copy.write_bytes(Path(components_world_db).read_bytes())
+    with using(str(copy), use_views):
+        yield
