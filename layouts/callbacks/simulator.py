@@ -34,7 +34,7 @@ VALUES = {"type": ids.SIMULATOR_VALUE, "code": ALL}
     prevent_initial_call=True,
 )
 def update_view(
-    entity: str, edition: int | None, mode: str, context: dict[str, object] | None, lang: str, search: str | None
+    entity: str, edition: int | None, mode: str, context: view.Context | None, lang: str, search: str | None
 ) -> tuple[object, ...]:
     chosen = view.choose_edition(mode, edition)
     if context and (context["mode"], context["edition"], context["entity"]) == (mode, chosen, entity):
@@ -54,10 +54,10 @@ def update_view(
     prevent_initial_call=True,
 )
 def update_results(
-    values: list[float | None], value_ids: list[dict[str, str]], context: dict[str, object], lang: str, search: str | None
+    values: list[float | None], value_ids: list[dict[str, str]], context: view.Context, lang: str, search: str | None
 ) -> tuple[object, str]:
-    changes = view.changes_from(values, [i["code"] for i in value_ids], context["baseline"])  # type: ignore[arg-type]
-    mode, edition, entity = str(context["mode"]), int(context["edition"]), str(context["entity"])  # type: ignore[call-overload]
+    changes = view.changes_from(values, [i["code"] for i in value_ids], context["baseline"])
+    mode, edition, entity = context["mode"], context["edition"], context["entity"]
     new_search = with_changes(search, entity=entity, edition=edition, mode=mode, set=format_changes(changes) or None)
     if parse_query(new_search) == parse_query(search):
         raise PreventUpdate  # the results shown are those of the URL already (Dash calls this when it inserts inputs)
@@ -71,9 +71,8 @@ def update_results(
     State(ids.SIMULATOR_CONTEXT, "data"),
     prevent_initial_call=True,
 )
-def reset_values(clicks: int, value_ids: list[dict[str, str]], context: dict[str, object]) -> list[object]:
-    baseline: dict[str, float | None] = context["baseline"]  # type: ignore[assignment]
-    return [view.input_value(i["code"], baseline.get(i["code"])) for i in value_ids]
+def reset_values(clicks: int, value_ids: list[dict[str, str]], context: view.Context) -> list[object]:
+    return [view.input_value(i["code"], context["baseline"].get(i["code"])) for i in value_ids]
 
 
 @dash.callback(
@@ -97,10 +96,10 @@ def run_seek(
     rank: int | None,
     egdi: float | None,
     values: list[float | None],
-    context: dict[str, object],
+    context: view.Context,
     lang: str,
 ) -> tuple[object, object, bool]:
-    outcome = seeking.seek(context, code, goal, rank, egdi, values, lang)  # type: ignore[arg-type]
+    outcome = seeking.seek(context, code, goal, rank, egdi, values, lang)
     return page.seek_message(outcome), outcome.found, outcome.found is None
 
 
@@ -136,13 +135,13 @@ def save_scenario(
     clicks: int,
     submitted: int,
     name: str | None,
-    context: dict[str, object] | None,
+    context: view.Context | None,
     values: list[float | None],
     value_ids: list[dict[str, str]],
     checked: list[str] | None,
     lang: str,
 ) -> tuple[object, object, object]:
-    outcome = scenarios.save_scenario(name, context, values, [i["code"] for i in value_ids], request_user(), lang)  # type: ignore[arg-type]
+    outcome = scenarios.save_scenario(name, context, values, [i["code"] for i in value_ids], request_user(), lang)
     if not outcome.saved:
         return notice(outcome.text, "error"), dash.no_update, dash.no_update
     checked = [*(checked or []), outcome.name] if outcome.name not in (checked or []) else checked

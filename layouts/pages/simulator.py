@@ -83,9 +83,9 @@ def body(mode: str, edition: int, entity: str, changes: Mapping[str, float], lan
         )
         return [dcc.Store(id=ids.SIMULATOR_CONTEXT, data=None), shown]
     context = view.context(mode, edition, entity)
-    codes: list[str] = context["codes"]  # type: ignore[assignment]
+    codes = context["codes"]
     kept = {code: value for code, value in changes.items() if code in codes}
-    sliders = view.sliders(codes, context["baseline"], kept, lang)  # type: ignore[arg-type]
+    sliders = view.sliders(codes, context["baseline"], kept, lang)
     return [
         dcc.Store(id=ids.SIMULATOR_CONTEXT, data=context),
         html.Div(

@@ -11,9 +11,10 @@ change of one indicator that reaches a goal; scenarios (`simulator_scenarios`) a
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypedDict
 
 import pandas as pd
 
@@ -139,11 +140,20 @@ def baseline_values(mode: str, edition: int, entity: str) -> dict[str, float | N
     return {code: (float(own[code]) if code in own.index else None) for code in codes}
 
 
-def context(mode: str, edition: int, entity: str) -> dict[str, object]:
-    """What the page keeps for its callbacks: the what-if's mode, edition, entity, the indicators that can be set and
-    their baseline values."""
+class Context(TypedDict):
+    """What the page keeps for its callbacks (in the browser, as JSON): the what-if's mode, edition and entity, the
+    indicators that can be set and their baseline values."""
+
+    mode: str
+    edition: int
+    entity: str
+    codes: list[str]
+    baseline: dict[str, float | None]
+
+
+def context(mode: str, edition: int, entity: str) -> Context:
     codes = input_codes(mode, edition)
-    return {"mode": mode, "edition": edition, "entity": entity, "codes": codes, "baseline": baseline_values(mode, edition, entity)}
+    return Context(mode=mode, edition=edition, entity=entity, codes=codes, baseline=baseline_values(mode, edition, entity))
 
 
 def simulate(mode: str, edition: int, entity: str, changes: Mapping[str, float]) -> Scenario:
@@ -191,7 +201,7 @@ def input_value(code: str, value: float | None) -> float | None:
     return None if value is None else round(value, decimals_of(code))
 
 
-def changes_from(values: list[object], codes: list[str], baseline: Mapping[str, float | None]) -> dict[str, float]:
+def changes_from(values: Sequence[object], codes: list[str], baseline: Mapping[str, float | None]) -> dict[str, float]:
     """The values that differ from the baseline (a value within half a step of it is no change: the inputs show
     the baseline rounded to the step)."""
     changes = {}

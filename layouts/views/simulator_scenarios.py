@@ -4,6 +4,7 @@ listed with a link that reproduces each, and compared side by side with the base
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -21,7 +22,7 @@ from indicators.store import StoreError
 from layouts.i18n import fmt_int, fmt_number, t
 from layouts.state import make_query
 from layouts.views.labels import country_name, group_text
-from layouts.views.simulator import changes_from, changes_text, result_values, simulate, unavailable
+from layouts.views.simulator import Context, changes_from, changes_text, result_values, simulate, unavailable
 from layouts.views.snapshot import forget_request_snapshot, store
 
 COMPARE_HEADERS = (
@@ -124,16 +125,16 @@ class SaveOutcome:
 
 
 def save_scenario(
-    name: str | None, context: dict[str, object] | None, values: list[object], codes: list[str], user: str, lang: str
+    name: str | None, context: Context | None, values: Sequence[object], codes: list[str], user: str, lang: str
 ) -> SaveOutcome:
     """Save the values set on the page as a scenario named `name`, by `user`: refused without a name or a change."""
     name = scenario_name(name)
-    changes = changes_from(values, codes, context["baseline"]) if context else {}  # type: ignore[arg-type]
+    changes = changes_from(values, codes, context["baseline"]) if context else {}
     if not name:
         return SaveOutcome(False, t("simulator_scenario_no_name", lang), name)
     if not context or not changes:
         return SaveOutcome(False, t("simulator_scenario_no_changes", lang), name)
-    scenario = SavedScenario(name, str(context["entity"]), int(context["edition"]), changes)  # type: ignore[call-overload]
+    scenario = SavedScenario(name, str(context["entity"]), int(context["edition"]), changes)
     tidy = scenario_to_tidy(scenario)
     checksum = hashlib.sha256(tidy.to_csv(index=False).encode()).hexdigest()
     try:

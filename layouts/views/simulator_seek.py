@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -22,7 +22,17 @@ from indicators.outlook.goal_seek import (
 from indicators.outlook.scenarios import PUBLISHED_MODE
 from layouts.i18n import fmt_int, fmt_number, t
 from layouts.views.labels import group_text
-from layouts.views.simulator import bounds_of, changes_from, code_label, components_field, decimals_of, method_for, published_field, step_of
+from layouts.views.simulator import (
+    Context,
+    bounds_of,
+    changes_from,
+    code_label,
+    components_field,
+    decimals_of,
+    method_for,
+    published_field,
+    step_of,
+)
 
 GOALS = ("group", "class", "rank", "egdi")
 DEFAULT_RANK_GOAL = 100
@@ -69,10 +79,10 @@ class SeekOutcome:
     found: dict[str, object] | None
 
 
-def seek(context: dict[str, object], code: str, goal: str, rank: object, egdi: object, values: list[object], lang: str) -> SeekOutcome:
+def seek(context: Context, code: str, goal: str, rank: object, egdi: object, values: Sequence[object], lang: str) -> SeekOutcome:
     """Goal seek from the current scenario (the page's context and the values of its inputs)."""
-    mode, edition, entity = str(context["mode"]), int(context["edition"]), str(context["entity"])  # type: ignore[call-overload]
-    codes, baseline = list(context["codes"]), dict(context["baseline"])  # type: ignore[call-overload]
+    mode, edition, entity = str(context["mode"]), int(context["edition"]), str(context["entity"])
+    codes, baseline = list(context["codes"]), dict(context["baseline"])
     changes = changes_from(values, codes, baseline)
     method = method_for(mode, edition)
     fixed = {k: v for k, v in changes.items() if k != code}

@@ -230,17 +230,6 @@ def inputs_lines(view: TargetsView, target: Target, rows: pd.DataFrame, lang: st
     columns = list(rows.itertuples(index=False))
     needed = view.needed[view.needed["target_id"] == target.id].set_index("milestone") if not view.needed.empty else pd.DataFrame()
 
-    def projection(r: object) -> str:
-        if pd.isna(r.projected):  # type: ignore[attr-defined]
-            return "–"
-        return t(
-            "targets_projection_band",
-            lang,
-            value=fmt_value(r.projected, indicator, lang),  # type: ignore[attr-defined]
-            low=fmt_value(min(r.projected_lower, r.projected_upper), indicator, lang),  # type: ignore[attr-defined]
-            high=fmt_value(max(r.projected_lower, r.projected_upper), indicator, lang),  # type: ignore[attr-defined]
-        )
-
     lines: list[tuple[str, list[str | Light]]] = [
         ("targets_in_target", [fmt_value(r.target_value, indicator, lang) for r in columns]),
         ("targets_in_measured", [fmt_int(r.measured_in, lang) for r in columns]),
@@ -251,7 +240,21 @@ def inputs_lines(view: TargetsView, target: Target, rows: pd.DataFrame, lang: st
         ("targets_in_ratio", [fmt_ratio(r.ratio, lang) for r in columns]),
         ("targets_in_method", [t(f"targets_method_{r.method or 'none'}", lang) for r in columns]),
         ("targets_in_status", [Light(str(r.progress), short=True) for r in columns]),
-        ("targets_in_projection", [projection(r) for r in columns]),
+        (
+            "targets_in_projection",
+            [
+                t(
+                    "targets_projection_band",
+                    lang,
+                    value=fmt_value(r.projected, indicator, lang),
+                    low=fmt_value(min(r.projected_lower, r.projected_upper), indicator, lang),
+                    high=fmt_value(max(r.projected_lower, r.projected_upper), indicator, lang),
+                )
+                if not pd.isna(r.projected)
+                else "–"
+                for r in columns
+            ],
+        ),
         ("targets_in_gain", [fmt_number(r.gain_per_survey, lang, decimals(indicator) or 1, signed=True) for r in columns]),
     ]
     if indicator in RANK_INDICATORS and not needed.empty:
