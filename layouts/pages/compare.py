@@ -18,7 +18,7 @@ from layouts.figures.compare import gap_figure, map_figure, scatter_figure
 from layouts.i18n import fmt_int, t
 from layouts.state import language
 from layouts.views import compare as view
-from layouts.views.labels import catalog_texts, country_name
+from layouts.views.labels import catalog_texts, country_name, page_href
 from layouts.views.snapshot import Snapshot, snapshot
 
 dash.register_page(__name__, path="/compare", name="Compare", order=2)
@@ -50,7 +50,7 @@ def plotly_config(lang: str, buttons: list[str]) -> dict[str, object]:
 def data_link(lang: str) -> dcc.Link:
     return dcc.Link(
         t("compare_data_link", lang),
-        href=dash.get_relative_path("/data") + ("?lang=km" if lang == "km" else ""),
+        href=page_href(dash.get_relative_path("/data"), lang),
         className="compare-data-link",
     )
 
