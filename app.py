@@ -15,13 +15,14 @@ from pathlib import Path
 import flask
 from dash import Dash
 
-from layouts import data, shell
+from layouts import shell
+from layouts.views import snapshot
 
 PAGES_DIR = Path(__file__).resolve().parent / "layouts" / "pages"
 
 
 def create_app(database_url: str | None = None) -> Dash:
-    data.configure(database_url)
+    snapshot.configure(database_url)
     dash_app = Dash(
         __name__,
         use_pages=True,
@@ -64,7 +65,7 @@ def main() -> None:
     parser.add_argument("--debug", action="store_true", help="Dash debug mode (development only)")
     args = parser.parse_args()
     if args.db:
-        data.configure(args.db)
+        snapshot.configure(args.db)
     print(f"Dashboard on http://{args.host}:{args.port}")
     app.run(host=args.host, port=args.port, debug=args.debug)
 

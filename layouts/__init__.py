@@ -1,1 +1,2 @@
-"""The Dash side: thin page layouts, figure builders and UI strings. Pages call the `indicators` core."""
+"""The Dash side, thin over the `indicators` core: `views` (what each page shows, as plain data), `pages` (layout
+only), `callbacks` (wiring only), `figures` (plain data in, Plotly figures out), shared `components`, `i18n`, `ids`."""

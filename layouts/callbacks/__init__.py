@@ -1,4 +1,5 @@
-"""Callbacks, one module per page; importing this package registers every module in it."""
+"""Callbacks, one module per page, wiring only: inputs → the page's view → components (from the page's own module) or
+figures. A callback imports no other page than its own. Importing this package registers every module in it."""
 
 import importlib
 import pkgutil

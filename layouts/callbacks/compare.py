@@ -6,19 +6,10 @@ import dash
 from dash import Input, Output, State
 
 from layouts import ids
-from layouts.data import snapshot
-from layouts.pages.compare import (
-    DEFAULTS,
-    choose_edition,
-    country_options,
-    edition_options,
-    map_table_view,
-    map_view,
-    normalise,
-    peer_options,
-    peer_view,
-)
+from layouts.pages import compare as page
 from layouts.state import with_changes
+from layouts.views import compare as view
+from layouts.views.snapshot import snapshot
 
 
 @dash.callback(
@@ -34,8 +25,8 @@ from layouts.state import with_changes
 def update_entity_controls(entity: str, edition: int | None, lang: str) -> tuple[object, ...]:
     """A new country: its editions (keeping the chosen one when it has results), its region names, the others to pick."""
     data = snapshot()
-    others = [option for option in country_options(data, lang) if option["value"] != entity]
-    return edition_options(data, entity, lang), choose_edition(data, entity, edition), peer_options(entity, lang), others
+    others = [option for option in view.country_options(data, lang) if option["value"] != entity]
+    return view.edition_options(data, entity, lang), view.choose_edition(data, entity, edition), view.peer_options(entity, lang), others
 
 
 @dash.callback(
@@ -63,18 +54,18 @@ def update_peers(
     entity: str, edition: int | None, peers: str, custom: list[str] | None, x: str, y: str, lang: str, search: str | None
 ) -> tuple[object, ...]:
     data = snapshot()
-    entity, kind, chosen, x, y = normalise(entity, peers, custom, x, y)
-    edition = choose_edition(data, entity, edition)
+    entity, kind, chosen, x, y = view.normalise(entity, peers, custom, x, y)
+    edition = view.choose_edition(data, entity, edition)
     query = with_changes(
         search,
         entity=entity,
         edition=edition,
-        peers=None if kind == DEFAULTS["peers"] else kind,
+        peers=None if kind == view.DEFAULTS["peers"] else kind,
         custom=",".join(chosen) if kind == "custom" and chosen else None,
-        x=None if x == DEFAULTS["x"] else x,
-        y=None if y == DEFAULTS["y"] else y,
+        x=None if x == view.DEFAULTS["x"] else x,
+        y=None if y == view.DEFAULTS["y"] else y,
     )
-    return (*peer_view(data, entity, edition, kind, chosen, x, y, lang), query)
+    return (*page.peer_view(data, entity, edition, kind, chosen, x, y, lang), query)
 
 
 @dash.callback(
@@ -86,8 +77,8 @@ def update_peers(
 )
 def update_map(entity: str, edition: int | None, lang: str) -> list[object]:
     data = snapshot()
-    entity = normalise(entity, None, None, None, None)[0]
-    return map_view(data, entity, choose_edition(data, entity, edition), lang)
+    entity = view.normalise(entity, None, None, None, None)[0]
+    return page.map_view(data, entity, view.choose_edition(data, entity, edition), lang)
 
 
 @dash.callback(
@@ -97,7 +88,7 @@ def update_map(entity: str, edition: int | None, lang: str) -> list[object]:
     prevent_initial_call=True,
 )
 def update_map_table(edition: int | None, lang: str) -> list[object]:
-    return map_table_view(snapshot(), edition, lang)
+    return page.map_table_view(snapshot(), edition, lang)
 
 
 @dash.callback(Output(ids.COMPARE_GRID, "exportDataAsCsv"), Input(ids.COMPARE_DOWNLOAD, "n_clicks"), prevent_initial_call=True)

@@ -7,8 +7,9 @@ from dash import Input, Output, State
 from dash.exceptions import PreventUpdate
 
 from layouts import ids
-from layouts.pages.methodology import chosen_edition, methodology_content
+from layouts.pages import methodology as page
 from layouts.state import parse_query, with_changes
+from layouts.views import methodology as view
 
 
 @dash.callback(
@@ -20,7 +21,7 @@ from layouts.state import parse_query, with_changes
     prevent_initial_call=True,
 )
 def update_methodology(edition: int, lang: str, search: str | None) -> tuple[list[object], str]:
-    chosen = chosen_edition(edition)
-    if chosen == chosen_edition(parse_query(search).get("edition")):
+    chosen = view.shown_edition(edition)
+    if chosen == view.shown_edition(parse_query(search).get("edition")):
         raise PreventUpdate  # the page was drawn from this very URL (Dash calls back when it inserts the controls)
-    return methodology_content(chosen, lang), with_changes(search, edition=chosen)
+    return page.methodology_content(chosen, lang), with_changes(search, edition=chosen)

@@ -6,7 +6,7 @@ import dash
 from dash import Input, Output, State
 
 from layouts import ids
-from layouts.pages.overview import overview_content
+from layouts.pages import overview as page
 from layouts.state import with_changes
 
 
@@ -27,7 +27,7 @@ def update_overview(entity: str, edition: int, shown: dict[str, object], search:
         return dash.no_update, dash.no_update, dash.no_update
     lang = str(shown["lang"])
     return (
-        overview_content(entity, edition, lang),
+        page.overview_content(entity, edition, lang),
         with_changes(search, entity=entity, edition=edition),
         {**shown, "entity": entity, "edition": edition},
     )

@@ -11,33 +11,15 @@ import logging
 import dash
 from dash import Input, Output, State, dcc
 
-from indicators.report import ChartRenderError, ReportError, brief_with_charts, build_workbook, gather, table_csv
-from indicators.report import tables as report_tables
+from indicators.report import ChartRenderError, ReportError
 from layouts import ids, render
 from layouts.components import notice
-from layouts.data import snapshot, store
 from layouts.i18n import t
 from layouts.pages import reports as page
 from layouts.state import language, with_changes
+from layouts.views import reports as view
 
 log = logging.getLogger(__name__)
-FILE_KINDS = {"xlsx": "report", "pdf": "brief", "csv": "by-edition", "png": "trend"}
-
-
-def build_download(entity: str, edition: int | None, report_lang: str, fmt: str) -> tuple[bytes, str]:
-    """The report's bytes and file name. Raises ReportError (no such data) or ChartRenderError (no charts)."""
-    content = gather(store(), entity, edition, table=snapshot().published)
-    if fmt == "xlsx":
-        data = build_workbook(content, report_lang)
-    elif fmt == "csv":
-        data = table_csv(report_tables.history(content, report_lang))
-    elif fmt == "png":
-        data = render.report_charts(content, report_lang)["trend"]
-    else:
-        fmt = "pdf"
-        data = brief_with_charts(content, report_lang, render.report_charts)
-    name = f"egdi-{FILE_KINDS[fmt]}-{content.entity}-{content.edition}-{report_lang}.{fmt}"
-    return data, name
 
 
 @dash.callback(
@@ -49,7 +31,7 @@ def build_download(entity: str, edition: int | None, report_lang: str, fmt: str)
     prevent_initial_call=True,
 )
 def update_editions(entity: str | None, current: int | None, lang: str) -> tuple[list[dict[str, object]], int | None]:
-    options, latest = page.edition_options(entity, language(lang))
+    options, latest = view.edition_options(entity, language(lang))
     return options, current if current in {o["value"] for o in options} else latest
 
 
@@ -71,7 +53,7 @@ def update_notes(
     if fmt in ("pdf", "png"):
         render.warm_up()  # start the chart browser now, so the download does not wait for it
     notes = page.report_notes(entity, edition, language(report_lang))
-    command = page.cli_command(entity, edition, language(report_lang), fmt or "pdf")
+    command = view.cli_command(entity, edition, language(report_lang), fmt or "pdf")
     return notes, command, with_changes(search, entity=entity, edition=edition)
 
 
@@ -92,7 +74,7 @@ def download(clicks: int | None, entity: str | None, edition: int | None, report
     if not clicks or not entity:
         return dash.no_update, dash.no_update
     try:
-        data, name = build_download(entity, edition, language(report_lang), fmt)
+        data, name = view.build_download(entity, edition, language(report_lang), fmt, render.report_charts)
     except ReportError as exc:
         return dash.no_update, notice(t("reports_failed", lang, reason=exc.message(lang)), "error")
     except ChartRenderError as exc:

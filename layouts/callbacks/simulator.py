@@ -3,32 +3,19 @@ saving and comparing scenarios. The view (entity, edition, mode and the values s
 
 from __future__ import annotations
 
-import hashlib
-
 import dash
-from dash import ALL, Input, Output, State, html
+from dash import ALL, Input, Output, State
 from dash.exceptions import PreventUpdate
 
-from indicators.outlook.scenarios import SCENARIO_KIND, SavedScenario, format_changes, scenario_dataset, scenario_name, scenario_to_tidy
-from indicators.store import StoreError
+from indicators.outlook.scenarios import format_changes
 from layouts import ids
 from layouts.components import notice
-from layouts.data import store
-from layouts.i18n import fmt_int, t
-from layouts.pages.simulator import (
-    body,
-    changes_from,
-    choose_edition,
-    compare_view,
-    edition_options,
-    input_value,
-    results_view,
-    scenario_options,
-    seek,
-)
-from layouts.pages.targets import forget_request_snapshot
+from layouts.pages import simulator as page
 from layouts.state import parse_query, with_changes
 from layouts.user import request_user
+from layouts.views import simulator as view
+from layouts.views import simulator_scenarios as scenarios
+from layouts.views import simulator_seek as seeking
 
 VALUES = {"type": ids.SIMULATOR_VALUE, "code": ALL}
 
@@ -47,13 +34,13 @@ VALUES = {"type": ids.SIMULATOR_VALUE, "code": ALL}
     prevent_initial_call=True,
 )
 def update_view(
-    entity: str, edition: int | None, mode: str, context: dict[str, object] | None, lang: str, search: str | None
+    entity: str, edition: int | None, mode: str, context: view.Context | None, lang: str, search: str | None
 ) -> tuple[object, ...]:
-    chosen = choose_edition(mode, edition)
+    chosen = view.choose_edition(mode, edition)
     if context and (context["mode"], context["edition"], context["entity"]) == (mode, chosen, entity):
         raise PreventUpdate  # the page was just drawn for these (Dash calls this when it inserts the page)
     search = with_changes(search, entity=entity, edition=chosen, mode=mode, set=None)
-    return body(mode, chosen, entity, {}, lang), edition_options(mode, lang), chosen, search
+    return page.body(mode, chosen, entity, {}, lang), page.edition_options(mode, lang), chosen, search
 
 
 @dash.callback(
@@ -67,14 +54,14 @@ def update_view(
     prevent_initial_call=True,
 )
 def update_results(
-    values: list[float | None], value_ids: list[dict[str, str]], context: dict[str, object], lang: str, search: str | None
+    values: list[float | None], value_ids: list[dict[str, str]], context: view.Context, lang: str, search: str | None
 ) -> tuple[object, str]:
-    changes = changes_from(values, [i["code"] for i in value_ids], context["baseline"])  # type: ignore[arg-type]
-    mode, edition, entity = str(context["mode"]), int(context["edition"]), str(context["entity"])  # type: ignore[call-overload]
+    changes = view.changes_from(values, [i["code"] for i in value_ids], context["baseline"])
+    mode, edition, entity = context["mode"], context["edition"], context["entity"]
     new_search = with_changes(search, entity=entity, edition=edition, mode=mode, set=format_changes(changes) or None)
     if parse_query(new_search) == parse_query(search):
         raise PreventUpdate  # the results shown are those of the URL already (Dash calls this when it inserts inputs)
-    return results_view(mode, edition, entity, changes, lang), new_search
+    return page.results_view(mode, edition, entity, changes, lang), new_search
 
 
 @dash.callback(
@@ -84,9 +71,8 @@ def update_results(
     State(ids.SIMULATOR_CONTEXT, "data"),
     prevent_initial_call=True,
 )
-def reset_values(clicks: int, value_ids: list[dict[str, str]], context: dict[str, object]) -> list[object]:
-    baseline: dict[str, float | None] = context["baseline"]  # type: ignore[assignment]
-    return [input_value(i["code"], baseline.get(i["code"])) for i in value_ids]
+def reset_values(clicks: int, value_ids: list[dict[str, str]], context: view.Context) -> list[object]:
+    return [view.input_value(i["code"], context["baseline"].get(i["code"])) for i in value_ids]
 
 
 @dash.callback(
@@ -110,11 +96,11 @@ def run_seek(
     rank: int | None,
     egdi: float | None,
     values: list[float | None],
-    context: dict[str, object],
+    context: view.Context,
     lang: str,
 ) -> tuple[object, object, bool]:
-    message, found = seek(context, code, goal, rank, egdi, values, lang)  # type: ignore[arg-type]
-    return message, found, found is None
+    outcome = seeking.seek(context, code, goal, rank, egdi, values, lang)
+    return page.seek_message(outcome), outcome.found, outcome.found is None
 
 
 @dash.callback(
@@ -149,32 +135,17 @@ def save_scenario(
     clicks: int,
     submitted: int,
     name: str | None,
-    context: dict[str, object] | None,
+    context: view.Context | None,
     values: list[float | None],
     value_ids: list[dict[str, str]],
     checked: list[str] | None,
     lang: str,
 ) -> tuple[object, object, object]:
-    name = scenario_name(name)
-    changes = changes_from(values, [i["code"] for i in value_ids], context["baseline"]) if context else {}  # type: ignore[arg-type]
-    if not name:
-        return notice(t("simulator_scenario_no_name", lang), "error"), dash.no_update, dash.no_update
-    if not context or not changes:
-        return notice(t("simulator_scenario_no_changes", lang), "error"), dash.no_update, dash.no_update
-    scenario = SavedScenario(name, str(context["entity"]), int(context["edition"]), changes)  # type: ignore[call-overload]
-    tidy = scenario_to_tidy(scenario)
-    checksum = hashlib.sha256(tidy.to_csv(index=False).encode()).hexdigest()
-    try:
-        outcome = store().import_tidy(
-            tidy, dataset=scenario_dataset(name), kind=SCENARIO_KIND, file_name="simulator page", checksum=checksum, user=request_user()
-        )
-    except StoreError as error:
-        return notice(t("simulator_scenario_failed", lang, message=error.text(lang)), "error"), dash.no_update, dash.no_update
-    forget_request_snapshot()
-    key = "simulator_scenario_unchanged" if outcome.identical else "simulator_scenario_saved"
-    message = html.Div(t(key, lang, name=name, version=fmt_int(outcome.version_id, lang)), className="notice notice-success", role="status")
-    checked = [*(checked or []), name] if name not in (checked or []) else checked
-    return message, scenario_options(lang), checked
+    outcome = scenarios.save_scenario(name, context, values, [i["code"] for i in value_ids], request_user(), lang)
+    if not outcome.saved:
+        return notice(outcome.text, "error"), dash.no_update, dash.no_update
+    checked = [*(checked or []), outcome.name] if outcome.name not in (checked or []) else checked
+    return notice(outcome.text, "success"), page.scenario_options(lang), checked
 
 
 @dash.callback(
@@ -184,4 +155,4 @@ def save_scenario(
     prevent_initial_call=True,
 )
 def compare_scenarios(names: list[str] | None, lang: str) -> list[object]:
-    return compare_view(list(names or []), lang)
+    return page.compare_view(list(names or []), lang)

@@ -7,9 +7,10 @@ from dash import Input, Output, State
 from dash.exceptions import PreventUpdate
 
 from layouts import ids
-from layouts.data import snapshot
-from layouts.pages.trends import requested_view, trends_view, url_state
+from layouts.pages import trends as page
 from layouts.state import parse_query, with_changes
+from layouts.views import trends as view
+from layouts.views.snapshot import snapshot
 
 
 @dash.callback(
@@ -28,7 +29,7 @@ def update_trends(
     entity: str, peers: list[str] | None, series: str, lang: str, search: str | None
 ) -> tuple[str, object, list[object], str]:
     data = snapshot()
-    if (entity, peers or [], series) == requested_view(data, **parse_query(search)):
+    if (entity, peers or [], series) == view.requested_view(data, **parse_query(search)):
         raise PreventUpdate  # the page was drawn from this very URL (Dash calls back when it inserts the controls)
-    subtitle, figure, details = trends_view(entity, peers or [], series, lang, data)
-    return subtitle, figure, details, with_changes(search, **url_state(entity, peers or [], series, data))
+    subtitle, figure, details = page.trends_parts(entity, peers or [], series, lang, data)
+    return subtitle, figure, details, with_changes(search, **view.url_state(entity, peers or [], series, data))

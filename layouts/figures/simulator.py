@@ -10,6 +10,7 @@ import plotly.io as pio
 
 from layouts.figures import FONT
 from layouts.i18n import fmt_number, t
+from layouts.views.labels import index_label
 
 BASELINE_COLOUR = "#6B6B6B"  # grey, 5.3:1 on white
 WHATIF_COLOUR = "#0072B2"  # Okabe–Ito blue
@@ -20,10 +21,6 @@ BARS = ("osi", "tii", "hci", "egdi")
 @lru_cache(maxsize=1)
 def _template() -> dict[str, object]:
     return dict(pio.templates["plotly_white"].to_plotly_json())
-
-
-def index_label(code: str, lang: str) -> str:
-    return t("egdi", lang) if code == "egdi" else t(f"{code}_short", lang)
 
 
 def results_figure(baseline: dict[str, float], whatif: dict[str, float], thresholds: list[tuple[str, float]], lang: str) -> go.Figure:

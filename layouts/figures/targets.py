@@ -18,9 +18,11 @@ import plotly.graph_objects as go
 import plotly.io as pio
 from dash import html
 
+from indicators.outlook.targets import RANK_INDICATORS
 from layouts import ids
 from layouts.figures import FONT
 from layouts.i18n import fmt_int, fmt_number, t
+from layouts.views.labels import INDEX_INDICATORS, decimals, fmt_value
 
 SERIES_COLOUR = "#0072B2"  # Okabe–Ito blue: what was observed
 TARGET_COLOUR = "#D55E00"  # Okabe–Ito vermillion: the targets
@@ -33,20 +35,7 @@ LIGHT_ICONS = {
     "deterioration": "✖",
     "insufficient_data": "?",
 }
-RANK_INDICATORS = ("world_rank", "asean_rank")
-INDEX_INDICATORS = ("egdi", "osi", "tii", "hci", "epi")
 RECENT_YEARS = 12  # years of history drawn before the latest observation
-
-
-def decimals(indicator: str) -> int:
-    """Decimals shown for an indicator's values: 4 for indices, 0 for ranks, 2 otherwise."""
-    if indicator in INDEX_INDICATORS:
-        return 4
-    return 0 if indicator in RANK_INDICATORS else 2
-
-
-def fmt_value(value: object, indicator: str, lang: str, signed: bool = False) -> str:
-    return fmt_number(value, lang, decimals(indicator), signed)
 
 
 def status_light(progress: str, lang: str, short: bool = False) -> html.Span:
@@ -231,23 +220,3 @@ def tick_decimals(ticks: list[float]) -> int:
         if all(abs(round(v, places) - v) < 1e-9 for v in ticks):
             return places
     return 4
-
-
-def chart_rows(series: pd.Series, rows: pd.DataFrame, indicator: str, lang: str) -> pd.DataFrame:
-    """The data of a target's chart as table rows: year, observed, target, projection and its band."""
-    years = sorted({*series.index.astype(int).tolist(), *rows["measured_in"].astype(int).tolist()})
-    by_year = rows.set_index(rows["measured_in"].astype(int))
-    table = []
-    for year in years:
-        row = by_year.loc[year] if year in by_year.index else None
-        table.append(
-            [
-                fmt_int(year, lang),
-                fmt_value(series.get(year), indicator, lang),
-                fmt_value(row["target_value"], indicator, lang) if row is not None else "–",
-                fmt_value(row["projected"], indicator, lang) if row is not None else "–",
-                fmt_value(row["projected_lower"], indicator, lang) if row is not None else "–",
-                fmt_value(row["projected_upper"], indicator, lang) if row is not None else "–",
-            ]
-        )
-    return pd.DataFrame(table, columns=["year", "observed", "target", "projected", "lower", "upper"])

@@ -4,47 +4,19 @@ markers where the method changed. Plain data in (every text already in the page 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
 import plotly.graph_objects as go
 import plotly.io as pio
 
 from layouts.figures import FONT, PALETTE
+from layouts.views.trends import Axes, Line, Marker
 
 MAIN_COLOUR = PALETTE["egdi"]  # Okabe–Ito blue for the chosen country
 PEER_COLOURS = ("#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000", "#999999")  # the rest of Okabe–Ito
 PEER_DASHES = ("solid", "dash", "dot", "dashdot")
 PEER_SYMBOLS = ("square", "diamond", "triangle-up", "x", "cross", "triangle-down", "pentagon", "star", "hexagon", "hourglass")
 CHANGE_COLOUR = "#333333"
-
-
-@dataclass(frozen=True)
-class Line:
-    """One country's series on the full grid of periods: None where there is no value (drawn as a gap)."""
-
-    name: str
-    x: Sequence[int]
-    y: Sequence[float | None]
-    hover: Sequence[str]
-    main: bool = False
-
-
-@dataclass(frozen=True)
-class Marker:
-    """A change of method at period `x`, with its description for the hover box."""
-
-    x: int
-    hover: str
-
-
-@dataclass(frozen=True)
-class Axes:
-    x_title: str
-    y_title: str
-    x_ticks: Sequence[tuple[int, str]]
-    y_ticks: Sequence[tuple[float, str]]
-    y_range: tuple[float, float]
 
 
 def _style(position: int) -> dict[str, object]:

@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import _serve
 from tests.conftest import reference_files
-from tests.layouts.test_simulator import synthetic_components
+from tests.layouts.fields import synthetic_components
 
 SHARED = "/simulator?edition=2022&mode=published&set=osi:0.6,tii:0.7"
 

@@ -1,11 +1,16 @@
-"""Databases for the layout tests. Read-only tests share them for the session; a module that writes (or needs
-more data) defines its own fixture of the same name."""
+"""Databases for the layout tests. Read-only tests share them for the session (`bundled`, `world`); a test that writes
+gets a new store of its own (`fresh`); a module that needs more data defines its own fixture of the same name."""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from tests.conftest import reference_files
+from tests.layouts.databases import use_pages, using
+from tests.layouts.fields import synthetic_components
 
 
 @pytest.fixture(scope="session")
@@ -28,3 +33,37 @@ def world_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     store.close()
     assert landed
     return database
+
+
+@pytest.fixture(scope="session")
+def components_world_db(world_db: str, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The world store and a synthetic component field of the 193 countries (tests/layouts/fields.py)."""
+    from indicators.ingest.imports import open_seeded_store
+
+    database = tmp_path_factory.mktemp("layouts-components") / "egdi.sqlite"
+    database.write_bytes(Path(world_db).read_bytes())
+    store = open_seeded_store(str(database))
+    store.import_tidy(synthetic_components(), dataset="long:components", kind="long", file_name="components.csv", checksum="c")
+    store.close()
+    return str(database)
+
+
+@pytest.fixture
+def bundled(bundled_db: str) -> Iterator[None]:
+    """The pages read the shared bundled store during the test."""
+    with using(bundled_db, use_pages):
+        yield
+
+
+@pytest.fixture
+def world(world_db: str) -> Iterator[None]:
+    """The pages read the shared world store during the test."""
+    with using(world_db, use_pages):
+        yield
+
+
+@pytest.fixture
+def fresh(tmp_path: Path) -> Iterator[None]:
+    """The pages read a new store of the test's own (the bundled data only), for tests that write."""
+    with using(str(tmp_path / "egdi.sqlite"), use_pages):
+        yield

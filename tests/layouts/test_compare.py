@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -14,42 +13,16 @@ import pytest
 from dash import dcc, html
 
 import app  # noqa: F401  (registers the pages)
-import layouts.data
 from layouts import ids
 from layouts.callbacks import compare as callbacks
 from layouts.figures.compare import GEOMETRY_DIR, fitted_axis, fitted_range, label_positions, nice_ticks
 from layouts.i18n import catalog
 from layouts.pages import compare as page
-from tests.conftest import reference_files
+from tests.conftest import PROJECT_DIR, reference_files
+from tests.layouts.databases import use_pages, using
 
 KHMER = re.compile("[\u1780-\u17ff]")
 ASEAN = {"BRN", "IDN", "KHM", "LAO", "MMR", "MYS", "PHL", "SGP", "THA", "TLS", "VNM"}
-
-
-def _use(database: str | None) -> None:
-    """Point the pages at a database; snapshots and page caches are keyed on the version id only, so clear them."""
-    layouts.data.configure(database)
-    layouts.data._snapshot.cache_clear()
-    for cached in (page._peers, page._peer_summary, page._scatter, page._map, page._map_table):
-        cached.cache_clear()
-
-
-@pytest.fixture
-def bundled(bundled_db: str) -> Iterator[None]:
-    previous = layouts.data._database_url
-    _use(bundled_db)
-    yield
-    layouts.data.store().close()
-    _use(previous)
-
-
-@pytest.fixture
-def world(world_db: str) -> Iterator[None]:
-    previous = layouts.data._database_url
-    _use(world_db)
-    yield
-    layouts.data.store().close()
-    _use(previous)
 
 
 @pytest.fixture(scope="module")
@@ -70,11 +43,8 @@ def world_until_2022_db(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture
 def world_until_2022(world_until_2022_db: str) -> Iterator[None]:
-    previous = layouts.data._database_url
-    _use(world_until_2022_db)
-    yield
-    layouts.data.store().close()
-    _use(previous)
+    with using(world_until_2022_db, use_pages):
+        yield
 
 
 def find(component: object, component_id: str) -> object:
@@ -353,7 +323,7 @@ def test_the_map_geometry_is_small_local_and_covers_the_193_members():
     assert topology.stat().st_size < 150_000
     shapes = {g.get("id") for g in json.loads(topology.read_text())["objects"]["countries"]["geometries"]}
     dots = pd.read_csv(GEOMETRY_DIR / "small-states.csv")
-    members = set(pd.read_csv(Path(layouts.data.__file__).parents[1] / "data" / "countries.csv")["iso3"])
+    members = set(pd.read_csv(PROJECT_DIR / "data" / "countries.csv")["iso3"])
     assert members - shapes == set(dots["iso3"])
     assert dots["lon"].between(-180, 180).all() and dots["lat"].between(-90, 90).all()
     assert (GEOMETRY_DIR / "README.md").read_text().count("MIT") >= 1

@@ -1,11 +1,11 @@
 """The data page without a browser: its layout in both languages, and its callbacks called directly on a store of
-their own (upload check and preview, import, history, rollback, size limit, template, the recorded user)."""
+their own (upload check and preview, import, history, rollback, size limit, template, the recorded user). The uploads'
+temporary files are tested in tests/layouts/views/test_uploads.py."""
 
 from __future__ import annotations
 
 import base64
 import io
-from collections.abc import Iterator
 from pathlib import Path
 
 import dash
@@ -15,7 +15,7 @@ from dash import dcc, html
 from openpyxl import load_workbook
 
 import app  # noqa: F401  (registers the pages)
-import layouts.data
+import layouts.views.snapshot
 from indicators.ingest.imports import oversized_file
 from indicators.ingest.readers import MAX_FILE_BYTES, read_file
 from layouts import ids
@@ -28,18 +28,6 @@ PUBLISHED = (
     "Survey Year,Country Name,E-Government Rank,E-Government Index,E-Participation Index,Online Service Index,"
     "Human Capital Index,Telecommunication Infrastructure Index\n2022,Cambodia,120,0.61230,0.30000,0.45000,0.53800,0.56050\n"
 )
-
-
-@pytest.fixture
-def data_store(tmp_path: Path) -> Iterator[None]:
-    """The pages read a new store (bundled data only) during the test; the previous configuration comes back after."""
-    previous = layouts.data._database_url
-    layouts.data.configure(str(tmp_path / "egdi.sqlite"))
-    layouts.data._snapshot.cache_clear()  # snapshots are keyed on the version id only, not on the database
-    yield
-    layouts.data.store().close()
-    layouts.data.configure(previous)
-    layouts.data._snapshot.cache_clear()
 
 
 def encoded(content: bytes | str, kind: str = "text/csv") -> str:
@@ -82,7 +70,7 @@ def test_every_data_key_has_english_and_khmer_and_the_khmer_is_khmer():
 
 
 @pytest.mark.parametrize(("lang", "title", "history_header"), [("en", "Data", "Version"), ("km", "ទិន្នន័យ", "កំណែ")])
-def test_the_layout_shows_upload_history_and_template_in_the_page_language(data_store, lang, title, history_header):
+def test_the_layout_shows_upload_history_and_template_in_the_page_language(fresh, lang, title, history_header):
     tree = page.layout(lang=lang)
     assert texts(tree).startswith(title)
     upload = find(tree, ids.DATA_UPLOAD)
@@ -95,7 +83,7 @@ def test_the_layout_shows_upload_history_and_template_in_the_page_language(data_
     assert find(tree, ids.DATA_TEMPLATE_LANG).value == lang
 
 
-def test_a_bad_upload_lists_every_located_problem_and_cannot_be_confirmed(data_store):
+def test_a_bad_upload_lists_every_located_problem_and_cannot_be_confirmed(fresh):
     contents, names = fixture_upload(FIXTURES / "long" / "unknown_entity.csv", FIXTURES / "published" / "text_in_number.csv")
 
     content, hidden, disabled, label = callbacks.check_upload(contents, "auto", names, "km")
@@ -111,7 +99,7 @@ def test_a_bad_upload_lists_every_located_problem_and_cannot_be_confirmed(data_s
     assert find(html.Div(content), ids.DATA_CHANGES) is None
 
 
-def test_a_good_upload_previews_its_changes_then_imports_with_the_signed_in_user(data_store):
+def test_a_good_upload_previews_its_changes_then_imports_with_the_signed_in_user(fresh):
     contents, names = [encoded(PUBLISHED)], ["../../etc/cambodia 2022?.csv"]
 
     content, hidden, disabled, label = callbacks.check_upload(contents, "auto", names, "en")
@@ -128,16 +116,16 @@ def test_a_good_upload_previews_its_changes_then_imports_with_the_signed_in_user
         "",
         "0.6123",
     )
-    assert layouts.data.store().versions()["version_id"].max() == 2  # a preview writes nothing
+    assert layouts.views.snapshot.store().versions()["version_id"].max() == 2  # a preview writes nothing
 
     web = flask.Flask(__name__)
     with web.test_request_context(headers={"X-Remote-User": "  sokha   chan "}):
         result, hidden, revision, cleared = callbacks.confirm_import(1, contents, names, "auto", "en")
     assert (hidden, revision, cleared) == (True, 3, None)
     assert "cambodia 2022_.csv: version 3 of published:2022: 6 added, 0 changed, 0 removed." in texts(result)
-    newest = layouts.data.store().versions().iloc[0]
+    newest = layouts.views.snapshot.store().versions().iloc[0]
     assert (newest["user"], newest["file_name"], newest["dataset"]) == ("sokha chan", "cambodia 2022_.csv", "published:2022")
-    snapshot = layouts.data.snapshot()
+    snapshot = layouts.views.snapshot.snapshot()
     assert snapshot.version == 3
     assert snapshot.history("KHM").set_index("edition").at[2022, "egdi"] == pytest.approx(0.6123)
 
@@ -145,7 +133,7 @@ def test_a_good_upload_previews_its_changes_then_imports_with_the_signed_in_user
     assert "importing it would change nothing" in texts(again)
 
 
-def test_history_version_detail_and_rollback(data_store):
+def test_history_version_detail_and_rollback(fresh):
     contents = [encoded(PUBLISHED)]
     callbacks.confirm_import(1, contents, ["revised.csv"], "auto", "en")
 
@@ -162,8 +150,8 @@ def test_history_version_detail_and_rollback(data_store):
     message, panel_hidden, revision = callbacks.confirm_rollback(1, 3, "en")
     assert "Rolled back version 3 of published:2022 as version 4: 0 restored, 0 changed back, 6 removed." in texts(message)
     assert (panel_hidden, revision) == (True, 4)
-    assert layouts.data.snapshot().history("KHM").set_index("edition").at[2022, "egdi"] == pytest.approx(0.5056)
-    assert layouts.data.store().versions().iloc[0]["user"] == "dashboard"
+    assert layouts.views.snapshot.snapshot().history("KHM").set_index("edition").at[2022, "egdi"] == pytest.approx(0.5056)
+    assert layouts.views.snapshot.store().versions().iloc[0]["user"] == "dashboard"
 
     message, *_ = callbacks.confirm_rollback(1, 3, "km")  # nothing left to undo: said in Khmer, not raised
     assert "គ្មានអ្វីត្រូវបានត្រឡប់វិញទេ" in texts(message)
@@ -192,30 +180,6 @@ def test_the_template_downloads_in_either_language_for_countries_or_provinces():
     assert callbacks.download_template(1, "en", "country")["filename"] == "egdi-data-template-country-en.xlsx"
 
 
-@pytest.mark.parametrize(
-    ("name", "safe"),
-    [
-        ("EGOV_DATA_2022.csv", "EGOV_DATA_2022.csv"),
-        ("folder/sub/ទិន្នន័យ ២០២៤.xlsx", "ទិន្នន័យ ២០២៤.xlsx"),
-        ("..\\..\\evil.csv", "evil.csv"),
-        ('a<b>:c"|?*.csv', "a_b__c____.csv"),
-        ("...", "upload"),
-        (".hidden.csv", "hidden.csv"),
-        ("", "upload"),
-    ],
-)
-def test_uploaded_names_are_made_safe(name, safe):
-    assert callbacks.safe_file_name(name) == safe
-
-
-def test_uploads_live_in_a_temporary_folder_under_unique_names_in_name_order_and_are_removed():
-    with callbacks.uploaded_files(["not base64 at all", encoded("a"), encoded("b")], ["y.csv", "x.csv", "dir/x.csv"]) as paths:
-        assert [Path(p).name for p in paths] == ["x.csv", "x (2).csv", "y.csv"]
-        assert [Path(p).read_bytes() for p in paths] == [b"a", b"b", b""]
-    assert not any(Path(p).exists() for p in paths)
-    assert not Path(paths[0]).parent.exists()
-
-
 def test_the_user_is_the_signed_in_user_else_dashboard():
     web = flask.Flask(__name__)
     assert callbacks.request_user() == "dashboard"
@@ -225,6 +189,6 @@ def test_the_user_is_the_signed_in_user_else_dashboard():
         assert callbacks.request_user() == "dashboard"
 
 
-def test_a_confirm_without_files_changes_nothing(data_store):
+def test_a_confirm_without_files_changes_nothing(fresh):
     assert callbacks.confirm_import(1, None, None, "auto", "en")[0] is dash.no_update
-    assert layouts.data.store().versions()["version_id"].max() == 2
+    assert layouts.views.snapshot.store().versions()["version_id"].max() == 2

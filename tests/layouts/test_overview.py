@@ -1,20 +1,13 @@
-"""The overview without a browser, on the bundled data: the cards, the sentence, the URL rule of the callback."""
+"""The overview without a browser, on the bundled data: the layout from the URL query and the URL rule of the
+callback (what the page shows is tested on its view, tests/layouts/views/test_overview.py)."""
 
 import dash
 import pandas as pd
-import pytest
 
 import app  # noqa: F401  (registers the pages)
-import layouts.data
+import layouts.views.snapshot
 from layouts.callbacks.overview import update_overview
 from layouts.pages import overview
-
-
-@pytest.fixture(autouse=True)
-def bundled(tmp_path):
-    layouts.data.configure(str(tmp_path / "egdi.sqlite"))
-    yield
-    layouts.data.configure(None)
 
 
 def texts(component) -> list[str]:
@@ -27,29 +20,13 @@ def texts(component) -> list[str]:
     return texts(children) if children is not None else []
 
 
-def test_cards_show_cambodia_2024_against_2022():
+def test_cards_show_cambodia_2024_against_2022(bundled):
     content = texts(overview.overview_content("KHM", 2024, "en"))
     for expected in ("0.5754", "+0.0698 since 2022", "120", "up 7 since 2022", "8", "of 11", "High", "class needs all 193 countries"):
         assert expected in content, expected
 
 
-def test_the_sentence_names_what_moved_most_and_the_distance_to_the_next_group():
-    history = layouts.data.snapshot().history("KHM")
-    sentence = overview.summary_sentence(history, 2024, "Cambodia", "en")
-    assert sentence == (
-        "Since 2022, the Telecommunication Infrastructure Index moved most (+0.2004); the EGDI rose by 0.0698 to 0.5754. "
-        "It is 0.1746 below the Very High group threshold (0.75)."
-    )
-    assert overview.summary_sentence(history, 2003, "Cambodia", "en").startswith("2003 is the first edition with data for Cambodia.")
-    khmer = overview.summary_sentence(history, 2024, "កម្ពុជា", "km")
-    assert "០.៥៧៥៤" in khmer and "0.5754" not in khmer
-
-
-def test_a_country_without_results_gets_a_notice():
-    assert "No published results are stored for Japan." in texts(overview.overview_content("JPN", 2024, "en"))
-
-
-def test_the_callback_changes_nothing_when_the_controls_show_what_is_drawn():
+def test_the_callback_changes_nothing_when_the_controls_show_what_is_drawn(bundled):
     shown = {"lang": "en", "entity": "KHM", "edition": 2024}
     assert update_overview("KHM", 2024, shown, "") == (dash.no_update, dash.no_update, dash.no_update)
     content, search, state = update_overview("KHM", 2020, shown, "?lang=en")
@@ -57,8 +34,8 @@ def test_the_callback_changes_nothing_when_the_controls_show_what_is_drawn():
     assert "0.5113" in texts(content)
 
 
-def test_layout_reads_the_query():
+def test_layout_reads_the_query(bundled):
     page = overview.layout(lang="km", entity="THA", edition="2022")
     state = next(c for c in page.children if getattr(c, "id", None) == "overview-state")
     assert state.data == {"lang": "km", "entity": "THA", "edition": 2022}
-    assert isinstance(layouts.data.snapshot().published, pd.DataFrame)
+    assert isinstance(layouts.views.snapshot.snapshot().published, pd.DataFrame)

@@ -3,32 +3,20 @@ own, the brief's figures, and server-side chart rendering (kaleido in Debian's C
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from dash import dcc
 
 import app  # noqa: F401  (registers the pages)
-import layouts.data
+import layouts.views.snapshot
 from indicators.report import ChartRenderError, gather
 from layouts import ids, render
 from layouts.callbacks import reports as callbacks
 from layouts.figures.report import report_figures, subindex_chart, trend_chart
 from layouts.i18n import catalog
 from layouts.pages import reports as page
-
-
-@pytest.fixture
-def report_store(tmp_path: Path) -> Iterator[None]:
-    """The pages read a new store (bundled data only) during the test; the previous configuration comes back after."""
-    previous = layouts.data._database_url
-    layouts.data.configure(str(tmp_path / "egdi.sqlite"))
-    layouts.data._snapshot.cache_clear()
-    yield
-    layouts.data.store().close()
-    layouts.data.configure(previous)
-    layouts.data._snapshot.cache_clear()
+from layouts.views import reports as view
 
 
 @pytest.fixture(autouse=True)
@@ -64,7 +52,7 @@ def test_every_reports_key_has_english_and_khmer():
         assert pair["en"] and any("\u1780" <= c <= "\u17ff" for c in pair["km"]), key
 
 
-def test_the_page_offers_country_edition_language_and_format(report_store):
+def test_the_page_offers_country_edition_language_and_format(fresh):
     layout = page.layout(lang="en")
     assert "Reports" in texts(layout)
     entity = find(layout, ids.REPORTS_ENTITY)
@@ -81,7 +69,7 @@ def test_the_page_offers_country_edition_language_and_format(report_store):
     assert "python -m indicators report --entity KHM --format pdf --lang en --edition 2024" in texts(find(layout, ids.REPORTS_CLI))
 
 
-def test_the_page_in_khmer(report_store):
+def test_the_page_in_khmer(fresh):
     layout = page.layout(lang="km", entity="THA", edition="2020")
     assert "របាយការណ៍" in texts(layout)
     assert find(layout, ids.REPORTS_ENTITY).value == "THA" and find(layout, ids.REPORTS_EDITION).value == 2020
@@ -91,14 +79,14 @@ def test_the_page_in_khmer(report_store):
     assert "គ្មានគោលដៅសម្រាប់ ថៃ ទេ" in notes
 
 
-def test_a_change_of_country_offers_its_editions(report_store):
+def test_a_change_of_country_offers_its_editions(fresh):
     options, value = callbacks.update_editions("KHM", 2018, "en")
     assert value == 2018 and len(options) == 12
     options, value = callbacks.update_editions("SGP", 2010, "km")
     assert value == 2024 and [o["value"] for o in options] == [2024, 2022, 2020, 2018] and options[0]["label"] == "២០២៤"
 
 
-def test_notes_and_the_command_follow_the_choice(report_store, monkeypatch):
+def test_notes_and_the_command_follow_the_choice(fresh, monkeypatch):
     monkeypatch.setattr(render, "warm_up", lambda: None)
     notes, command, search = callbacks.update_notes("KHM", 2010, "en", "xlsx", "en", "?lang=km")
     assert "no method file of its own" in texts(notes) and "--format xlsx" in command and "--edition 2010" in command
@@ -106,15 +94,15 @@ def test_notes_and_the_command_follow_the_choice(report_store, monkeypatch):
 
 
 @pytest.mark.parametrize(("fmt", "start"), [("xlsx", b"PK"), ("csv", "\ufeffEdition".encode())])
-def test_downloads_without_charts(report_store, fmt, start):
-    data, name = callbacks.build_download("KHM", 2022, "en", fmt)
-    assert data.startswith(start) and name == f"egdi-{callbacks.FILE_KINDS[fmt]}-KHM-2022-en.{fmt}"
+def test_downloads_without_charts(fresh, fmt, start):
+    data, name = view.build_download("KHM", 2022, "en", fmt, render.report_charts)
+    assert data.startswith(start) and name == f"egdi-{view.FILE_KINDS[fmt]}-KHM-2022-en.{fmt}"
     sent, status = callbacks.download(1, "KHM", 2022, "en", fmt, "km")
     assert sent["filename"] == name and sent["base64"] is True
     assert "រួចរាល់" in texts(status)
 
 
-def test_a_download_that_cannot_be_made_is_a_message(report_store, monkeypatch):
+def test_a_download_that_cannot_be_made_is_a_message(fresh, monkeypatch):
     sent, status = callbacks.download(1, "KHM", 2007, "en", "xlsx", "en")
     assert sent is callbacks.dash.no_update
     assert "The report could not be made: no published results are stored for Cambodia in 2007" in texts(status)
@@ -128,18 +116,18 @@ def test_a_download_that_cannot_be_made_is_a_message(report_store, monkeypatch):
     assert "The Excel workbook and the table do not need them" in texts(status)
 
 
-def test_an_unexpected_failure_is_logged_not_shown(report_store, monkeypatch, caplog):
+def test_an_unexpected_failure_is_logged_not_shown(fresh, monkeypatch, caplog):
     def bug(*_args, **_kwargs):
         raise ZeroDivisionError("oops")
 
-    monkeypatch.setattr(callbacks, "build_workbook", bug)
+    monkeypatch.setattr(view, "build_workbook", bug)
     _, status = callbacks.download(1, "KHM", 2024, "en", "xlsx", "en")
     assert "Something went wrong" in texts(status) and "oops" not in texts(status)
     assert "ZeroDivisionError" in caplog.text
 
 
-def test_the_brief_figures(report_store):
-    content = gather(layouts.data.store(), "KHM", 2024)
+def test_the_brief_figures(fresh):
+    content = gather(layouts.views.snapshot.store(), "KHM", 2024)
     trend = trend_chart(content.history, "km", (("High", 0.5), ("Very High", 0.75)))
     assert len(trend.data) == 4 and trend.layout.xaxis.type == "category"
     assert list(trend.data[0].x[:2]) == ["២០០៣", "២០០៤"] and trend.data[0].name == "EGDI"
@@ -148,12 +136,12 @@ def test_the_brief_figures(report_store):
     assert [trace.name for trace in bars.data] == ["2022", "2024", "ASEAN mean"]
     assert list(bars.data[1].text) == ["0.5754", "0.4503", "0.7609", "0.5149", "0.3151"]
     assert set(report_figures(content, "en")) == {"trend", "subindices"}
-    early = gather(layouts.data.store(), "KHM", 2003)
+    early = gather(layouts.views.snapshot.store(), "KHM", 2003)
     assert [trace.name for trace in subindex_chart(early, "en").data] == ["2003"]  # no previous edition, no ASEAN field
 
 
-def test_charts_render_to_png_and_svg_once_then_from_the_cache(report_store, monkeypatch):
-    content = gather(layouts.data.store(), "KHM", 2024)
+def test_charts_render_to_png_and_svg_once_then_from_the_cache(fresh, monkeypatch):
+    content = gather(layouts.views.snapshot.store(), "KHM", 2024)
     charts = render.report_charts(content, "km")
     assert set(charts) == {"trend", "subindices"}
     assert all(image.startswith(b"\x89PNG") for image in charts.values())
@@ -171,11 +159,11 @@ def test_charts_render_to_png_and_svg_once_then_from_the_cache(report_store, mon
     assert render.report_charts(content, "km") == charts  # disk cache
 
 
-def test_a_missing_browser_is_a_chart_render_error(report_store, monkeypatch):
+def test_a_missing_browser_is_a_chart_render_error(fresh, monkeypatch):
     monkeypatch.setenv("EGDI_CHROMIUM", "/nonexistent/chromium")
     monkeypatch.setenv("EGDI_CHART_CACHE", "off")
     browser = render._Browser()
     monkeypatch.setattr(render, "_browser", browser)
-    content = gather(layouts.data.store(), "KHM", 2024)
+    content = gather(layouts.views.snapshot.store(), "KHM", 2024)
     with pytest.raises(ChartRenderError, match=r"Chromium was not found \(EGDI_CHROMIUM=/nonexistent/chromium\)"):
         render.report_charts(content, "en")

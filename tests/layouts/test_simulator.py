@@ -11,99 +11,34 @@ from urllib.parse import parse_qsl, urlparse
 
 import flask
 import numpy as np
-import pandas as pd
 import pytest
 from dash import html
 from dash.exceptions import PreventUpdate
 
 import app  # noqa: F401  (registers the pages)
-import layouts.data
-from indicators.entities import load_countries
+import layouts.views.snapshot
 from indicators.method.methodology import load_methodology
 from indicators.outlook.whatif import whatif_components
 from layouts import ids
 from layouts.callbacks import simulator as callbacks
 from layouts.i18n import catalog
 from layouts.pages import simulator as page
-from layouts.pages import targets as targets_page
-from tests.conftest import reference_files
+from layouts.views import simulator as view
+from layouts.views import simulator_scenarios as scenarios
+from tests.layouts.databases import use_pages, using
+from tests.layouts.fields import COMPONENT_RANGES
 from tests.layouts.test_targets import find, texts
 
 KHMER = re.compile("[\u1780-\u17ff]")
-COMPONENT_RANGES = {
-    "internet_users_pct": (5, 100),
-    "mobile_subscriptions_per_100": (30, 180),
-    "mobile_broadband_per_100": (5, 150),
-    "fixed_broadband_per_100": (0, 45),
-    "adult_literacy_pct": (40, 100),
-    "gross_enrolment_pct": (40, 100),
-    "expected_schooling_years": (6, 20),
-    "mean_schooling_years": (2, 14),
-    "osi_score": (10, 200),
-    "epi_score": (0, 90),
-}
-
-
-NATIONAL = ("internet_users_pct", "adult_literacy_pct", "expected_schooling_years", "mean_schooling_years")
-
-
-def synthetic_components() -> pd.DataFrame:
-    """Every component of the 2022 method for the 193 countries in 2022 (Cambodia keeps its bundled national values)."""
-    rng = np.random.default_rng(2022)
-    rows = [
-        (code, 2022, indicator, float(rng.uniform(*bounds)), "synthetic test field")
-        for code in load_countries().codes
-        for indicator, bounds in COMPONENT_RANGES.items()
-        if not (
-            code == "KHM" and indicator in ("internet_users_pct", "adult_literacy_pct", "expected_schooling_years", "mean_schooling_years")
-        )
-    ]
-    return pd.DataFrame(rows, columns=["entity", "year", "indicator", "value", "source"])
-
-
-def use(database: str | None) -> None:
-    """Point the pages at a database; the caches are keyed on the store version only, so clear them."""
-    layouts.data.configure(database)
-    layouts.data._snapshot.cache_clear()
-    page._components.cache_clear()
-    targets_page.clear_caches()
-
-
-@pytest.fixture(scope="module")
-def world_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    files = reference_files()
-    if not files:
-        pytest.skip("UN DESA reference files not found (set EGDI_REFERENCE_DIR): the world views need them")
-    from indicators.ingest.imports import import_files, open_seeded_store
-
-    database = str(tmp_path_factory.mktemp("simulator-world") / "egdi.sqlite")
-    store = open_seeded_store(database)
-    _, landed = import_files([str(f) for f in files], store)
-    store.import_tidy(synthetic_components(), dataset="long:components", kind="long", file_name="components.csv", checksum="c")
-    store.close()
-    assert landed
-    return database
 
 
 @pytest.fixture
-def bundled(tmp_path: Path) -> Iterator[None]:
-    previous = layouts.data._database_url
-    use(str(tmp_path / "egdi.sqlite"))
-    yield
-    layouts.data.store().close()
-    use(previous)
-
-
-@pytest.fixture
-def world(world_db: str, tmp_path: Path) -> Iterator[None]:
+def world(components_world_db: str, tmp_path: Path) -> Iterator[None]:
     """A copy of the world database for one test (scenarios saved by a test stay in its copy)."""
-    previous = layouts.data._database_url
     copy = tmp_path / "egdi.sqlite"
-    copy.write_bytes(Path(world_db).read_bytes())
-    use(str(copy))
-    yield
-    layouts.data.store().close()
-    use(previous)
+    copy.write_bytes(Path(components_world_db).read_bytes())
+    with using(str(copy), use_pages):
+        yield
 
 
 def results(tree: object) -> list[list[str]]:
@@ -125,7 +60,7 @@ def test_every_simulator_key_has_english_and_khmer_and_the_khmer_is_khmer():
             assert KHMER.search(pair["km"]), key
 
 
-def test_with_only_the_bundled_data_the_page_says_what_to_import(bundled):
+def test_with_only_the_bundled_data_the_page_says_what_to_import(fresh):
     published = page.layout()
     assert "This view needs the results of all 193 countries for 2024" in texts(find(published, ids.SIMULATOR_BODY))
     assert find(published, ids.SIMULATOR_CONTEXT).data is None
@@ -176,7 +111,7 @@ def test_a_new_mode_or_country_redraws_the_inputs_but_not_when_nothing_changed(w
     assert dict(parse_qsl(search[1:])) == {"edition": "2022", "mode": "components"}
     assert sorted(find(html.Div(body), ids.SIMULATOR_CONTEXT).data["codes"]) == sorted(COMPONENT_RANGES)
     body, _, _, search = callbacks.update_view("VNM", 2022, "published", context, "en", search)
-    vietnam = page.published_field(2022).set_index("iso3").loc["VNM"]
+    vietnam = view.published_field(2022).set_index("iso3").loc["VNM"]
     assert find(html.Div(body), ids.SIMULATOR_CONTEXT).data["baseline"] == {c: vietnam[c] for c in ("osi", "tii", "hci")}
     assert vietnam["egdi"] == 0.6787  # UN E-Government Survey 2022
     assert "entity=VNM" in search
@@ -184,7 +119,7 @@ def test_a_new_mode_or_country_redraws_the_inputs_but_not_when_nothing_changed(w
 
 def test_a_component_whatif_is_a_full_rescore_of_the_field(world):
     tree = page.layout(edition="2022", mode="components", set="internet_users_pct:80")
-    data, _ = page.components_field(2022)
+    data, _ = view.components_field(2022)
     assert data["entity"].nunique() == 193
     expected = whatif_components(data, load_methodology(2022), "KHM", {"internet_users_pct": 80.0})
     before, after = expected.row("baseline"), expected.row("whatif")
@@ -201,7 +136,7 @@ def goal_args(tree: object, goal: str, code: str = "osi", rank: int = 100, egdi:
 
 def test_goal_seek_finds_the_smallest_value_within_its_tolerance(world):
     tree = page.layout(edition="2022", mode="published")
-    field = page.published_field(2022)
+    field = view.published_field(2022)
     khm = field.set_index("iso3").loc["KHM"]
     others = np.sort(field.loc[field["iso3"] != "KHM", "egdi"].to_numpy())[::-1]
     exact = 3 * others[99] - khm["tii"] - khm["hci"]  # the OSI that ties the 100th other country
@@ -237,7 +172,7 @@ def test_scenarios_are_saved_compared_and_shared(world):
         callbacks.save_scenario(1, 0, "OSI only", context, [0.7, 0.5605, 0.538], value_ids, checked, "en")  # same key as "OSI push"
     assert "Give the scenario a name" in texts(refused) and "set at least one value" in texts(nothing)
     assert "Saved the scenario “OSI push” (version" in texts(message) and checked == ["OSI push"]
-    newest = layouts.data.store().versions().iloc[0]
+    newest = layouts.views.snapshot.store().versions().iloc[0]
     assert (newest["dataset"], newest["kind"], newest["user"], newest["file_name"]) == (
         "scenario:OSI only",
         "scenario",
@@ -254,7 +189,7 @@ def test_scenarios_are_saved_compared_and_shared(world):
     assert rows[2][2:] == ["0.7000", "0.5380", "0.6000", "0.6127", "99", "8", "High", "H2"]
     assert rows[1][5] == f"{(0.4181 + 0.5605 + 0.65) / 3:.4f}"
 
-    shared = next(s for s in page.saved_scenarios() if s.name == "OSI push")
-    query = dict(parse_qsl(urlparse(page.scenario_href(shared, "en")).query))
+    shared = next(s for s in scenarios.saved_scenarios() if s.name == "OSI push")
+    query = dict(parse_qsl(urlparse(scenarios.scenario_href(shared, "en")).query))
     assert query == {"edition": "2022", "mode": "published", "set": "osi:0.6,tii:0.7"}
     assert results(page.layout(**query))[3] == ["EGDI", "0.5056", "0.6127", "+0.1071"]

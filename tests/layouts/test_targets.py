@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
-from pathlib import Path
 
 import flask
 import pytest
@@ -15,13 +13,14 @@ from dash import html
 from dash.exceptions import PreventUpdate
 
 import app  # noqa: F401  (registers the pages)
-import layouts.data
+import layouts.views.snapshot
 from indicators.outlook.targets import load_targets, stored_targets, targets_to_tidy, with_edit
 from layouts import ids
 from layouts.callbacks import targets as callbacks
 from layouts.i18n import catalog
 from layouts.pages import overview
 from layouts.pages import targets as page
+from layouts.views import targets as view
 
 KHMER = re.compile("[\u1780-\u17ff]")
 
@@ -47,25 +46,9 @@ def find(component: object, component_id: object) -> object | None:
     return None
 
 
-def use(database: str | None) -> None:
-    layouts.data.configure(database)
-    layouts.data._snapshot.cache_clear()
-    page.clear_caches()
-
-
-@pytest.fixture
-def data_store(tmp_path: Path) -> Iterator[None]:
-    """A new store with the bundled data only, for one test."""
-    previous = layouts.data._database_url
-    use(str(tmp_path / "egdi.sqlite"))
-    yield
-    layouts.data.store().close()
-    use(previous)
-
-
 def form(target_id: str, lang: str = "en") -> dict[str, object]:
     """The editor's values for a target, as the page fills them in."""
-    fields = html.Div(page.edit_fields(page.targets_view().targets, target_id, lang))
+    fields = html.Div(page.edit_fields(view.targets_view().targets, target_id, lang))
     values = {year: find(fields, {"type": ids.TARGETS_EDIT_VALUE, "year": year}).value for year in (2025, 2030, 2035)}
     return {
         "target_id": target_id,
@@ -103,7 +86,7 @@ def test_every_targets_key_has_english_and_khmer_and_the_khmer_is_khmer():
             assert KHMER.search(pair["km"]), key
 
 
-def test_the_page_shows_every_target_with_its_light_and_label(data_store):
+def test_the_page_shows_every_target_with_its_light_and_label(fresh):
     tree = page.layout()
     table = find(tree, ids.TARGETS_TABLE)
     rows = table.children[1].children
@@ -115,7 +98,7 @@ def test_the_page_shows_every_target_with_its_light_and_label(data_store):
     assert "8 of the 8 targets are indicative" in texts(tree)
 
 
-def test_each_card_shows_the_inputs_behind_its_status(data_store):
+def test_each_card_shows_the_inputs_behind_its_status(fresh):
     tree = page.layout()
     egdi = texts(find(tree, ids.TARGETS_CARD_PREFIX + "egdi_very_high"))
     assert "Baseline: 0.5056 (2022) · Latest: 0.5754 (2024)" in egdi
@@ -135,7 +118,7 @@ def test_each_card_shows_the_inputs_behind_its_status(data_store):
     assert rank_chart.layout.yaxis.autorange == "reversed"  # rank 1 at the top
 
 
-def test_the_page_in_khmer_uses_khmer_words_and_digits(data_store):
+def test_the_page_in_khmer_uses_khmer_words_and_digits(fresh):
     tree = page.layout(lang="km")
     assert texts(tree).strip().startswith("គោលដៅ ២០២២–២០៣៥")
     row = texts(find(tree, ids.TARGETS_TABLE).children[1].children[0])
@@ -143,7 +126,7 @@ def test_the_page_in_khmer_uses_khmer_words_and_digits(data_store):
     assert "+៦.៦៨% ក្នុងមួយឆ្នាំ" in texts(find(tree, ids.TARGETS_CARD_PREFIX + "egdi_very_high"))
 
 
-def test_choosing_a_target_fills_the_editor_and_the_url(data_store):
+def test_choosing_a_target_fills_the_editor_and_the_url(fresh):
     fields, message, search = callbacks.choose_target("world_top_100", "en", "?lang=en")
     tree = html.Div(fields)
     assert find(tree, {"type": ids.TARGETS_EDIT_VALUE, "year": 2030}).value == "100"
@@ -157,7 +140,7 @@ def test_choosing_a_target_fills_the_editor_and_the_url(data_store):
     assert find(page.layout(target="osi"), ids.TARGETS_EDIT_TARGET).value == "osi"
 
 
-def test_an_edit_with_problems_lists_each_and_saves_nothing(data_store):
+def test_an_edit_with_problems_lists_each_and_saves_nothing(fresh):
     entry = form("world_top_100")
     entry["values"] = {2025: "115", 2030: "250", 2035: "x1"}
     entry["baseline_value"] = ""
@@ -171,50 +154,50 @@ def test_an_edit_with_problems_lists_each_and_saves_nothing(data_store):
         "Target for 2030: 250 is outside the valid range 1–193.",
         "Source: say where the target comes from.",
     ]
-    assert layouts.data.store().versions()["kind"].tolist().count("targets") == 0
+    assert layouts.views.snapshot.store().versions()["kind"].tolist().count("targets") == 0
     khmer, _ = save({**entry, "values": {2025: "115", 2030: "២៥០", 2035: "85"}}, lang="km")
     assert [texts(li) for li in khmer.children[1].children][1] == "គោលដៅសម្រាប់ឆ្នាំ ២០៣០៖ ២៥០ នៅក្រៅចន្លោះត្រឹមត្រូវ ១–១៩៣។"
 
 
-def test_a_saved_edit_is_a_version_with_the_user_and_updates_every_status(data_store):
+def test_a_saved_edit_is_a_version_with_the_user_and_updates_every_status(fresh):
     entry = form("world_top_100")
     entry["values"] = {2025: "112", 2030: "៩០", 2035: "80"}  # Khmer digits are read too
     entry["status"] = "confirmed"
     entry["source"] = "Digital Government Policy 2022–2035, section 4.2"
     message, content = save(entry, user="  sokha  chan ")
     assert "Saved “World top 100 by 2030” as version 3 of the data history (by sokha chan)." in texts(message)
-    newest = layouts.data.store().versions().iloc[0]
+    newest = layouts.views.snapshot.store().versions().iloc[0]
     assert (newest["dataset"], newest["kind"], newest["user"], newest["file_name"]) == (
         "targets:digital-government-policy",
         "targets",
         "sokha chan",
         "targets page",
     )
-    edited = stored_targets(layouts.data.store()).target("world_top_100")
+    edited = stored_targets(layouts.views.snapshot.store()).target("world_top_100")
     assert (edited.values, edited.status, edited.source) == ({2025: 112.0, 2030: 90.0, 2035: 80.0}, "confirmed", entry["source"])
     _, expected = with_edit(load_targets(), edited, [])
     assert newest["checksum"] == hashlib.sha256(expected.to_csv(index=False).encode()).hexdigest()
-    stored = set(layouts.data.store().observations(kinds=["targets"])["indicator"])
+    stored = set(layouts.views.snapshot.store().observations(kinds=["targets"])["indicator"])
     assert stored == {"target:world_top_100", "target-meta:world_top_100"}
     row = texts(find(html.Div(content), ids.TARGETS_TABLE).children[1].children[1])
     assert row.startswith("World top 100 by 2030 Confirmed 112") and "90 ▲ Needs acceleration" in row
-    assert "Confirmed" in texts(overview.overview_targets_panel("KHM", "en"))
+    assert "Confirmed" in texts(overview.targets_panel("KHM", "en"))
 
     again, unchanged = save(entry)
     assert "Nothing to save" in texts(again) and unchanged is not None
     status_only, _ = save({**entry, "status": "indicative"})
     assert "version 4" in texts(status_only)
-    assert stored_targets(layouts.data.store()).target("world_top_100").status == "indicative"
+    assert stored_targets(layouts.views.snapshot.store()).target("world_top_100").status == "indicative"
     assert len(targets_to_tidy(load_targets())) > 0
 
 
-def test_the_overview_shows_the_lights_for_cambodia_only(data_store):
-    panel = overview.overview_targets_panel("KHM", "en")
+def test_the_overview_shows_the_lights_for_cambodia_only(fresh):
+    panel = overview.targets_panel("KHM", "en")
     table = next(c for c in panel if getattr(c, "className", "") == "data-table tg-lights")
     assert len(table.children[1].children) == 8
     assert table.children[1].children[0].children[0].children.href == "/targets#target-egdi_very_high"
     assert "Status of each milestone with the results up to 2024." in texts(panel)
-    other = texts(overview.overview_targets_panel("LAO", "km"))
+    other = texts(overview.targets_panel("LAO", "km"))
     assert "កម្ពុជា" in other
     whole = overview.layout()
     assert "Progress against targets" in texts(whole) and "On track" in texts(whole)

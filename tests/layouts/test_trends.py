@@ -13,7 +13,7 @@ import yaml
 from dash.exceptions import PreventUpdate
 
 import app  # noqa: F401  (registers the pages)
-import layouts.data
+from indicators.entities import load_countries
 from layouts import ids
 from layouts.callbacks.trends import update_trends
 from layouts.i18n import LOCALES_DIR
@@ -22,31 +22,6 @@ from layouts.state import parse_query
 
 KHMER = re.compile("[\u1780-\u17ff]")
 ASEAN_PEERS = ["BRN", "IDN", "LAO", "MMR", "MYS", "PHL", "SGP", "THA", "TLS", "VNM"]
-
-
-def _use(database: str | None) -> None:
-    """Point the pages at a database; snapshots are keyed on the version id only, so clear them."""
-    layouts.data.configure(database)
-    layouts.data._snapshot.cache_clear()
-    page._views.clear()
-
-
-@pytest.fixture
-def bundled(bundled_db: str) -> Iterator[None]:
-    previous = layouts.data._database_url
-    _use(bundled_db)
-    yield
-    layouts.data.store().close()
-    _use(previous)
-
-
-@pytest.fixture
-def world(world_db: str) -> Iterator[None]:
-    previous = layouts.data._database_url
-    _use(world_db)
-    yield
-    layouts.data.store().close()
-    _use(previous)
 
 
 def find(component: object, component_id: str) -> object:
@@ -84,7 +59,7 @@ def test_the_default_view_is_cambodia_egdi_against_the_asean_members_present(bun
     assert text(find(layout, ids.TRENDS_SUBTITLE)) == "EGDI, Cambodia and the countries chosen for comparison, by survey edition"
     figure = find(layout, ids.TRENDS_GRAPH).figure
     lines = traces(figure)
-    assert set(lines) == {"Cambodia", "Method change"} | {page.load_countries().name(c) for c in ASEAN_PEERS}
+    assert set(lines) == {"Cambodia", "Method change"} | {load_countries().name(c) for c in ASEAN_PEERS}
     cambodia = dict(zip(lines["Cambodia"]["x"], lines["Cambodia"]["y"], strict=True))
     assert cambodia[2003] == pytest.approx(0.26369) and cambodia[2020] == pytest.approx(0.5113) and cambodia[2024] == pytest.approx(0.57536)
     assert lines["Cambodia"]["line"]["width"] == 4 and lines["Cambodia"]["connectgaps"] is False
@@ -111,7 +86,7 @@ def test_bad_or_empty_query_values_fall_back_to_the_defaults(bundled):
 
 
 def test_peers_without_an_edition_are_gaps_never_interpolated(bundled):
-    _, figure, _ = page.trends_view("KHM", ["THA"], "egdi", "en")
+    _, figure, _ = page.trends_parts("KHM", ["THA"], "egdi", "en")
     thailand = traces(figure)["Thailand"]
     by_edition = dict(zip(thailand["x"], thailand["y"], strict=True))
     assert [by_edition[e] for e in (2003, 2012, 2016)] == [None, None, None]  # the bundled ASEAN rows start in 2018
@@ -120,11 +95,11 @@ def test_peers_without_an_edition_are_gaps_never_interpolated(bundled):
 
 
 def test_hover_shows_value_source_and_edition_in_both_languages(bundled):
-    _, figure, _ = page.trends_view("KHM", [], "egdi", "en")
+    _, figure, _ = page.trends_parts("KHM", [], "egdi", "en")
     cambodia = traces(figure)["Cambodia"]
     hover = cambodia["text"][cambodia["x"].index(2020)]
     assert hover == "<b>Cambodia</b><br>Edition 2020: 0.5113<br>Source: UN DESA, UN E-Government Survey 2020"
-    _, figure, _ = page.trends_view("KHM", [], "egdi", "km")
+    _, figure, _ = page.trends_parts("KHM", [], "egdi", "km")
     cambodia = traces(figure)["កម្ពុជា"]
     hover = cambodia["text"][cambodia["x"].index(2020)]
     assert "ឆ្នាំស្ទង់មតិ ២០២០៖ ០.៥១១៣" in hover and "ប្រភព៖" in hover
@@ -136,7 +111,7 @@ def test_hover_shows_value_source_and_edition_in_both_languages(bundled):
     [("egdi", [2020, 2022]), ("tii", [2020]), ("osi", [2022]), ("hci", []), ("epi", []), ("internet_users_pct", [2020])],
 )
 def test_method_change_markers_come_from_the_methodology_files(bundled, series, editions):
-    _, figure, details = page.trends_view("KHM", [], series, "en")
+    _, figure, details = page.trends_parts("KHM", [], series, "en")
     markers = traces(figure).get("Method change")
     assert (markers["x"] if markers else []) == editions
     assert [shape["x0"] for shape in figure.to_plotly_json()["layout"].get("shapes", [])] == editions
@@ -146,13 +121,13 @@ def test_method_change_markers_come_from_the_methodology_files(bundled, series, 
 
 
 def test_the_2020_marker_explains_the_tii_change_and_links_to_the_method(bundled):
-    _, figure, details = page.trends_view("KHM", [], "tii", "en")
+    _, figure, details = page.trends_parts("KHM", [], "tii", "en")
     hover = traces(figure)["Method change"]["text"][0]
     assert hover.startswith("<b>Method change in 2020 (compared with 2018)</b>")
     assert "TII: Fixed-telephone subscriptions removed" in hover and "capped at 120" in hover
     links = [c.href for c in _walk(details) if getattr(c, "href", None)]
     assert links == ["/methodology?edition=2020"]
-    _, _, details = page.trends_view("KHM", [], "tii", "km")
+    _, _, details = page.trends_parts("KHM", [], "tii", "km")
     assert [c.href for c in _walk(details) if getattr(c, "href", None)] == ["/methodology?edition=2020&lang=km"]
     assert "TII៖ បានដកការជាវទូរស័ព្ទលើតុចេញ" in text(details)
 
@@ -169,7 +144,7 @@ def _walk(component: object) -> Iterator[object]:
 
 
 def test_a_component_indicator_is_drawn_by_year_with_its_stored_source(bundled):
-    subtitle, figure, details = page.trends_view("KHM", ["THA"], "internet_users_pct", "en")
+    subtitle, figure, details = page.trends_parts("KHM", ["THA"], "internet_users_pct", "en")
     assert subtitle == "Internet users (% of population), Cambodia and the countries chosen for comparison, by year"
     cambodia = traces(figure)["Cambodia"]
     assert cambodia["x"] == [2019, 2020, 2021, 2022] and cambodia["y"] == [52.3, 53.7, 55.6, 56.7]
@@ -180,7 +155,7 @@ def test_a_component_indicator_is_drawn_by_year_with_its_stored_source(bundled):
 
 
 def test_years_without_a_value_stay_gaps(bundled):
-    _, figure, _ = page.trends_view("KHM", [], "adult_literacy_pct", "en")
+    _, figure, _ = page.trends_parts("KHM", [], "adult_literacy_pct", "en")
     cambodia = traces(figure)["Cambodia"]
     assert cambodia["x"] == list(range(2008, 2020))
     assert cambodia["y"][0] == 77.6 and cambodia["y"][-1] == 87.7 and cambodia["y"][1:-1] == [None] * 10
@@ -188,13 +163,13 @@ def test_years_without_a_value_stay_gaps(bundled):
 
 
 def test_a_series_without_any_value_says_so(bundled):
-    _, figure, details = page.trends_view("KHM", ["THA"], "fixed_telephone_per_100", "en")
+    _, figure, details = page.trends_parts("KHM", ["THA"], "fixed_telephone_per_100", "en")
     assert [t["name"] for t in figure.to_plotly_json()["data"]] == []
     assert "No values of this series are stored for the chosen countries" in text(details)
 
 
 def test_the_chart_data_is_also_a_table(bundled):
-    _, _, details = page.trends_view("KHM", ["VNM"], "egdi", "en")
+    _, _, details = page.trends_parts("KHM", ["VNM"], "egdi", "en")
     table = next(c for c in _walk(details) if type(c).__name__ == "Table")
     rows = [[text(cell) for cell in row.children] for row in table.children[1].children]
     assert [text(h) for h in table.children[0].children.children] == ["Country", "Edition", "Value", "Source"]
@@ -206,7 +181,7 @@ def test_the_chart_data_is_also_a_table(bundled):
 def test_the_figure_is_valid_plotly(bundled):
     for series in ("egdi", "internet_users_pct"):
         for lang in ("en", "km"):
-            _, figure, _ = page.trends_view("KHM", ASEAN_PEERS, series, lang)
+            _, figure, _ = page.trends_parts("KHM", ASEAN_PEERS, series, lang)
             go.Figure(figure.to_plotly_json())  # validates every property
 
 
@@ -241,6 +216,6 @@ def test_the_catalog_has_both_languages_and_the_page_prefix():
 
 
 def test_world_view_draws_every_edition_of_the_asean_members(world):
-    _, figure, _ = page.trends_view("KHM", ["SGP", "THA"], "egdi", "en")
+    _, figure, _ = page.trends_parts("KHM", ["SGP", "THA"], "egdi", "en")
     singapore = traces(figure)["Singapore"]
     assert singapore["x"][0] == 2003 and all(v is not None for v in singapore["y"])

@@ -1,11 +1,13 @@
-"""What the pages show: read from the store once per store version, shaped once, cached (see
-indicators.method.standing for how ranks and classes stay honest when only part of the field is stored)."""
+"""The store as the views read it: the published results and component data, read from the store once per store
+version, shaped once, cached (see indicators.method.standing for how ranks and classes stay honest when only part of
+the field is stored); `request_snapshot` reads it once per request."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+import flask
 import pandas as pd
 
 from indicators.ingest.imports import open_seeded_store
@@ -77,3 +79,19 @@ def snapshot() -> Snapshot:
     frames = _snapshot(int(data_versions.max()) if not data_versions.empty else 0)
     latest = int(versions["version_id"].max()) if not versions.empty else 0
     return frames if frames.version == latest else replace(frames, version=latest)
+
+
+def request_snapshot() -> Snapshot:
+    """`snapshot()`, read once per request: every call of it reads the store's list of versions, and a callback asks
+    for it several times. Outside a request (tests, scripts) it is read on every call."""
+    if not flask.has_request_context():
+        return snapshot()
+    if "egdi_snapshot" not in flask.g:
+        flask.g.egdi_snapshot = snapshot()
+    return flask.g.egdi_snapshot  # type: ignore[no-any-return]
+
+
+def forget_request_snapshot() -> None:
+    """After a write in this request: the next `request_snapshot()` reads the store again."""
+    if flask.has_request_context():
+        flask.g.pop("egdi_snapshot", None)

@@ -1,0 +1,35 @@
+"""Pointing the views (and pages) at a test database. Their caches are keyed on the store version, which two databases
+share, so what was cached for the previous database is forgotten."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from layouts.views import compare, simulator, snapshot, targets, trends
+
+
+def use_views(database: str | None) -> None:
+    snapshot.configure(database)
+    for view in (compare, simulator, targets, trends):
+        view.clear_caches()
+
+
+def use_pages(database: str | None) -> None:
+    """The views and the pages (import the app first: pages register themselves with it)."""
+    from layouts.pages import overview
+    from layouts.pages import targets as targets_page
+
+    use_views(database)
+    overview.clear_caches()
+    targets_page.clear_caches()
+
+
+@contextmanager
+def using(database: str | None, use: Callable[[str | None], None] = use_views) -> Iterator[None]:
+    """`database` during the block (its store closed after it), then the previous one again."""
+    previous = snapshot._database_url
+    use(database)
+    yield
+    snapshot.store().close()
+    use(previous)
