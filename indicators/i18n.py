@@ -226,6 +226,55 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "This row has values but no year.",
         "km": "ជួរនេះមានតម្លៃ ប៉ុន្តែគ្មានឆ្នាំទេ។",
     },
+    # Questionnaire files (data/methodology/kh-losi-YYYY.yaml): `indicators.questionnaire`.
+    "questionnaire_missing": {
+        "en": "missing: every questionnaire file needs it.",
+        "km": "ខ្វះ៖ ឯកសារកម្រងសំណួរនីមួយៗត្រូវការវា។",
+    },
+    "questionnaire_missing_text": {
+        "en": "the text in {language} is missing.",
+        "km": "ខ្វះអត្ថបទជាភាសា{language}។",
+    },
+    "questionnaire_bad_choice": {
+        "en": "'{value}' is not allowed here; expected: {known}.",
+        "km": "'{value}' មិនត្រូវបានអនុញ្ញាតនៅទីនេះទេ។ តម្លៃដែលរំពឹងទុក៖ {known}។",
+    },
+    "questionnaire_not_boolean": {
+        "en": "must be true or false.",
+        "km": "ត្រូវតែជា true ឬ false។",
+    },
+    "questionnaire_bad_id": {
+        "en": "the id '{value}' must equal the file name without extension ('{expected}').",
+        "km": "លេខសម្គាល់ '{value}' ត្រូវតែដូចឈ្មោះឯកសារដោយគ្មានកន្ទុយ ('{expected}')។",
+    },
+    "questionnaire_bad_code": {
+        "en": "'{value}' is not a valid code, or is used twice: write it like {pattern}, starting with its criterion's code.",
+        "km": "'{value}' មិនមែនជាកូដត្រឹមត្រូវ ឬត្រូវបានប្រើពីរដង៖ សូមសរសេរដូចជា {pattern} ដោយចាប់ផ្តើមដោយកូដនៃលក្ខណៈវិនិច្ឆ័យរបស់វា។",
+    },
+    "questionnaire_bad_threshold": {
+        "en": "'{value}' is not a threshold from 0 up to (not including) 1.",
+        "km": "'{value}' មិនមែនជាកម្រិតកំណត់ចាប់ពី ០ ដល់ (មិនរាប់បញ្ចូល) ១ ទេ។",
+    },
+    "questionnaire_bad_levels": {
+        "en": "every level but the last needs 'above', decreasing from the first level to the last; the last has 'above: null'.",
+        "km": "កម្រិតនីមួយៗ លើកលែងតែកម្រិតចុងក្រោយ ត្រូវការ 'above' ដែលថយចុះពីកម្រិតទីមួយដល់កម្រិតចុងក្រោយ។ កម្រិតចុងក្រោយមាន 'above: null'។",
+    },
+    "questionnaire_no_indicators": {
+        "en": "at least one indicator is needed.",
+        "km": "ត្រូវការសូចនាករយ៉ាងហោចណាស់មួយ។",
+    },
+    "questionnaire_not_mapping": {
+        "en": "the file is not a YAML mapping.",
+        "km": "ឯកសារនេះមិនមែនជាផែនទី YAML ទេ។",
+    },
+    "questionnaire_not_yaml": {
+        "en": "the file is not valid YAML: {detail}",
+        "km": "ឯកសារនេះមិនមែនជា YAML ត្រឹមត្រូវទេ៖ {detail}",
+    },
+    "questionnaire_unknown": {
+        "en": "There is no questionnaire '{value}'. Available: {known}.",
+        "km": "គ្មានកម្រងសំណួរ '{value}' ទេ។ កម្រងសំណួរដែលមាន៖ {known}។",
+    },
     "value_jump": {
         "en": "{indicator} of {entity} moved from {old} in {old_year} to {new} in {year} ({change}), "
         "more than {max} in one step: please check it.",
