@@ -275,6 +275,32 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "There is no questionnaire '{value}'. Available: {known}.",
         "km": "គ្មានកម្រងសំណួរ '{value}' ទេ។ កម្រងសំណួរដែលមាន៖ {known}។",
     },
+    # The portal assessment sheet of the province data template: `indicators.ingest.questionnaire_sheet`.
+    "questionnaire_sheet_no_id": {
+        "en": "The sheet does not say which questionnaire it answers: above the table, next to '{label}', "
+        "write its id (such as {example}).",
+        "km": "សន្លឹកនេះមិនបានបញ្ជាក់ថាវាឆ្លើយកម្រងសំណួរណាទេ៖ នៅខាងលើតារាង ក្បែរ '{label}' សូមសរសេរលេខសម្គាល់របស់វា (ដូចជា {example})។",
+    },
+    "questionnaire_sheet_no_year": {
+        "en": "The assessment year is missing: above the table, next to '{label}', type the year the portals were assessed.",
+        "km": "ខ្វះឆ្នាំវាយតម្លៃ៖ នៅខាងលើតារាង ក្បែរ '{label}' សូមវាយឆ្នាំដែលគេហទំព័រត្រូវបានវាយតម្លៃ។",
+    },
+    "duplicate_province_column": {
+        "en": "{value} has more than one answer column; keep one.",
+        "km": "{value} មានជួរឈរចម្លើយច្រើនជាងមួយ។ សូមរក្សាទុកតែមួយ។",
+    },
+    "missing_questionnaire_indicator": {
+        "en": "This row has answers but no indicator code.",
+        "km": "ជួរនេះមានចម្លើយ ប៉ុន្តែគ្មានកូដសូចនាករទេ។",
+    },
+    "unknown_questionnaire_indicator": {
+        "en": "'{value}' is not an indicator of the questionnaire {questionnaire}.",
+        "km": "'{value}' មិនមែនជាសូចនាករនៃកម្រងសំណួរ {questionnaire} ទេ។",
+    },
+    "answer_not_yes_no": {
+        "en": "'{value}' is not an answer: choose yes or no, or leave the cell empty when the indicator was not assessed.",
+        "km": "'{value}' មិនមែនជាចម្លើយទេ៖ សូមជ្រើសរើស មាន ឬ គ្មាន ឬទុកក្រឡាឱ្យនៅទទេ នៅពេលមិនបានវាយតម្លៃសូចនាករនោះ។",
+    },
     "value_jump": {
         "en": "{indicator} of {entity} moved from {old} in {old_year} to {new} in {year} ({change}), "
         "more than {max} in one step: please check it.",
