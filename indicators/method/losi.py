@@ -26,10 +26,10 @@ import pandas as pd
 from indicators.method.classify import group_index, rank_descending
 from indicators.method.methodology import GroupLevel
 from indicators.questionnaire import Questionnaire, split_answer_code
+from indicators.tidy import fictional_mask
 
 OVERALL = "overall"
 SCORE_COLUMNS = ["entity", "year", "questionnaire", "part", "points", "answered", "indicators", "complete", "score", "level", "fictional"]
-FICTIONAL_FLAG = "fictional"
 
 
 def answers_of(tidy: pd.DataFrame, questionnaire: Questionnaire) -> pd.DataFrame:
@@ -57,12 +57,12 @@ def losi_scores(tidy: pd.DataFrame, questionnaire: Questionnaire) -> pd.DataFram
     """One row per (entity, year, part) with SCORE_COLUMNS, part being each criterion code and "overall".
 
     tidy: rows with entity, year, indicator (answer codes, see `indicators.questionnaire.answer_code`), value (1 or 0)
-    and optionally flags. `fictional` is True when any answer behind the row carries the "fictional" flag."""
+    and optionally source and flags. `fictional` is True when any answer behind the row is demonstration data
+    (`indicators.tidy.fictional_mask`)."""
     answers = answers_of(tidy, questionnaire)
     if answers.empty:
         return pd.DataFrame(columns=SCORE_COLUMNS)
-    flags = answers["flags"] if "flags" in answers.columns else pd.Series("", index=answers.index)
-    answers = answers.assign(fictional=flags.fillna("").astype(str).str.split(";").map(lambda f: FICTIONAL_FLAG in f))
+    answers = answers.assign(fictional=fictional_mask(answers))
     sizes = {criterion.code: len(criterion.indicators) for criterion in questionnaire.criteria}
     grouped = answers.groupby(["entity", "year", "criterion"], sort=False)
     per_criterion = grouped.agg(points=("value", "sum"), answered=("value", "size"), fictional=("fictional", "any")).reset_index()
