@@ -107,6 +107,15 @@ class Questionnaire:
     def title(self, lang: str = "en") -> str:
         return self.title_km if lang == "km" else self.title_en
 
+    def origin_rows(self) -> list[dict[str, object]]:
+        """One row per item (scoring, levels, each criterion, each indicator) with its source citation, whether it is
+        confirmed, and the note: what the Methodology page and the workbook show."""
+        items = [*self.origins.items(), *((item.code, item.origin) for item in self.indicators)]
+        return [
+            {"item": name, "source": self.sources.get(origin.source, origin.source), "confirmed": origin.confirmed, "note": origin.note}
+            for name, origin in items
+        ]
+
 
 def split_answer_code(code: object) -> tuple[str, str] | None:
     """(questionnaire id, indicator code) of an answer code; None for any other indicator code."""

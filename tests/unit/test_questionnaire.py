@@ -47,6 +47,13 @@ def test_origins_claim_confirmation_only_for_items_the_un_names_for_2022():
     assert "75 per cent" in questionnaire.origins["levels"].note
 
 
+def test_origin_rows_cite_every_item_with_its_full_source():
+    rows = {row["item"]: row for row in load_questionnaire("kh-losi-2022").origin_rows()}
+    assert len(rows) == 2 + 5 + 86 and {"scoring", "levels", "IF", "TE", "IF01", "PE17"} <= set(rows)
+    assert rows["PE17"]["confirmed"] is True and "Figure 3.10" in str(rows["PE17"]["source"])
+    assert rows["IF01"]["confirmed"] is False and str(rows["IF01"]["source"]).startswith("This project's own item")
+
+
 def test_answer_codes_name_the_questionnaire_and_the_indicator():
     questionnaire = load_questionnaire()
     assert questionnaire.id == available_questionnaires()[-1] == "kh-losi-2022"
