@@ -226,6 +226,81 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "This row has values but no year.",
         "km": "ជួរនេះមានតម្លៃ ប៉ុន្តែគ្មានឆ្នាំទេ។",
     },
+    # Questionnaire files (data/methodology/kh-losi-YYYY.yaml): `indicators.questionnaire`.
+    "questionnaire_missing": {
+        "en": "missing: every questionnaire file needs it.",
+        "km": "ខ្វះ៖ ឯកសារកម្រងសំណួរនីមួយៗត្រូវការវា។",
+    },
+    "questionnaire_missing_text": {
+        "en": "the text in {language} is missing.",
+        "km": "ខ្វះអត្ថបទជាភាសា{language}។",
+    },
+    "questionnaire_bad_choice": {
+        "en": "'{value}' is not allowed here; expected: {known}.",
+        "km": "'{value}' មិនត្រូវបានអនុញ្ញាតនៅទីនេះទេ។ តម្លៃដែលរំពឹងទុក៖ {known}។",
+    },
+    "questionnaire_not_boolean": {
+        "en": "must be true or false.",
+        "km": "ត្រូវតែជា true ឬ false។",
+    },
+    "questionnaire_bad_id": {
+        "en": "the id '{value}' must equal the file name without extension ('{expected}').",
+        "km": "លេខសម្គាល់ '{value}' ត្រូវតែដូចឈ្មោះឯកសារដោយគ្មានកន្ទុយ ('{expected}')។",
+    },
+    "questionnaire_bad_code": {
+        "en": "'{value}' is not a valid code, or is used twice: write it like {pattern}, starting with its criterion's code.",
+        "km": "'{value}' មិនមែនជាកូដត្រឹមត្រូវ ឬត្រូវបានប្រើពីរដង៖ សូមសរសេរដូចជា {pattern} ដោយចាប់ផ្តើមដោយកូដនៃលក្ខណៈវិនិច្ឆ័យរបស់វា។",
+    },
+    "questionnaire_bad_threshold": {
+        "en": "'{value}' is not a threshold from 0 up to (not including) 1.",
+        "km": "'{value}' មិនមែនជាកម្រិតកំណត់ចាប់ពី ០ ដល់ (មិនរាប់បញ្ចូល) ១ ទេ។",
+    },
+    "questionnaire_bad_levels": {
+        "en": "every level but the last needs 'above', decreasing from the first level to the last; the last has 'above: null'.",
+        "km": "កម្រិតនីមួយៗ លើកលែងតែកម្រិតចុងក្រោយ ត្រូវការ 'above' ដែលថយចុះពីកម្រិតទីមួយដល់កម្រិតចុងក្រោយ។ កម្រិតចុងក្រោយមាន 'above: null'។",
+    },
+    "questionnaire_no_indicators": {
+        "en": "at least one indicator is needed.",
+        "km": "ត្រូវការសូចនាករយ៉ាងហោចណាស់មួយ។",
+    },
+    "questionnaire_not_mapping": {
+        "en": "the file is not a YAML mapping.",
+        "km": "ឯកសារនេះមិនមែនជាផែនទី YAML ទេ។",
+    },
+    "questionnaire_not_yaml": {
+        "en": "the file is not valid YAML: {detail}",
+        "km": "ឯកសារនេះមិនមែនជា YAML ត្រឹមត្រូវទេ៖ {detail}",
+    },
+    "questionnaire_unknown": {
+        "en": "There is no questionnaire '{value}'. Available: {known}.",
+        "km": "គ្មានកម្រងសំណួរ '{value}' ទេ។ កម្រងសំណួរដែលមាន៖ {known}។",
+    },
+    # The portal assessment sheet of the province data template: `indicators.ingest.questionnaire_sheet`.
+    "questionnaire_sheet_no_id": {
+        "en": "The sheet does not say which questionnaire it answers: above the table, next to '{label}', "
+        "write its id (such as {example}).",
+        "km": "សន្លឹកនេះមិនបានបញ្ជាក់ថាវាឆ្លើយកម្រងសំណួរណាទេ៖ នៅខាងលើតារាង ក្បែរ '{label}' សូមសរសេរលេខសម្គាល់របស់វា (ដូចជា {example})។",
+    },
+    "questionnaire_sheet_no_year": {
+        "en": "The assessment year is missing: above the table, next to '{label}', type the year the portals were assessed.",
+        "km": "ខ្វះឆ្នាំវាយតម្លៃ៖ នៅខាងលើតារាង ក្បែរ '{label}' សូមវាយឆ្នាំដែលគេហទំព័រត្រូវបានវាយតម្លៃ។",
+    },
+    "duplicate_province_column": {
+        "en": "{value} has more than one answer column; keep one.",
+        "km": "{value} មានជួរឈរចម្លើយច្រើនជាងមួយ។ សូមរក្សាទុកតែមួយ។",
+    },
+    "missing_questionnaire_indicator": {
+        "en": "This row has answers but no indicator code.",
+        "km": "ជួរនេះមានចម្លើយ ប៉ុន្តែគ្មានកូដសូចនាករទេ។",
+    },
+    "unknown_questionnaire_indicator": {
+        "en": "'{value}' is not an indicator of the questionnaire {questionnaire}.",
+        "km": "'{value}' មិនមែនជាសូចនាករនៃកម្រងសំណួរ {questionnaire} ទេ។",
+    },
+    "answer_not_yes_no": {
+        "en": "'{value}' is not an answer: choose yes or no, or leave the cell empty when the indicator was not assessed.",
+        "km": "'{value}' មិនមែនជាចម្លើយទេ៖ សូមជ្រើសរើស មាន ឬ គ្មាន ឬទុកក្រឡាឱ្យនៅទទេ នៅពេលមិនបានវាយតម្លៃសូចនាករនោះ។",
+    },
     "value_jump": {
         "en": "{indicator} of {entity} moved from {old} in {old_year} to {new} in {year} ({change}), "
         "more than {max} in one step: please check it.",

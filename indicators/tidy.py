@@ -1,7 +1,8 @@
 """The one data shape every loader returns: long rows of `entity, year, indicator, value, source`.
 
 Optional provenance columns travel with the values: `sheet`, `row`, `column` (as a person sees them in Excel)
-and `flags` (semicolon-separated codes such as `source_anomaly`).
+and `flags` (semicolon-separated codes such as `source_anomaly`, or `fictional` for demonstration data, whose source
+text also begins with FICTIONAL: see `fictional_mask`).
 """
 
 from __future__ import annotations
@@ -35,3 +36,16 @@ def latest_values(tidy: pd.DataFrame, year: int | None = None) -> pd.DataFrame:
     selected = tidy if year is None else tidy[years.isna() | (years <= year)]
     order = selected.sort_values("year", na_position="last", kind="stable")
     return order.drop_duplicates(["entity", "indicator"], keep="last").sort_index()
+
+
+FICTIONAL_FLAG = "fictional"
+FICTIONAL_PREFIX = "FICTIONAL"  # how the source text of demonstration data begins
+
+
+def fictional_mask(tidy: pd.DataFrame) -> pd.Series:
+    """True for rows of demonstration data: flagged `fictional`, or with a source text that begins with FICTIONAL."""
+    flags = tidy["flags"] if "flags" in tidy.columns else pd.Series("", index=tidy.index)
+    sources = tidy["source"] if "source" in tidy.columns else pd.Series("", index=tidy.index)
+    flagged = flags.fillna("").astype(str).str.split(";").map(lambda codes: FICTIONAL_FLAG in codes).astype(bool)
+    labelled = sources.fillna("").astype(str).str.startswith(FICTIONAL_PREFIX)
+    return flagged | labelled

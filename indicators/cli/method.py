@@ -44,7 +44,7 @@ def add_commands(commands: Subcommands[argparse.ArgumentParser], with_lang: argp
         "--edition",
         required=True,
         metavar="E",
-        help=f"survey edition ({', '.join(map(str, available_editions()))}) or a methodology id such as kh-provinces-2022",
+        help=f"survey edition ({', '.join(map(str, available_editions()))}) or the path of a methodology file",
     )
     p.add_argument("--output", required=True, metavar="OUT", help="output file, .csv or .xlsx")
     p.add_argument("--year", type=int, metavar="Y", help="use each entity's latest value up to year Y (default: latest of all)")

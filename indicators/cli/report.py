@@ -1,4 +1,5 @@
-"""Report commands: `report` writes the Excel workbook, the PDF brief, the CSV table or a chart image of one country."""
+"""Report commands: `report` writes the Excel workbook, the PDF brief, the CSV table or a chart image of one country, or
+the PDF brief of one province's portal assessment."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from indicators.report import (
     table_csv,
 )
 from indicators.report import tables as report_tables
+from indicators.report.province import gather_province
+from indicators.report.province_brief import build_province_brief
 
 REPORT_FORMATS = ("xlsx", "pdf", "csv", "png", "svg")
 CHART_FORMATS = ("pdf", "png", "svg")
@@ -48,8 +51,31 @@ def _report_bytes(content: ReportContent, fmt: str, lang: str, renderer: ChartRe
         raise CommandError(f"cannot draw the charts: {exc}") from exc
 
 
+def _province_report(args: argparse.Namespace, fmt: str) -> int:
+    """The province brief (PDF only; its criteria chart is drawn only by the dashboard, so the command leaves it out)."""
+    if fmt != "pdf":
+        raise CommandError(f"--province: only the pdf brief is made for a province, not {fmt}", EXIT_USAGE)
+    store = open_store_or_error(args)
+    try:
+        report = gather_province(store, args.province, args.edition)
+    except ReportError as exc:
+        raise CommandError(exc.message(args.lang), EXIT_USAGE if exc.key.startswith("unknown_province") else EXIT_REFUSED) from exc
+    data = build_province_brief(report, args.lang)
+    try:
+        path = Path(args.output)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    except OSError as exc:
+        raise CommandError(f"cannot write {args.output}: {exc.strerror or exc}") from exc
+    label = " (FICTIONAL demonstration data)" if report.fictional else ""
+    print(f"Wrote the province brief on {report.name_en}, assessment {report.year}{label} ({args.lang}), to {args.output}")
+    return 0
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     fmt = _report_format(args)
+    if args.province:
+        return _province_report(args, fmt)
     renderer: ChartRenderer | None = getattr(args, "chart_renderer", None)
     if fmt in CHART_FORMATS and renderer is None:
         raise CommandError(
@@ -81,11 +107,19 @@ def add_commands(commands: Subcommands[argparse.ArgumentParser], with_lang: argp
         description="Write a report on one country and survey edition from the store, in English or Khmer (--lang): "
         "xlsx, the Excel workbook (cover, summary, sub-indices by edition, components, ASEAN peers, targets, sources and "
         "method, with native charts); pdf, the ministerial brief (headline figures, key messages, charts, peers, targets, "
-        "sources); csv, the sub-indices by edition; png or svg, the trend chart.",
+        "sources); csv, the sub-indices by edition; png or svg, the trend chart. With --province, the PDF brief of a "
+        "province's portal assessment (criteria, rank among provinces, change, connectivity and human capital against the "
+        "national figure, indicators not found, method).",
     )
-    p.add_argument("--entity", required=True, metavar="ISO3", help="the country: ISO3 code (KHM) or name")
+    who = p.add_mutually_exclusive_group(required=True)
+    who.add_argument("--entity", metavar="ISO3", help="the country: ISO3 code (KHM) or name")
+    who.add_argument(
+        "--province",
+        metavar="CODE",
+        help="a province instead (code such as KH-12, or name): the PDF brief of its portal assessment; --edition is the assessment year",
+    )
     p.add_argument("--format", choices=REPORT_FORMATS, help="what to write (default: from the --output suffix)")
-    p.add_argument("--edition", type=int, metavar="E", help="survey edition (default: the country's latest)")
+    p.add_argument("--edition", type=int, metavar="E", help="survey edition, or assessment year with --province (default: the latest)")
     p.add_argument("--output", required=True, metavar="FILE", help="output file, ending in .xlsx, .pdf, .csv, .png or .svg")
     add_db_option(p)
     p.set_defaults(run=cmd_report)

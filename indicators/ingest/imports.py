@@ -19,6 +19,7 @@ from indicators.ingest.loaders import load_file
 from indicators.ingest.readers import MAX_FILE_BYTES, unreadable_file
 from indicators.ingest.result import LoadResult
 from indicators.paths import DATA_DIR
+from indicators.questionnaire import ANSWER_PREFIX
 from indicators.store import ImportOutcome, ImportRequest, Store, open_store
 
 BUNDLED_FILES = (DATA_DIR / "published" / "undesa-cambodia-asean.csv", DATA_DIR / "national" / "cambodia-indicators.csv")
@@ -57,8 +58,9 @@ def load_for_import(
         loaded = load_file(path, entity_kind)
         warnings: list[Issue] = []
         if loaded.ok and not loaded.tidy.empty and loaded.format != "published":
-            previous = store.observations(indicators=sorted(set(loaded.tidy["indicator"])), entities=sorted(set(loaded.tidy["entity"])))
-            warnings = jump_warnings(loaded.tidy, previous, file=loaded.file)
+            measured = loaded.tidy[~loaded.tidy["indicator"].astype(str).str.startswith(ANSWER_PREFIX)]  # yes/no answers do not "jump"
+            previous = store.observations(indicators=sorted(set(measured["indicator"])), entities=sorted(set(measured["entity"])))
+            warnings = jump_warnings(measured, previous, file=loaded.file)
         name = datasets[position] if datasets else dataset_key(loaded, path)
         prepared.append(FileImport(path, loaded, name, warnings))
     return prepared

@@ -31,6 +31,12 @@ from indicators.entities import EntityRegister, load_register
 from indicators.ingest.cells import blank_mask, show
 from indicators.ingest.issues import Issue, Location, make_issue
 from indicators.ingest.mappings import alias_key
+from indicators.ingest.questionnaire_sheet import (
+    is_questionnaire_header,
+    questionnaire_from_raw,
+    questionnaire_provinces,
+    write_questionnaire_sheet,
+)
 from indicators.ingest.readers import RawFile, Sheet, read_file, split_at_header
 from indicators.ingest.result import LoadResult
 from indicators.ingest.validate import CANDIDATE_COLUMNS, YEAR_RANGE, Candidates, check_candidates, finish, guess_register, refused
@@ -237,6 +243,8 @@ def write_template(path: str | Path, lang: str = "en", entity_kind: str = "count
         for spec in specs:
             sources.append([spec.code, f"{spec.name(lang)} ({spec.unit(lang)})", "", "", spec.note])
     _style_header(sources, [30, 48, 36, 18, 48])
+    if entity_kind == "province":
+        write_questionnaire_sheet(book, lang, register)
     book.move_sheet(LISTS_SHEET, offset=len(book.sheetnames))
     path.parent.mkdir(parents=True, exist_ok=True)
     book.save(path)
@@ -273,9 +281,15 @@ def header_code(text: str) -> str | None:
     return token if CODE_LIKE.fullmatch(token) else None
 
 
-def is_template_header(header: list[str]) -> bool:
+def is_domain_header(header: list[str]) -> bool:
+    """A domain sheet's header: some column ends with an indicator code of the catalogue in brackets."""
     catalogue = load_catalogue()
     return any(header_code(h) in catalogue for h in header)
+
+
+def is_template_header(header: list[str]) -> bool:
+    """A header of the template: a domain sheet's, or the portal assessment sheet's (province template)."""
+    return is_domain_header(header) or is_questionnaire_header(header)
 
 
 def _field_position(header: list[str], keys: set[str], token: str) -> int:
@@ -286,7 +300,7 @@ def _field_position(header: list[str], keys: set[str], token: str) -> int:
 
 
 def template_sheets(raw: RawFile) -> list[Sheet]:
-    return [found for sheet in raw.sheets if (found := split_at_header(sheet, is_template_header, max_scan=10)) is not None]
+    return [found for sheet in raw.sheets if (found := split_at_header(sheet, is_domain_header, max_scan=10)) is not None]
 
 
 def entity_names(raw: RawFile) -> list[object]:
@@ -295,7 +309,7 @@ def entity_names(raw: RawFile) -> list[object]:
         position = _field_position(sheet.header, ENTITY_KEYS, "entity")
         if position >= 0:
             names += sheet.rows[position].tolist()
-    return names
+    return names + questionnaire_provinces(raw)
 
 
 def sources_of(raw: RawFile) -> dict[str, str]:
@@ -382,7 +396,8 @@ def template_from_raw(raw: RawFile, register: EntityRegister | None = None) -> L
     issues: list[Issue] = []
     parts = []
     matching = template_sheets(raw)
-    if not matching:
+    answers, answer_issues, answered = questionnaire_from_raw(raw)
+    if not matching and not answered:
         first = raw.sheets[0]
         at = Location(file, first.name, first.header_row, "[internet_users_pct]")
         issues.append(make_issue("error", "missing_column", at, found=", ".join(h for h in first.header if h)))
@@ -393,7 +408,8 @@ def template_from_raw(raw: RawFile, register: EntityRegister | None = None) -> L
             tidy, checked = check_candidates(candidates, file, register)
             parts.append(tidy)
             issues += checked
-    return finish(raw, parts, issues, matched=bool(matching), format="template", entity_kind=register.kind)
+    matched = bool(matching) or answered
+    return finish(raw, [*parts, *answers], [*issues, *answer_issues], matched=matched, format="template", entity_kind=register.kind)
 
 
 def read_template(path: str | Path, register: EntityRegister | None = None) -> LoadResult:

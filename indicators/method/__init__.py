@@ -4,6 +4,8 @@ Methodology files (`methodology`, one YAML file per edition in data/methodology/
 aggregation (`aggregate`), the scoring run with every stage kept (`scoring`), groups, classes and ranks
 (`classify`), honest world and ASEAN standing (`standing`), peer sets (`peers`), the published results as a
 table (`results`), method changes between editions (`changes`) and the store's data through the method (`stored`).
+Provinces: the LOSI-style portal assessment scores (`losi`), connectivity and human capital panels (`panels`), what
+the Provinces page shows (`provinces`) and its FICTIONAL demonstration data (`demo`).
 
 Exports: `load_methodology`, `available_editions`, `Methodology`, `MethodologyError`, `score`, `ScoreResult`.
 """

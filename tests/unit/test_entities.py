@@ -100,3 +100,22 @@ def test_country_names_file_never_gives_one_name_to_two_countries():
     for row in rows:
         owners.setdefault(fold_name(row["name"]), set()).add(row["iso3"])
     assert all(len(codes) == 1 for codes in owners.values())
+
+
+NIS_DIR = Path(__file__).resolve().parents[3] / "shared" / "reference" / "sources" / "cambodia-nis"
+
+
+def test_every_nis_census_province_resolves_to_the_iso_code_of_its_ncdd_number():
+    path = NIS_DIR / "literacy_rate_province.csv"
+    if not path.is_file():
+        pytest.skip(f"NIS reference file not found: {path}")
+    rows = [line.split(",") for line in path.read_text(encoding="utf-8").replace("\r", "\n").splitlines()[1:] if line]
+    provinces = load_provinces()
+    assert len(rows) == 24  # census 2008: before Tboung Khmum was split from Kampong Cham in 2013
+    assert {row[1]: provinces.resolve(row[1]) for row in rows} == {row[1]: f"KH-{row[0]}" for row in rows}
+
+
+def test_natural_earth_admin1_names_resolve():
+    provinces = load_provinces()
+    names = {"Siemréab": "KH-17", "Kâmpóng Spœ": "KH-5", "Stœng Trêng": "KH-19", "Rôtânôkiri": "KH-16", "Krong Preah Sihanouk": "KH-18"}
+    assert {name: provinces.resolve(name) for name in names} == names

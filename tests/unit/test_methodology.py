@@ -102,11 +102,6 @@ def test_rating_classes_before_2020_are_flagged_as_not_published():
     assert "introduced in the 2020 Survey" in origins["rating_classes"]["note"]
 
 
-def test_a_subnational_file_loads_for_provinces():
-    method = load_methodology("kh-provinces-2022")
-    assert method.entity_kind == "province" and method.status == "unconfirmed"
-
-
 def test_an_unknown_edition_names_the_available_ones():
     with pytest.raises(MethodologyError, match=r"no methodology for edition 2019; available: \[2014"):
         load_methodology(2019)

@@ -11,7 +11,7 @@ from tests.conftest import PROJECT_DIR
 
 CORE = PROJECT_DIR / "indicators"
 ROOMS = ("store", "ingest", "method", "outlook", "report", "cli")
-VOCABULARY = {"tidy", "catalogue", "i18n", "paths", "entities"}
+VOCABULARY = {"tidy", "catalogue", "questionnaire", "i18n", "paths", "entities"}
 
 
 def room_of(module: str) -> str:

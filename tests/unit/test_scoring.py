@@ -142,14 +142,6 @@ def test_duplicate_values_are_a_programming_error():
         score(tidy, M2022)
 
 
-def test_provinces_are_scored_with_the_subnational_file():
-    tidy = full_field(25)
-    tidy["entity"] = tidy["entity"].str.replace("E", "KH-", regex=False)
-    result = score(tidy, load_methodology("kh-provinces-2022")).entities
-    assert len(result) == 25 and result["egdi"].notna().all()
-    assert set(result["rank"]) == set(range(1, 26))
-
-
 def test_tii_2018_uses_five_components_without_cap():
     tidy = telecom_tidy()
     extra = tidy_from({"A": {"fixed_telephone_per_100": 5}, "B": {"fixed_telephone_per_100": 20}, "C": {"fixed_telephone_per_100": 1}})
