@@ -84,7 +84,8 @@ def add_commands(commands: Subcommands[argparse.ArgumentParser], with_lang: argp
     role = actions.add_parser("set-role", help="change an account's role (ends its open sessions)")
     role.add_argument("name", metavar="NAME")
     role.add_argument("role", choices=ROLES)
-    for name, text in (("disable", "stop an account from signing in (ends its sessions)"), ("enable", "let a disabled account sign in again")):
+    switches = {"disable": "stop an account from signing in (ends its sessions)", "enable": "let a disabled account sign in again"}
+    for name, text in switches.items():
         actions.add_parser(name, help=text).add_argument("name", metavar="NAME")
     reset = actions.add_parser("reset-password", help="set a new password (ends the account's open sessions)")
     reset.add_argument("name", metavar="NAME")

@@ -86,7 +86,8 @@ def test_files_with_errors_fail_the_job_with_their_issues_and_store_nothing(stor
 
 def run_in_child(url: str, pause_flag: str) -> subprocess.Popen[bytes]:
     """A separate process that takes the next job and stops inside the import's transaction (see writes.PAUSE_ENV)."""
-    code = "from indicators.store import open_store; from indicators.ingest.jobs import run_next_job; import sys; run_next_job(open_store(sys.argv[1]))"
+    code = "import sys; from indicators.store import open_store; from indicators.ingest.jobs import run_next_job; "
+    code += "run_next_job(open_store(sys.argv[1]))"
     env = {**os.environ, writes.PAUSE_ENV: pause_flag}
     return subprocess.Popen([sys.executable, "-c", code, url], cwd=PROJECT_DIR, env=env)
 

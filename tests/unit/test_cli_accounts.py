@@ -26,14 +26,14 @@ def run(monkeypatch, capsys, args: list[str], stdin: str = "") -> tuple[int, str
 
 
 def test_accounts_are_managed_from_the_command_line_and_every_change_is_audited(db, monkeypatch, capsys):
-    assert run(monkeypatch, capsys, ["users", "--db", db, "add", "Sokha Chan", "--role", "editor", "--password-stdin"], "correct horse battery\n")[
-        :2
-    ] == (0, "Added Sokha Chan (editor).\n")
+    users = ["users", "--db", db]
+    added = run(monkeypatch, capsys, [*users, "add", "Sokha Chan", "--role", "editor", "--password-stdin"], "correct horse battery\n")
+    assert added[:2] == (0, "Added Sokha Chan (editor).\n")
     code, out, _ = run(monkeypatch, capsys, ["users", "--db", db, "list"])
     assert code == 0 and "Sokha Chan" in out and "editor" in out and "argon2" not in out
 
     assert run(monkeypatch, capsys, ["users", "--db", db, "set-role", "sokha chan", "viewer"])[1].startswith("Sokha Chan is now viewer")
-    assert run(monkeypatch, capsys, ["users", "--db", db, "--user", "dara", "disable", "SOKHA CHAN"])[1].startswith("Sokha Chan is disabled")
+    assert run(monkeypatch, capsys, [*users, "--user", "dara", "disable", "SOKHA CHAN"])[1].startswith("Sokha Chan is disabled")
     assert run(monkeypatch, capsys, ["users", "--db", db, "enable", "sokha chan"])[0] == 0
     new_password = "another long password\n"
     assert run(monkeypatch, capsys, ["users", "--db", db, "reset-password", "sokha chan", "--password-stdin"], new_password)[0] == 0
