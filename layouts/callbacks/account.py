@@ -21,7 +21,8 @@ def show_account(pathname: str | None, search: str | None) -> list[object]:
     actor = current_actor()
     if actor.role is None:
         here = quote((pathname or "/") + (search or ""), safe="")
-        link = dcc.Link(t("auth_sign_in", lang), href=f"{SIGN_IN}?lang={lang}&next={here}", refresh=True, className="nav-link", id="sign-in-link")
+        href = f"{SIGN_IN}?lang={lang}&next={here}"
+        link = dcc.Link(t("auth_sign_in", lang), href=href, refresh=True, className="nav-link", id="sign-in-link")
         return [link]
     role = ROLE_LABELS[actor.role][lang]
     return [
