@@ -23,6 +23,7 @@ from werkzeug.exceptions import HTTPException
 
 from indicators.ingest.readers import MAX_FILE_BYTES
 from indicators.store import StoreError
+from layouts.data import store
 from layouts.i18n import t
 from layouts.state import language
 
@@ -120,12 +121,14 @@ def failure_content(message: str) -> html.Div:
 
 
 def guarded_layout(layout: Callable[..., Any]) -> Callable[..., Any]:
-    """`layout` that shows a failure in the page's language instead of raising."""
+    """`layout` that shows a failure in the page's language instead of raising; every page first makes sure the store
+    opens (even a page that reads none of it says so when the database is away)."""
 
     @functools.wraps(layout)
     def drawn(**query: Any) -> Any:
         lang = language(query.get("lang"))
         try:
+            store()
             return layout(**query)
         except StoreError as error:
             log.error("page %s: store: %s (%s)", getattr(layout, "__module__", "?"), error, error.code)
