@@ -33,5 +33,6 @@ def signed_in(name: str, role: str = "editor", **headers: str) -> Iterator[None]
     chosen = account(name, role)
     serializer = app.server.session_interface.get_signing_serializer(app.server)  # type: ignore[attr-defined]
     cookie = serializer.dumps({"account": chosen.id, "epoch": chosen.session_epoch, "since": int(time.time())})
-    with app.server.test_request_context(headers={"Cookie": f"{SESSION_COOKIE}={cookie}", **headers}):
+    request = {"headers": {"Cookie": f"{SESSION_COOKIE}={cookie}", **headers}, "environ_base": {"REMOTE_ADDR": "127.0.0.1"}}
+    with app.server.test_request_context(**request):
         yield
