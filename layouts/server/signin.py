@@ -57,7 +57,7 @@ def submit_sign_in() -> flask.Response:
     try:
         account = sign_in(store(), name, form.get("password", "")[:1000], client_address())
     except StoreError as error:
-        status = 429 if error.code == "sign_in_limited" else 401 if error.code == "sign_in_failed" else 503
+        status = 429 if error.code == "sign_in_limited" else 200 if error.code == "sign_in_failed" else 503  # 200: the form again
         return sign_in_page(lang, error.text(lang), name, target, status)
     start_session(account)
     return flask.redirect(safe_next(target, lang), code=303)
