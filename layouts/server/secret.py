@@ -29,8 +29,15 @@ def _checked(secret: str, where: str) -> str:
     return secret
 
 
-def make_secret_file(path: Path = DEFAULT_FILE) -> Path:
-    """Write a new random secret to `path` (mode 0600) unless one is there already; the path."""
+def secret_file() -> Path:
+    """Where the secret is kept when EGDI_SECRET_KEY is not set: EGDI_SECRET_KEY_FILE, else var/secret-key."""
+    named = os.environ.get("EGDI_SECRET_KEY_FILE")
+    return Path(named) if named else DEFAULT_FILE
+
+
+def make_secret_file(path: Path | None = None) -> Path:
+    """Write a new random secret to `path` (default: `secret_file()`, mode 0600) unless one is there already."""
+    path = path or secret_file()
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -45,10 +52,9 @@ def secret_key(create: bool) -> str:
     """The session secret (see the module docstring); `create`: make var/secret-key when there is none."""
     if os.environ.get("EGDI_SECRET_KEY"):
         return _checked(os.environ["EGDI_SECRET_KEY"], "EGDI_SECRET_KEY")
-    named = os.environ.get("EGDI_SECRET_KEY_FILE")
-    path = Path(named) if named else DEFAULT_FILE
+    path = secret_file()
     if not path.is_file():
-        if named or not create:
+        if not create:
             raise SecretError(
                 f"no secret to sign sessions with: {path} does not exist. Set EGDI_SECRET_KEY (the same on every machine), "
                 "or make the file once with `.venv/bin/python app.py --make-secret`"
