@@ -32,7 +32,7 @@ raw_env = ["EGDI_REQUIRE_SECRET=1"]  # never sign with a secret made on the fly
 _chart_service: list[subprocess.Popen[bytes]] = []
 
 
-def on_starting(server):  # noqa: ANN001, ANN201  (gunicorn hook)
+def on_starting(server):
     """Before the workers: the one chart browser they share (see layouts/chart_service.py)."""
     os.environ["EGDI_REQUIRE_SECRET"] = "1"
     if os.environ.get("EGDI_CHART_SERVICE", "1") != "0":
@@ -41,14 +41,14 @@ def on_starting(server):  # noqa: ANN001, ANN201  (gunicorn hook)
         _chart_service.append(start_service(Path(os.environ.get("EGDI_RUN_DIR", "var/run"))))
 
 
-def post_worker_init(worker):  # noqa: ANN001, ANN201
+def post_worker_init(worker):
     """In each worker: the runner of background import jobs."""
     from layouts.server.jobs import start_job_runner
 
     start_job_runner()
 
 
-def on_exit(server):  # noqa: ANN001, ANN201
+def on_exit(server):
     for service in _chart_service:
         service.terminate()
         service.wait(timeout=10)

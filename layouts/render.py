@@ -1,8 +1,9 @@
 """Chart images on the server: Plotly figures to PNG or SVG with kaleido in Debian's Chromium.
 
 Starting a browser costs seconds and about 250 MB, so a server with several workers keeps one for all of them in the
-chart service (`layouts.chart_service`, started by gunicorn.conf.py); any other process keeps its own: it starts on first use (or `warm_up()`), lives in a
-background thread with its own event loop, and renders every figure of a request in the same session. Images are
+chart service (`layouts.chart_service`, started by gunicorn.conf.py); any other process keeps its own: it starts on
+first use (or `warm_up()`), lives in a background thread with its own event loop, and renders every figure of a
+request in the same session. Images are
 cached by the figure's JSON and the image options, in memory and on disk (`var/cache/charts`, or $EGDI_CHART_CACHE;
 "off" disables the disk cache), so the same chart is never drawn twice.
 
