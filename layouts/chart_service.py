@@ -19,6 +19,7 @@ import sys
 import threading
 import time
 from collections.abc import Sequence
+from multiprocessing import AuthenticationError
 from multiprocessing.connection import Client, Connection, Listener
 from pathlib import Path
 from typing import Any
@@ -44,7 +45,7 @@ class RemoteBrowser:
             with Client(self._address, family="AF_UNIX", authkey=self._key) as connection:
                 connection.send([(figure.to_plotly_json(), opts) for figure, opts in jobs])
                 status, payload = connection.recv()
-        except (OSError, EOFError) as error:
+        except (OSError, EOFError, AuthenticationError) as error:
             raise ChartRenderError(f"the chart service at {self._address} did not answer: {error}") from error
         if status != "ok":
             raise ChartRenderError(str(payload))
@@ -85,7 +86,7 @@ def serve(address: str, key: bytes) -> None:
         while True:
             try:
                 connection = listener.accept()
-            except (OSError, EOFError):  # a client that failed the handshake
+            except (OSError, EOFError, AuthenticationError):  # a client that failed the handshake, or left
                 continue
             threading.Thread(target=_answer, args=(connection,), daemon=True).start()
 
