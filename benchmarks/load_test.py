@@ -239,6 +239,10 @@ def report(log: Path, window: dict[str, float], seconds: float) -> None:
     by_name: dict[str, list[float]] = {}
     for _, name, ms, _ in rows:
         by_name.setdefault(name, []).append(ms)
+    server = [float(r["server_ms"]) for r in csv.DictReader(log.open(encoding="utf-8")) if float(r["server_ms"]) >= 0]
+    print(f"  {'server time alone (Server-Timing)':38} n={len(server):6}  p50 {percentile(server, 0.5):7.1f} ms  ", end="")
+    print(f"p95 {percentile(server, 0.95):7.1f} ms")
+    print(f"  load average of the machine after the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print("slowest requests by p95:")
     for name, values in sorted(by_name.items(), key=lambda item: -percentile(item[1], 0.95))[:6]:
         print(f"  {name[:72]:72} n={len(values):5}  p50 {percentile(values, 0.5):6.0f} ms  p95 {percentile(values, 0.95):6.0f} ms")
