@@ -182,7 +182,11 @@ def _recover_stale(connection: Connection) -> None:
 
 
 def claim_job(store: Store, owner: str) -> Job | None:
-    """Take the oldest waiting job for `owner` (after recovering the jobs of runners that are gone); None when none."""
+    """Take the oldest waiting job for `owner` (after recovering the jobs of runners that are gone); None when none.
+    Runners ask often: the write lock is taken only when some job waits or runs."""
+    with store.reading() as connection:
+        if connection.execute(sa.select(jobs.c.id).where(jobs.c.state.in_(WAITING)).limit(1)).first() is None:
+            return None
     with store.writing() as connection:
         _recover_stale(connection)
         row = connection.execute(sa.select(jobs.c.id).where(jobs.c.state == "queued").order_by(jobs.c.id).limit(1)).first()
