@@ -80,3 +80,22 @@ def test_when_viewing_needs_sign_in_pages_send_visitors_to_sign_in_and_callbacks
     assert callback.status_code == 401 and callback.get_json()["message"]["en"] == "Sign in to see this dashboard."
     assert client.get("/assets/style.css").data == b"body {}"
     assert client.get("/sign-in?lang=km").status_code == 200
+
+
+def test_every_string_of_signing_in_refusals_and_failures_is_in_english_and_khmer():
+    import re
+
+    import yaml
+
+    from indicators.i18n import ACTION_LABELS, MESSAGES, ROLE_LABELS
+    from layouts.i18n import LOCALES_DIR
+
+    khmer = re.compile("[\u1780-\u17ff]")
+    entries = dict(yaml.safe_load((LOCALES_DIR / "security.yaml").read_text(encoding="utf-8")))
+    entries |= {code: pair for code, pair in MESSAGES.items() if code.startswith(("access_", "account_", "sign_in_", "job_"))}
+    entries |= {f"label {code}": pair for code, pair in {**ACTION_LABELS, **ROLE_LABELS}.items()}
+    assert len(entries) > 40
+    for key, pair in entries.items():
+        words = re.sub(r"\{\w+\}", "", pair["en"])
+        assert pair["en"] and (khmer.search(pair["km"]) or not any(c.isalpha() for c in words)), key
+        assert set(re.findall(r"\{(\w+)\}", pair["en"])) == set(re.findall(r"\{(\w+)\}", pair["km"])), key
