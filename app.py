@@ -1,7 +1,8 @@
 """The dashboard. `python app.py [--host H] [--port P] [--db PATH_OR_URL]` serves it on http://127.0.0.1:8050.
 
-For many users, run the WSGI application `app:server` with a WSGI server (see README); the database comes from
-$EGDI_DATABASE_URL then.
+For many users, `bash scripts/serve.sh` runs the WSGI application `app:server` under gunicorn (see README and
+gunicorn.conf.py); the database comes from $EGDI_DATABASE_URL then. `python app.py --make-secret` makes the session
+secret var/secret-key once.
 """
 
 from __future__ import annotations
@@ -16,6 +17,10 @@ import flask
 from dash import Dash
 
 from layouts import shell
+from layouts.server.hardening import QuietRequestHandler
+from layouts.server.install import install
+from layouts.server.jobs import start_job_runner
+from layouts.server.secret import make_secret_file
 from layouts.views import snapshot
 
 PAGES_DIR = Path(__file__).resolve().parent / "layouts" / "pages"
@@ -35,6 +40,7 @@ def create_app(database_url: str | None = None) -> Dash:
     dash_app.layout = shell.layout
     import layouts.callbacks  # noqa: F401  (registers every page's callbacks)
 
+    install(dash_app)
     return dash_app
 
 
@@ -63,11 +69,16 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=int(os.environ.get("EGDI_PORT", "8050")))
     parser.add_argument("--db", metavar="PATH_OR_URL", help="database (default: $EGDI_DATABASE_URL, else var/egdi.sqlite)")
     parser.add_argument("--debug", action="store_true", help="Dash debug mode (development only)")
+    parser.add_argument("--make-secret", action="store_true", help="make the session secret var/secret-key (once) and stop")
     args = parser.parse_args()
+    if args.make_secret:
+        print(f"Session secret: {make_secret_file()}")
+        return
     if args.db:
         snapshot.configure(args.db)
+    start_job_runner()
     print(f"Dashboard on http://{args.host}:{args.port}")
-    app.run(host=args.host, port=args.port, debug=args.debug)
+    app.run(host=args.host, port=args.port, debug=args.debug, request_handler=QuietRequestHandler)
 
 
 if __name__ == "__main__":

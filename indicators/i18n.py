@@ -307,14 +307,96 @@ MESSAGES: dict[str, dict[str, str]] = {
         "km": "{indicator_km} របស់ {entity_km} បានប្រែប្រួលពី {old} ក្នុងឆ្នាំ {old_year} ទៅ {new} ក្នុងឆ្នាំ {year} ({change}) "
         "ច្រើនជាង {max} ក្នុងមួយជំហាន៖ សូមពិនិត្យមើលឡើងវិញ។",
     },
+    # Who may change what (indicators.store.access, accounts, jobs). {action_text}, {role_text}, {needed_text}: LABELS.
+    "access_sign_in": {
+        "en": "Sign in to {action_text}: it needs the {needed_text} role. Nothing was changed.",
+        "km": "សូមចូលគណនីដើម្បី{action_text}៖ សកម្មភាពនេះត្រូវការតួនាទី{needed_text}។ គ្មានអ្វីត្រូវបានផ្លាស់ប្តូរទេ។",
+    },
+    "access_refused": {
+        "en": "{user} is signed in as {role_text}: only an account with the {needed_text} role can {action_text}. Nothing was changed.",
+        "km": "{user} បានចូលគណនីជា{role_text}។ ការ{action_text}ត្រូវការតួនាទី{needed_text}។ គ្មានអ្វីត្រូវបានផ្លាស់ប្តូរទេ។",
+    },
+    "account_bad_name": {
+        "en": "'{name}' cannot be an account name: use 1 to 100 characters, without control characters.",
+        "km": "'{name}' មិនអាចជាឈ្មោះគណនីបានទេ៖ សូមប្រើពី ១ ដល់ ១០០ តួអក្សរ ដោយគ្មានតួអក្សរបញ្ជា។",
+    },
+    "account_bad_role": {
+        "en": "'{role}' is not a role. Roles: viewer, editor, admin.",
+        "km": "'{role}' មិនមែនជាតួនាទីទេ។ តួនាទី៖ viewer (អ្នកមើល), editor (អ្នកកែសម្រួល), admin (អ្នកគ្រប់គ្រង)។",
+    },
+    "account_exists": {
+        "en": "There is already an account named '{name}'.",
+        "km": "មានគណនីឈ្មោះ '{name}' រួចហើយ។",
+    },
+    "account_unknown": {
+        "en": "There is no account named '{name}'.",
+        "km": "គ្មានគណនីឈ្មោះ '{name}' ទេ។",
+    },
+    "account_weak_password": {
+        "en": "The password is too short: use at least {minimum} characters.",
+        "km": "ពាក្យសម្ងាត់ខ្លីពេក៖ សូមប្រើយ៉ាងហោចណាស់ {minimum} តួអក្សរ។",
+    },
+    "account_last_admin": {
+        "en": "'{name}' is the last active administrator: make another account admin first.",
+        "km": "'{name}' គឺជាអ្នកគ្រប់គ្រងសកម្មចុងក្រោយ៖ សូមផ្តល់តួនាទីអ្នកគ្រប់គ្រងដល់គណនីមួយផ្សេងទៀតជាមុនសិន។",
+    },
+    "sign_in_failed": {
+        "en": "The name or the password is wrong.",
+        "km": "ឈ្មោះ ឬពាក្យសម្ងាត់មិនត្រឹមត្រូវទេ។",
+    },
+    "sign_in_limited": {
+        "en": "Too many failed sign-ins: try again in {minutes} minutes.",
+        "km": "ការចូលគណនីបរាជ័យច្រើនដងពេក៖ សូមព្យាយាមម្តងទៀតក្នុងរយៈពេល {minutes} នាទីទៀត។",
+    },
+    "job_dataset_busy": {
+        "en": "An import of {dataset} is already waiting or running (job {job}): wait for it to finish.",
+        "km": "ការនាំចូល {dataset} មួយកំពុងរង់ចាំ ឬកំពុងដំណើរការរួចហើយ (ការងារ {job})៖ សូមរង់ចាំឱ្យវាបញ្ចប់។",
+    },
+    "job_unknown": {
+        "en": "There is no background job {job}.",
+        "km": "គ្មានការងារផ្ទៃក្រោយលេខ {job} ទេ។",
+    },
+    "job_abandoned": {
+        "en": "The server process running this import stopped {attempts} times before it finished; nothing of it was stored. "
+        "Try the import again, and ask the operator to check the server's log.",
+        "km": "ដំណើរការម៉ាស៊ីនមេដែលកំពុងនាំចូលនេះបានឈប់ {attempts} ដងមុនពេលបញ្ចប់។ គ្មានអ្វីពីវាត្រូវបានរក្សាទុកទេ។ "
+        "សូមនាំចូលម្តងទៀត ហើយសូមឱ្យប្រតិបត្តិករពិនិត្យកំណត់ហេតុរបស់ម៉ាស៊ីនមេ។",
+    },
+    "job_refused": {
+        "en": "{count} of the files have errors: nothing was imported.",
+        "km": "ឯកសារ {count} មានកំហុស៖ គ្មានអ្វីត្រូវបាននាំចូលទេ។",
+    },
+    "job_failed": {
+        "en": "The import failed and nothing was stored: {reason}",
+        "km": "ការនាំចូលបានបរាជ័យ ហើយគ្មានអ្វីត្រូវបានរក្សាទុកទេ៖ {reason}",
+    },
 }
+
+# Words that messages name by code, in each language: a parameter `action`, `role` or `needed` adds `<name>_text`.
+ACTION_LABELS = {
+    "import": {"en": "import data", "km": "នាំចូលទិន្នន័យ"},
+    "edit_targets": {"en": "edit targets", "km": "កែសម្រួលគោលដៅ"},
+    "save_scenario": {"en": "save scenarios", "km": "រក្សាទុកសេណារីយ៉ូ"},
+    "rollback": {"en": "roll back a version", "km": "ត្រឡប់កំណែវិញ"},
+    "manage_users": {"en": "manage accounts", "km": "គ្រប់គ្រងគណនីអ្នកប្រើ"},
+}
+ROLE_LABELS = {
+    "viewer": {"en": "viewer", "km": "អ្នកមើល"},
+    "editor": {"en": "editor", "km": "អ្នកកែសម្រួល"},
+    "admin": {"en": "administrator", "km": "អ្នកគ្រប់គ្រង"},
+}
+LABELS = {"action": ACTION_LABELS, "role": ROLE_LABELS, "needed": ROLE_LABELS}
 
 KIND_KM = {"country": "ប្រទេស", "province": "ខេត្ត", "entity": "អង្គភាព"}
 
 
 def message(code: str, lang: str = "en", **params: object) -> str:
     """The text of message `code` in `lang`, filled in with `params`."""
-    template = MESSAGES[code]["km" if lang == "km" else "en"]
+    lang = "km" if lang == "km" else "en"
+    template = MESSAGES[code][lang]
+    for name, labels in LABELS.items():
+        if str(params.get(name)) in labels:
+            params.setdefault(f"{name}_text", labels[str(params[name])][lang])
     if "kind" in params:
         params.setdefault("kind_km", KIND_KM.get(str(params["kind"]), str(params["kind"])))
     return template.format(**params)

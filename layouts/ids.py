@@ -6,6 +6,8 @@ NAV = "nav"
 LANG_LINK = "lang-link"
 HTML_LANG = "html-lang"
 SKIP_LINK = "skip-link"
+ACCOUNT = "account"  # who is signed in, with the sign-in or sign-out link
+SERVER_NOTICE = "server-notice"  # refusals and failures of callbacks (assets/server-notice.js)
 
 # overview
 OVERVIEW_CARDS = "overview-cards"

@@ -1,7 +1,9 @@
 """Chart images on the server: Plotly figures to PNG or SVG with kaleido in Debian's Chromium.
 
-Starting a browser costs seconds, so each process keeps one: it starts on first use (or `warm_up()`), lives in a
-background thread with its own event loop, and renders every figure of a request in the same session. Images are
+Starting a browser costs seconds and about 250 MB, so a server with several workers keeps one for all of them in the
+chart service (`layouts.chart_service`, started by gunicorn.conf.py); any other process keeps its own: it starts on
+first use (or `warm_up()`), lives in a background thread with its own event loop, and renders every figure of a
+request in the same session. Images are
 cached by the figure's JSON and the image options, in memory and on disk (`var/cache/charts`, or $EGDI_CHART_CACHE;
 "off" disables the disk cache), so the same chart is never drawn twice.
 
@@ -34,6 +36,7 @@ import plotly.graph_objects as go
 from indicators.paths import PROJECT_DIR
 from indicators.report.charts import CHARTS, IMAGE_FORMATS, ChartRenderError
 from indicators.report.content import ReportContent
+from layouts.chart_service import RemoteBrowser, remote_browser
 
 START_TIMEOUT = 60.0  # seconds for the browser to start
 RENDER_TIMEOUT = 60.0  # seconds for one batch of figures
@@ -158,10 +161,16 @@ class _Browser:
         return self._kaleido is not None
 
 
-_browser = _Browser()
+_local = _Browser()
+_browser: _Browser | RemoteBrowser = remote_browser() or _local  # under gunicorn: the one chart service of all workers
 _memory: OrderedDict[str, bytes] = OrderedDict()
 _memory_lock = threading.Lock()
-atexit.register(_browser.close)
+atexit.register(_local.close)
+
+
+def local_browser() -> _Browser:
+    """This process's own browser (the chart service draws with it)."""
+    return _local
 
 
 def _key(figure: go.Figure, opts: Mapping[str, Any]) -> str:

@@ -1,17 +1,36 @@
-"""Who is acting: the user recorded in the store's history for imports, rollbacks, target edits and scenarios."""
+"""Who is acting: the account the store records (history and audit trail) for imports, rollbacks, target edits and
+scenarios, and what it may do. Signing in and trusted single sign-on live in `layouts.server.sessions`; headers
+such as X-Remote-User are ignored unless the operator names them and the proxy they come from.
+
+For hiding controls: `can("import")`, `can("rollback")`, ... (actions of `indicators.store.access.ACTIONS`). A hidden
+button is a convenience: the server refuses the write anyway (`layouts.server.guard` and the store itself).
+"""
 
 from __future__ import annotations
 
 import flask
 
-USER_HEADER = "X-Remote-User"  # set by a reverse proxy that signs users in; trust it only behind such a proxy
-DASHBOARD_USER = "dashboard"  # recorded when the request names nobody
+from indicators.store.access import Actor
+from layouts.server.sessions import current_actor
+
+DASHBOARD_USER = "dashboard"  # acts outside any request (scripts and tests calling callbacks): a local operator
+
+__all__ = ["DASHBOARD_USER", "can", "current_actor", "current_role", "request_user"]
 
 
-def request_user() -> str:
-    """The signed-in user of the request (REMOTE_USER, or the reverse proxy's X-Remote-User header), else "dashboard"."""
-    try:
-        name = flask.request.remote_user or flask.request.headers.get(USER_HEADER, "")
-    except RuntimeError:  # outside a request (tests, scripts)
-        name = ""
-    return " ".join(str(name).split())[:100] or DASHBOARD_USER
+def request_user() -> Actor | str:
+    """Who makes the current request (an Actor, anonymous when nobody is signed in); outside a request, the local
+    operator "dashboard"."""
+    if not flask.has_request_context():
+        return DASHBOARD_USER
+    return current_actor()
+
+
+def current_role() -> str | None:
+    """The role of the request's account: "viewer", "editor", "admin", or None when nobody is signed in."""
+    return current_actor().role if flask.has_request_context() else None
+
+
+def can(action: str) -> bool:
+    """True when the request's account may do `action` (import, edit_targets, save_scenario, rollback, manage_users)."""
+    return flask.has_request_context() and current_actor().may(action)

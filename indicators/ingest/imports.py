@@ -7,11 +7,12 @@ Each file becomes one dataset version. A dataset is "the same data" across impor
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+from sqlalchemy.engine import Connection
 
 from indicators.ingest.issues import Issue, has_errors
 from indicators.ingest.jumps import jump_warnings
@@ -21,6 +22,10 @@ from indicators.ingest.result import LoadResult
 from indicators.paths import DATA_DIR
 from indicators.questionnaire import ANSWER_PREFIX
 from indicators.store import ImportOutcome, ImportRequest, Store, open_store
+from indicators.store.access import Actor, require
+
+Progress = Callable[[int, int], None]  # (files read so far, files in all)
+AfterImport = Callable[[Connection, list["FileImport"]], None]  # runs in the import's transaction, with what landed
 
 BUNDLED_FILES = (DATA_DIR / "published" / "undesa-cambodia-asean.csv", DATA_DIR / "national" / "cambodia-indicators.csv")
 BUNDLED_USER = "bundled data"
@@ -49,12 +54,15 @@ def dataset_key(loaded: LoadResult, path: str) -> str:
 
 
 def load_for_import(
-    paths: Sequence[str], store: Store, entity_kind: str = "auto", datasets: Sequence[str] | None = None
+    paths: Sequence[str], store: Store, entity_kind: str = "auto", datasets: Sequence[str] | None = None, progress: Progress | None = None
 ) -> list[FileImport]:
     """Load and validate every file; add warnings for values that jumped since the data already stored.
-    `datasets` names each file's dataset (default: derived from the file, see the module docstring)."""
+    `datasets` names each file's dataset (default: derived from the file, see the module docstring); `progress` is
+    told before each file."""
     prepared = []
     for position, path in enumerate(paths):
+        if progress is not None:
+            progress(position, len(paths))
         loaded = load_file(path, entity_kind)
         warnings: list[Issue] = []
         if loaded.ok and not loaded.tidy.empty and loaded.format != "published":
@@ -67,11 +75,20 @@ def load_for_import(
 
 
 def import_files(
-    paths: Sequence[str], store: Store, *, user: str = "cli", entity_kind: str = "auto", datasets: Sequence[str] | None = None
+    paths: Sequence[str],
+    store: Store,
+    *,
+    user: Actor | str = "cli",
+    entity_kind: str = "auto",
+    datasets: Sequence[str] | None = None,
+    progress: Progress | None = None,
+    then: AfterImport | None = None,
 ) -> tuple[list[FileImport], bool]:
     """Import every file in one transaction, or none when any has an error. Returns the per-file results and
-    whether they landed."""
-    prepared = load_for_import(paths, store, entity_kind, datasets)
+    whether they landed. `user` must be allowed to import (checked before any file is read); `progress` and `then`:
+    see `load_for_import` and `Store.import_many`."""
+    require(user, "import")
+    prepared = load_for_import(paths, store, entity_kind, datasets, progress)
     if any(has_errors(p.issues) for p in prepared):
         return prepared, False
     requests = [
@@ -86,8 +103,16 @@ def import_files(
         )
         for item in prepared
     ]
-    outcomes = store.import_many(requests)  # one transaction: every file lands, or none
-    return [FileImport(p.path, p.loaded, p.dataset, p.warnings, o) for p, o in zip(prepared, outcomes, strict=True)], True
+
+    def landed(outcomes: list[ImportOutcome]) -> list[FileImport]:
+        return [FileImport(p.path, p.loaded, p.dataset, p.warnings, o) for p, o in zip(prepared, outcomes, strict=True)]
+
+    def after(connection: Connection, outcomes: list[ImportOutcome]) -> None:
+        if then is not None:
+            then(connection, landed(outcomes))
+
+    outcomes = store.import_many(requests, after)  # one transaction: every file lands, or none
+    return landed(outcomes), True
 
 
 def preview_files(prepared: Sequence[FileImport], store: Store) -> list[pd.DataFrame | None]:

@@ -6,6 +6,9 @@ cell provenance and rollback. SQLite by default (`var/egdi.sqlite`), any databas
     store.import_many([ImportRequest(...), ...])  # several files: all land or none
     store.preview_import(tidy, dataset="undesa:EGOV_DATA_2022")  # what an import would change, writing nothing
     store.observations(indicators=["egdi"]), store.versions(), store.diff(outcome.version_id), store.rollback(v)
+
+Every write names who acts (`access.Actor`, or a local operator's name) and is refused when the role does not allow
+it. Beside the data: `accounts` (sign-in, roles), `audit` (the trail of every change), `jobs` (background imports).
 """
 
 from indicators.store.errors import StoreError

@@ -92,9 +92,85 @@ def _create_indexes(connection: Connection) -> None:
         connection.exec_driver_sql(statement)
 
 
+def _create_access_tables(connection: Connection) -> None:
+    """Version 3: accounts, failed sign-ins, the audit trail, and background jobs with their files."""
+    metadata = sa.MetaData()
+    sa.Table("versions", metadata, sa.Column("id", sa.Integer, primary_key=True))  # for the audit's foreign key only
+    sa.Table(
+        "accounts",
+        metadata,
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("name", sa.Text, nullable=False),
+        sa.Column("name_key", sa.Text, nullable=False, unique=True),
+        sa.Column("role", sa.Text, nullable=False),
+        sa.Column("password_hash", sa.Text, nullable=False),
+        sa.Column("disabled", sa.Boolean, nullable=False),
+        sa.Column("session_epoch", sa.Integer, nullable=False),
+        sa.Column("created_at", sa.Text, nullable=False),
+        sa.Column("changed_at", sa.Text, nullable=False),
+    )
+    sa.Table(
+        "sign_in_failures",
+        metadata,
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("name_key", sa.Text, nullable=False),
+        sa.Column("address", sa.Text, nullable=False),
+        sa.Column("at", sa.Text, nullable=False),
+        sa.Index("ix_sign_in_failures_at", "at"),
+    )
+    sa.Table(
+        "audit",
+        metadata,
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("at", sa.Text, nullable=False),
+        sa.Column("user_name", sa.Text, nullable=False),
+        sa.Column("role", sa.Text, nullable=False),
+        sa.Column("address", sa.Text, nullable=False),
+        sa.Column("action", sa.Text, nullable=False),
+        sa.Column("target", sa.Text, nullable=False),
+        sa.Column("detail", sa.Text, nullable=False),
+        sa.Column("version_id", sa.Integer, sa.ForeignKey("versions.id"), nullable=True),
+    )
+    sa.Table(
+        "jobs",
+        metadata,
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("kind", sa.Text, nullable=False),
+        sa.Column("state", sa.Text, nullable=False),
+        sa.Column("datasets", sa.Text, nullable=False),
+        sa.Column("entity_kind", sa.Text, nullable=False),
+        sa.Column("user_name", sa.Text, nullable=False),
+        sa.Column("role", sa.Text, nullable=False),
+        sa.Column("address", sa.Text, nullable=False),
+        sa.Column("created_at", sa.Text, nullable=False),
+        sa.Column("started_at", sa.Text, nullable=True),
+        sa.Column("finished_at", sa.Text, nullable=True),
+        sa.Column("lease_until", sa.Text, nullable=True),
+        sa.Column("owner", sa.Text, nullable=False),
+        sa.Column("attempts", sa.Integer, nullable=False),
+        sa.Column("progress", sa.Double, nullable=False),
+        sa.Column("stage", sa.Text, nullable=False),
+        sa.Column("result", sa.Text, nullable=False),
+        sa.Index("ix_jobs_state", "state"),
+    )
+    sa.Table(
+        "job_files",
+        metadata,
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("job_id", sa.Integer, sa.ForeignKey("jobs.id"), nullable=False),
+        sa.Column("position", sa.Integer, nullable=False),
+        sa.Column("name", sa.Text, nullable=False),
+        sa.Column("content", sa.LargeBinary, nullable=False),
+        sa.Index("ix_job_files_job", "job_id"),
+    )
+    for name in ("accounts", "sign_in_failures", "audit", "jobs", "job_files"):
+        metadata.tables[name].create(connection)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "datasets, versions and observations", _create_tables),
     Migration(2, "indexes for current values, diffs and lookups", _create_indexes),
+    Migration(3, "accounts, sign-in failures, audit trail and background jobs", _create_access_tables),
 )
 
 

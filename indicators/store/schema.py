@@ -10,6 +10,13 @@ has exactly these columns.
   once, by the version in `version_id`, and is current until a later version of its dataset replaces or removes it
   (`removed_in_version`). Nothing is updated in place, so the state of a dataset at any version can be rebuilt and
   the diff of a version is the values it wrote against the values it retired.
+- `accounts`: who may sign in, with a role (viewer, editor, admin) and an argon2 password hash; `session_epoch` grows
+  when the password, role or state changes, which ends the account's open sessions.
+- `sign_in_failures`: failed sign-ins (name, address, when), for the rate limit shared by every server process.
+- `audit`: every change, who (name and role), when, from where (address) and what (action, target, detail, and
+  the version it wrote); written in the same transaction as the change.
+- `jobs` and `job_files`: web imports run in the background: the files, the datasets they hold (one job at a time
+  per dataset), state, progress, the lease of the process running it, and the result.
 """
 
 from __future__ import annotations
@@ -75,6 +82,75 @@ observations = sa.Table(
     sa.Column("column_name", sa.Text, nullable=False),
     sa.Column("flags", sa.Text, nullable=False),
     sa.Column("removed_in_version", sa.Integer, sa.ForeignKey("versions.id"), nullable=True),
+)
+
+accounts = sa.Table(
+    "accounts",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("name_key", sa.Text, nullable=False, unique=True),
+    sa.Column("role", sa.Text, nullable=False),
+    sa.Column("password_hash", sa.Text, nullable=False),
+    sa.Column("disabled", sa.Boolean, nullable=False),
+    sa.Column("session_epoch", sa.Integer, nullable=False),
+    sa.Column("created_at", sa.Text, nullable=False),
+    sa.Column("changed_at", sa.Text, nullable=False),
+)
+
+sign_in_failures = sa.Table(
+    "sign_in_failures",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("name_key", sa.Text, nullable=False),
+    sa.Column("address", sa.Text, nullable=False),
+    sa.Column("at", sa.Text, nullable=False),
+)
+
+audit = sa.Table(
+    "audit",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("at", sa.Text, nullable=False),
+    sa.Column("user_name", sa.Text, nullable=False),
+    sa.Column("role", sa.Text, nullable=False),
+    sa.Column("address", sa.Text, nullable=False),
+    sa.Column("action", sa.Text, nullable=False),
+    sa.Column("target", sa.Text, nullable=False),
+    sa.Column("detail", sa.Text, nullable=False),
+    sa.Column("version_id", sa.Integer, sa.ForeignKey("versions.id"), nullable=True),
+)
+
+jobs = sa.Table(
+    "jobs",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("kind", sa.Text, nullable=False),
+    sa.Column("state", sa.Text, nullable=False),
+    sa.Column("datasets", sa.Text, nullable=False),
+    sa.Column("entity_kind", sa.Text, nullable=False),
+    sa.Column("user_name", sa.Text, nullable=False),
+    sa.Column("role", sa.Text, nullable=False),
+    sa.Column("address", sa.Text, nullable=False),
+    sa.Column("created_at", sa.Text, nullable=False),
+    sa.Column("started_at", sa.Text, nullable=True),
+    sa.Column("finished_at", sa.Text, nullable=True),
+    sa.Column("lease_until", sa.Text, nullable=True),
+    sa.Column("owner", sa.Text, nullable=False),
+    sa.Column("attempts", sa.Integer, nullable=False),
+    sa.Column("progress", sa.Double, nullable=False),
+    sa.Column("stage", sa.Text, nullable=False),
+    sa.Column("result", sa.Text, nullable=False),
+)
+
+job_files = sa.Table(
+    "job_files",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("job_id", sa.Integer, sa.ForeignKey("jobs.id"), nullable=False),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("content", sa.LargeBinary, nullable=False),
 )
 
 STORE_TABLES = ("datasets", "versions", "observations")

@@ -12,11 +12,13 @@
 - **A rollback** of version V restores V's dataset to its state just before V (undoing V and every later version of
   that dataset) by writing that state as a new version with action `rollback`; the history stays complete, and a
   rollback can itself be rolled back.
+- **Every write names who acts** (`user`: an `access.Actor`, or the name of a local operator) and is refused, before
+  anything is written, when that role does not allow it. It is recorded in the audit trail in its own transaction.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from types import TracebackType
@@ -27,7 +29,8 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from indicators.store import writes
+from indicators.store import audit, writes
+from indicators.store.access import Actor, action_for_kind, require
 from indicators.store.database import (
     BUSY_TIMEOUT,
     create_engine,
@@ -133,7 +136,7 @@ class ImportRequest:
     kind: str
     file_name: str
     checksum: str
-    user: str = "cli"
+    user: Actor | str = "cli"
     entity_kind: str = "country"
 
 
@@ -186,18 +189,20 @@ class Store:
         return self._engine
 
     @contextmanager
-    def _writing(self) -> Iterator[Connection]:
+    def writing(self) -> Iterator[Connection]:
+        """One transaction under the store's write lock (database errors become a StoreError)."""
         with translated_errors(describe(self._engine.url)), write_transaction(self._engine, self._busy_timeout) as connection:
             yield connection
 
     @contextmanager
-    def _reading(self) -> Iterator[Connection]:
+    def reading(self) -> Iterator[Connection]:
+        """One read-only snapshot (database errors become a StoreError)."""
         with translated_errors(describe(self._engine.url)), read_transaction(self._engine) as connection:
             yield connection
 
     def is_empty(self) -> bool:
         """True when no version was ever recorded."""
-        with self._reading() as connection:
+        with self.reading() as connection:
             return connection.execute(sa.select(versions.c.id).limit(1)).first() is None
 
     def import_tidy(
@@ -208,18 +213,25 @@ class Store:
         kind: str,
         file_name: str,
         checksum: str,
-        user: str = "cli",
+        user: Actor | str = "cli",
         entity_kind: str = "country",
     ) -> ImportOutcome:
         """Make `tidy` the content of `dataset` as a new version (none when identical); see the module docstring."""
         return self.import_many([ImportRequest(tidy, dataset, kind, file_name, checksum, user, entity_kind)])[0]
 
-    def import_many(self, requests: Sequence[ImportRequest]) -> list[ImportOutcome]:
+    def import_many(
+        self, requests: Sequence[ImportRequest], then: Callable[[Connection, list[ImportOutcome]], None] | None = None
+    ) -> list[ImportOutcome]:
         """Import several frames in one transaction: every one lands, or none does. A later request for the same
-        dataset is compared with the state the earlier one left."""
+        dataset is compared with the state the earlier one left. `then`, when given, runs in the same transaction
+        with the outcomes (e.g. to mark a background job done together with its import)."""
+        actors = [require(request.user, action_for_kind(request.kind)) for request in requests]
         prepared = [(request, prepare_tidy(request.tidy, request.dataset).assign(file=request.file_name)) for request in requests]
-        with self._writing() as connection:
-            return [_import(connection, request, new) for request, new in prepared]
+        with self.writing() as connection:
+            outcomes = [_import(connection, request, new, actor) for (request, new), actor in zip(prepared, actors, strict=True)]
+            if then is not None:
+                then(connection, outcomes)
+            return outcomes
 
     def preview_import(self, tidy: pd.DataFrame, *, dataset: str) -> pd.DataFrame:
         """The values importing `tidy` into `dataset` would add, change and remove (columns CHANGE_COLUMNS, as `diff`
@@ -231,7 +243,7 @@ class Store:
         and a later frame for the same dataset compared with the earlier one. StoreError as `import_many` would."""
         prepared = [(prepare_tidy(tidy, dataset), dataset) for tidy, dataset in imports]
         states: dict[str, pd.DataFrame] = {}
-        with self._reading() as connection:
+        with self.reading() as connection:
             for dataset in dict.fromkeys(dataset for _, dataset in prepared):
                 found = connection.execute(sa.select(datasets.c.id).where(datasets.c.key == dataset)).scalar()
                 states[dataset] = _state(connection, found) if found is not None else pd.DataFrame(columns=_STATE_NAMES[:5])
@@ -241,9 +253,10 @@ class Store:
             states[dataset] = new[[*KEY, "value"]].assign(id=np.arange(len(new)))
         return changes
 
-    def rollback(self, version_id: int, user: str = "cli") -> ImportOutcome:
+    def rollback(self, version_id: int, user: Actor | str = "cli") -> ImportOutcome:
         """Restore the dataset of `version_id` to its state just before that version, as a new 'rollback' version."""
-        with self._writing() as connection:
+        actor = require(user, "rollback")
+        with self.writing() as connection:
             target = connection.execute(
                 sa.select(versions.c.dataset_id, versions.c.kind, datasets.c.key)
                 .join(datasets, datasets.c.id == versions.c.dataset_id)
@@ -265,8 +278,9 @@ class Store:
             ).first()
             kind, file_name, checksum = (previous.kind, previous.file_name, previous.checksum) if previous else (target.kind, "", "")
             counts = (len(comparison.added), len(comparison.changed), len(comparison.removed_ids))
-            record = writes.VersionRecord(dataset_id, kind, "rollback", user, file_name, checksum, *counts, len(restored), version_id)
+            record = writes.VersionRecord(dataset_id, kind, "rollback", actor.name, file_name, checksum, *counts, len(restored), version_id)
             new_version = writes.insert_version(connection, record)
+            audit.record(connection, actor, "rollback", str(target.key), f"version {version_id}", new_version)
             retired = comparison.retired_ids
             writes.retire(connection, retired, new_version, dataset_id, everything=len(retired) == len(current))
             writes.insert_observations(connection, comparison.written, new_version, dataset_id)
@@ -303,7 +317,7 @@ class Store:
         ):
             if wanted is not None:
                 query = query.where(column.in_(list(wanted)))
-        with self._reading() as connection:
+        with self.reading() as connection:
             frame = _frame(connection.execute(query), OBSERVATION_OUTPUT)
         if resolve:
             frame = frame.sort_values("version_id", ascending=False, kind="stable").drop_duplicates(["entity", "year", "indicator"])
@@ -331,12 +345,12 @@ class Store:
             .join(datasets, datasets.c.id == versions.c.dataset_id)
             .order_by(versions.c.id.desc())
         )
-        with self._reading() as connection:
+        with self.reading() as connection:
             return _frame(connection.execute(query), VERSION_OUTPUT)
 
     def diff(self, version_id: int) -> pd.DataFrame:
         """The values version `version_id` added, changed and removed (columns CHANGE_COLUMNS)."""
-        with self._reading() as connection:
+        with self.reading() as connection:
             if connection.execute(sa.select(versions.c.id).where(versions.c.id == version_id)).first() is None:
                 raise store_error("store_no_version", version=version_id)
             columns = [observations.c.id, observations.c.entity, observations.c.year, observations.c.indicator, observations.c.value]
@@ -356,7 +370,7 @@ class Store:
         self.close()
 
 
-def _import(connection: Connection, request: ImportRequest, new: pd.DataFrame) -> ImportOutcome:
+def _import(connection: Connection, request: ImportRequest, new: pd.DataFrame, actor: Actor) -> ImportOutcome:
     """One import inside the caller's write transaction; `new` is the prepared frame (with `file`)."""
     found = connection.execute(sa.select(datasets.c.id).where(datasets.c.key == request.dataset)).scalar()
     current = _state(connection, found) if found is not None else pd.DataFrame(columns=_STATE_NAMES[:5])
@@ -365,8 +379,10 @@ def _import(connection: Connection, request: ImportRequest, new: pd.DataFrame) -
         return ImportOutcome(_latest_version(connection, found), request.dataset, 0, 0, 0, comparison.unchanged, True)
     dataset_id = writes.dataset_id(connection, request.dataset, request.kind, request.entity_kind)
     counts = (len(comparison.added), len(comparison.changed), len(comparison.removed_ids))
-    record = writes.VersionRecord(dataset_id, request.kind, "import", request.user, request.file_name, request.checksum, *counts, len(new))
+    record = writes.VersionRecord(dataset_id, request.kind, "import", actor.name, request.file_name, request.checksum, *counts, len(new))
     version_id = writes.insert_version(connection, record)
+    action = audit.KIND_AUDIT_ACTIONS.get(request.kind, "import")
+    audit.record(connection, actor, action, request.dataset, f"{request.file_name}: +{counts[0]} ~{counts[1]} -{counts[2]}", version_id)
     retired = comparison.retired_ids
     writes.retire(connection, retired, version_id, dataset_id, everything=len(retired) == len(current))
     writes.insert_observations(connection, comparison.written, version_id, dataset_id)

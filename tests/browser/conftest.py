@@ -1,4 +1,9 @@
-"""Browser tests: the dashboard served on a free local port, driven by Playwright in Debian's Chromium."""
+"""Browser tests: the dashboard served on a free local port, driven by Playwright in Debian's Chromium.
+
+Every test server shares one session secret and has the same three accounts (ids 1, 2, 3: an admin, an editor and a
+viewer), so one session cookie for 127.0.0.1 (cookies do not depend on the port) signs a browser in on all of them:
+the `page` fixture is signed in as the admin; `signed_out_page` is a visitor without an account.
+"""
 
 from __future__ import annotations
 
@@ -12,9 +17,16 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
+import flask
 import pytest
+from flask.sessions import SecureCookieSessionInterface
 
 from tests.conftest import PROJECT_DIR
+
+TEST_SECRET = "browser-tests-only-" + "s" * 40
+TEST_PASSWORD = "browser test password"
+ACCOUNTS = (("tester", "admin"), ("editor", "editor"), ("viewer", "viewer"))  # ids 1, 2, 3 in every test database
+SESSION_COOKIE = "egdi_session"
 
 CHROMIUM = os.environ.get("EGDI_CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -88,9 +100,19 @@ def errors(page):  # type: ignore[no-untyped-def]
     assert page.blocked_requests == []
 
 
-@pytest.fixture
-def page(browser):  # type: ignore[no-untyped-def]
+def session_cookie(account_id: int) -> dict[str, object]:
+    """A session cookie signing a browser in as account `account_id` on every test server."""
+    signer = flask.Flask("browser-tests")
+    signer.secret_key = TEST_SECRET
+    serializer = SecureCookieSessionInterface().get_signing_serializer(signer)
+    value = serializer.dumps({"account": account_id, "epoch": 1, "since": int(time.time())})
+    return {"name": SESSION_COOKIE, "value": value, "url": "http://127.0.0.1", "httpOnly": True, "sameSite": "Lax"}
+
+
+def _context_page(browser, account_id: int | None):  # type: ignore[no-untyped-def]
     context = browser.new_context(viewport={"width": 1280, "height": 900})
+    if account_id is not None:
+        context.add_cookies([session_cookie(account_id)])
     opened = context.new_page()
     blocked: list[str] = []
 
@@ -105,15 +127,41 @@ def page(browser):  # type: ignore[no-untyped-def]
     opened.route("**/*", only_local)
     opened.blocked_requests = blocked
     opened.console_errors = watch(opened)
+    return context, opened
+
+
+@pytest.fixture
+def page(browser):  # type: ignore[no-untyped-def]
+    """A browser page signed in as the admin of the test servers."""
+    context, opened = _context_page(browser, 1)
     yield opened
     context.close()
 
 
-def _serve(database: str) -> Iterator[str]:
-    """The dashboard on a free port with `database`; its log goes to a file (a pipe nobody reads would fill
-    up and stop the server), which is quoted if it fails to start."""
+@pytest.fixture
+def signed_out_page(browser):  # type: ignore[no-untyped-def]
+    """A browser page of a visitor who is not signed in."""
+    context, opened = _context_page(browser, None)
+    yield opened
+    context.close()
+
+
+def add_test_accounts(database: str) -> None:
+    from indicators.ingest.imports import open_seeded_store
+    from indicators.store.accounts import add_account
+
+    with open_seeded_store(database) as store:
+        for name, role in ACCOUNTS:
+            add_account(store, "tests", name, role, TEST_PASSWORD)
+
+
+def _serve(database: str, **settings: str) -> Iterator[str]:
+    """The dashboard on a free port with `database` (and the test accounts) and `settings` (environment variables);
+    its log goes to a file (a pipe nobody reads would fill up and stop the server), which is quoted if it fails to
+    start."""
+    add_test_accounts(database)
     port = _free_port()
-    env = {**os.environ, "EGDI_PORT": str(port), "EGDI_DATABASE_URL": database}
+    env = {**os.environ, "EGDI_PORT": str(port), "EGDI_DATABASE_URL": database, "EGDI_SECRET_KEY": TEST_SECRET, **settings}
     log_path = Path(database).with_suffix(".server.log")
     with log_path.open("wb") as log:
         server = subprocess.Popen([sys.executable, "app.py"], cwd=PROJECT_DIR, env=env, stdout=log, stderr=subprocess.STDOUT)

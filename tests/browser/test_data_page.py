@@ -24,8 +24,10 @@ PUBLISHED_HEADER = (
 
 @pytest.fixture(scope="module")
 def data_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A dashboard of its own, on a new database with the bundled data: these tests import and roll back."""
-    yield from _serve(str(tmp_path_factory.mktemp("datapage") / "egdi.sqlite"))
+    """A dashboard of its own, on a new database with the bundled data: these tests import and roll back. Its reverse
+    proxy (for the single sign-on test) is the browser's own address, 127.0.0.1."""
+    sso = {"EGDI_SSO_HEADER": "X-Remote-User", "EGDI_PROXIES": "127.0.0.1", "EGDI_SSO_GROUPS_HEADER": "X-Remote-Groups"}
+    yield from _serve(str(tmp_path_factory.mktemp("datapage") / "egdi.sqlite"), **sso, EGDI_SSO_ROLES="egdi-editors=editor")
 
 
 def cells(page: Page, grid: str, column: str) -> list[str]:
@@ -106,7 +108,7 @@ def test_an_import_is_previewed_confirmed_shown_everywhere_and_rolled_back(page,
     expect(page.locator("#data-history .ag-row")).to_have_count(3)
     newest = page.locator("#data-history .ag-row[row-index='0']")
     expect(newest.locator("[col-id='version_id']")).to_have_text("3")
-    expect(newest.locator("[col-id='user']")).to_have_text("dashboard (not signed in)")
+    expect(newest.locator("[col-id='user']")).to_have_text("tester")
     expect(newest.locator("[col-id='file_name']")).to_have_text("cambodia-2022-revised.csv")
     expect(newest.locator("[col-id='added']")).to_have_text("6")
 
@@ -134,8 +136,9 @@ def test_an_import_is_previewed_confirmed_shown_everywhere_and_rolled_back(page,
     expect(page.locator(".card-value").first).to_have_text("0.5056")
 
 
-def test_the_signed_in_user_is_recorded(browser, data_url, tmp_path):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, extra_http_headers={"X-Remote-User": "sokha.chan"})
+def test_the_user_signed_in_by_the_trusted_proxy_is_recorded(browser, data_url, tmp_path):
+    proxy_headers = {"X-Remote-User": "sokha.chan", "X-Remote-Groups": "staff, egdi-editors"}
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, extra_http_headers=proxy_headers)
     page = context.new_page()
     problems = watch(page)
     national = tmp_path / "national-2024.csv"

@@ -54,10 +54,10 @@ def test_trends_draws_cambodia_against_asean_and_a_series_is_chosen_with_the_key
     page.keyboard.press("Enter")
     option = page.get_by_role("option", name="Internet users (% of population)")
     expect(option).to_be_visible(timeout=WAIT)
-    page.wait_for_function("document.activeElement.value === 'egdi'")  # focus is on the chosen option
+    page.wait_for_function("() => document.activeElement.value === 'egdi'")  # focus is on the chosen option
     for code in ("osi", "tii", "hci", "epi", "internet_users_pct"):  # down the list: the indices, then the indicators
         page.keyboard.press("ArrowDown")
-        page.wait_for_function(f"document.activeElement.value === '{code}'")
+        page.wait_for_function(f"() => document.activeElement.value === '{code}'")
     page.keyboard.press("Enter")
     expect(page.locator("#trends-subtitle")).to_have_text(
         "Internet users (% of population), Cambodia and the countries chosen for comparison, by year", timeout=WAIT

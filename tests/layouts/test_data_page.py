@@ -18,11 +18,13 @@ import app  # noqa: F401  (registers the pages)
 import layouts.views.snapshot
 from indicators.ingest.imports import oversized_file
 from indicators.ingest.readers import MAX_FILE_BYTES, read_file
+from indicators.store.access import Actor
 from layouts import ids
 from layouts.callbacks import data as callbacks
 from layouts.i18n import catalog
 from layouts.pages import data as page
 from tests.conftest import FIXTURES
+from tests.layouts.signing import signed_in
 
 PUBLISHED = (
     "Survey Year,Country Name,E-Government Rank,E-Government Index,E-Participation Index,Online Service Index,"
@@ -118,8 +120,7 @@ def test_a_good_upload_previews_its_changes_then_imports_with_the_signed_in_user
     )
     assert layouts.views.snapshot.store().versions()["version_id"].max() == 2  # a preview writes nothing
 
-    web = flask.Flask(__name__)
-    with web.test_request_context(headers={"X-Remote-User": "  sokha   chan "}):
+    with signed_in("  sokha   chan ", "editor"):
         result, hidden, revision, cleared = callbacks.confirm_import(1, contents, names, "auto", "en")
     assert (hidden, revision, cleared) == (True, 3, None)
     assert "cambodia 2022_.csv: version 3 of published:2022: 6 added, 0 changed, 0 removed." in texts(result)
@@ -180,13 +181,23 @@ def test_the_template_downloads_in_either_language_for_countries_or_provinces():
     assert callbacks.download_template(1, "en", "country")["filename"] == "egdi-data-template-country-en.xlsx"
 
 
-def test_the_user_is_the_signed_in_user_else_dashboard():
-    web = flask.Flask(__name__)
-    assert callbacks.request_user() == "dashboard"
-    with web.test_request_context(environ_base={"REMOTE_USER": "dara"}, headers={"X-Remote-User": "other"}):
-        assert callbacks.request_user() == "dara"
-    with web.test_request_context():
-        assert callbacks.request_user() == "dashboard"
+def test_the_user_is_the_signed_in_account_and_headers_from_anyone_are_ignored(data_store):
+    assert callbacks.request_user() == "dashboard"  # outside any request: a script or test, acting as the local operator
+    forged = {"environ_base": {"REMOTE_USER": "dara", "REMOTE_ADDR": "10.0.0.9"}, "headers": {"X-Remote-User": "H.E. Minister"}}
+    with flask.Flask(__name__).test_request_context(**forged):
+        assert callbacks.request_user() == Actor("anonymous", None, "10.0.0.9")
+    with signed_in("dara", "admin", **{"X-Remote-User": "H.E. Minister"}):
+        assert callbacks.request_user() == Actor("dara", "admin", "127.0.0.1")
+
+
+def test_a_write_by_someone_not_signed_in_is_refused_by_the_store_itself(data_store):
+    contents = [encoded(PUBLISHED)]
+    with flask.Flask(__name__).test_request_context():  # past the server's guard, the store still checks the role
+        result, *_ = callbacks.confirm_import(1, contents, ["revised.csv"], "auto", "en")
+        message, *_ = callbacks.confirm_rollback(1, 1, "km")
+    assert "Sign in to import data: it needs the editor role. Nothing was changed." in texts(result)
+    assert "សូមចូលគណនីដើម្បីត្រឡប់កំណែវិញ" in texts(message)
+    assert layouts.views.snapshot.store().versions()["version_id"].max() == 2
 
 
 def test_a_confirm_without_files_changes_nothing(fresh):

@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qsl, urlparse
 
-import flask
 import numpy as np
 import pytest
 from dash import html
@@ -27,6 +26,7 @@ from layouts.views import simulator as view
 from layouts.views import simulator_scenarios as scenarios
 from tests.layouts.databases import use_pages, using
 from tests.layouts.fields import COMPONENT_RANGES
+from tests.layouts.signing import signed_in
 from tests.layouts.test_targets import find, texts
 
 KHMER = re.compile("[\u1780-\u17ff]")
@@ -164,7 +164,7 @@ def test_scenarios_are_saved_compared_and_shared(world):
     tree = page.layout(edition="2022", mode="published")
     context = find(tree, ids.SIMULATOR_CONTEXT).data
     value_ids = [{"type": ids.SIMULATOR_VALUE, "code": c} for c in context["codes"]]
-    with flask.Flask(__name__).test_request_context(headers={"X-Remote-User": "dara"}):
+    with signed_in("dara", "editor"):
         refused, _, _ = callbacks.save_scenario(1, 0, "  ", context, [0.6, 0.5605, 0.538], value_ids, [], "en")
         nothing, _, _ = callbacks.save_scenario(1, 0, "Same", context, [0.4181, 0.5605, 0.538], value_ids, [], "en")
         message, _, checked = callbacks.save_scenario(1, 0, " OSI  push ", context, [0.6, 0.7, 0.538], value_ids, [], "en")

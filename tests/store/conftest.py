@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 from indicators.store import Store, open_store
 from indicators.store.database import resolve_url
-from indicators.store.schema import datasets, observations, schema_migrations, versions
+from indicators.store.schema import metadata
 
 POSTGRES_ENV = "EGDI_TEST_POSTGRES_URL"
 POSTGRES_SKIP = "EGDI_TEST_POSTGRES_URL not set: PostgreSQL tests need a server"
@@ -91,5 +91,5 @@ def dump(store: Store) -> dict[str, list[tuple[object, ...]]]:
     with store.engine.connect() as connection:
         return {
             table.name: [tuple(row) for row in connection.execute(sa.select(table).order_by(*table.primary_key.columns))]
-            for table in (schema_migrations, datasets, versions, observations)
+            for table in metadata.sorted_tables
         }

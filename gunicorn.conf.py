@@ -1,0 +1,54 @@
+"""gunicorn settings for the dashboard (`bash scripts/serve.sh` uses them; see README, "Running it for many users").
+
+Each value can be changed with the environment variable named beside it. Workers are stateless: everything they
+share lives in the database (data, accounts, sessions' accounts, audit, background jobs), so more workers, or more
+machines behind one proxy, need only the same EGDI_DATABASE_URL and EGDI_SECRET_KEY.
+"""
+
+import os
+import subprocess
+from pathlib import Path
+
+bind = os.environ.get("EGDI_BIND", "127.0.0.1:8050")  # behind the reverse proxy; never 0.0.0.0 without one
+workers = int(os.environ.get("EGDI_WORKERS", "4"))  # processes: about one per core
+worker_class = "gthread"
+threads = int(os.environ.get("EGDI_THREADS", "4"))  # requests each worker serves at once
+timeout = int(os.environ.get("EGDI_WORKER_TIMEOUT", "60"))  # a worker silent this long is restarted; long imports run as jobs
+graceful_timeout = 30
+keepalive = 5
+max_requests = 2000  # a worker is replaced after this many requests (with jitter), which bounds its memory
+max_requests_jitter = 200
+limit_request_line = 8190
+limit_request_fields = 100
+limit_request_field_size = 8190  # request bodies are limited by the app (EGDI_MAX_REQUEST_MB: 413)
+preload_app = True  # the app is loaded once and the workers share its memory (nothing connects to the database on load)
+accesslog = os.environ.get("EGDI_ACCESS_LOG", "-")
+errorlog = "-"
+access_log_format = '%(h)s "%(r)s" %(s)s %(B)s %(M)sms "%(a)s"'  # no cookies, no query of the referrer
+proc_name = "egdi-dashboard"
+control_socket_disable = True  # gunicorn's control socket is not used (and would be shared by every server of this user)
+raw_env = ["EGDI_REQUIRE_SECRET=1"]  # never sign with a secret made on the fly
+
+_chart_service: list[subprocess.Popen[bytes]] = []
+
+
+def on_starting(server):
+    """Before the workers: the one chart browser they share (see layouts/chart_service.py)."""
+    os.environ["EGDI_REQUIRE_SECRET"] = "1"
+    if os.environ.get("EGDI_CHART_SERVICE", "1") != "0":
+        from layouts.chart_service import start_service
+
+        _chart_service.append(start_service(Path(os.environ.get("EGDI_RUN_DIR", "var/run"))))
+
+
+def post_worker_init(worker):
+    """In each worker: the runner of background import jobs."""
+    from layouts.server.jobs import start_job_runner
+
+    start_job_runner()
+
+
+def on_exit(server):
+    for service in _chart_service:
+        service.terminate()
+        service.wait(timeout=10)

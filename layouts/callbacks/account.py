@@ -1,0 +1,36 @@
+"""Who is signed in, in the page header: the name and role with a sign-out button, or a sign-in link."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import dash
+from dash import Input, Output, dcc, html
+
+from indicators.i18n import ROLE_LABELS
+from layouts import ids
+from layouts.i18n import t
+from layouts.server.signin import SIGN_IN, SIGN_OUT
+from layouts.state import language, parse_query
+from layouts.user import current_actor
+
+
+@dash.callback(Output(ids.ACCOUNT, "children"), Input(ids.URL, "pathname"), Input(ids.URL, "search"))
+def show_account(pathname: str | None, search: str | None) -> list[object]:
+    lang = language(parse_query(search).get("lang"))
+    actor = current_actor()
+    if actor.role is None:
+        here = quote((pathname or "/") + (search or ""), safe="")
+        href = f"{SIGN_IN}?lang={lang}&next={here}"
+        link = dcc.Link(t("auth_sign_in", lang), href=href, refresh=True, className="nav-link", id="sign-in-link")
+        return [link]
+    role = ROLE_LABELS[actor.role][lang]
+    return [
+        html.Span(t("auth_signed_in_as", lang, name=actor.name, role=role), className="account-name"),
+        html.Form(
+            html.Button(t("auth_sign_out", lang), type="submit", id="sign-out-button"),
+            action=f"{SIGN_OUT}?lang={lang}",
+            method="POST",
+            className="sign-out",
+        ),
+    ]
