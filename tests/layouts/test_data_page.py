@@ -181,7 +181,7 @@ def test_the_template_downloads_in_either_language_for_countries_or_provinces():
     assert callbacks.download_template(1, "en", "country")["filename"] == "egdi-data-template-country-en.xlsx"
 
 
-def test_the_user_is_the_signed_in_account_and_headers_from_anyone_are_ignored(data_store):
+def test_the_user_is_the_signed_in_account_and_headers_from_anyone_are_ignored(fresh):
     assert callbacks.request_user() == "dashboard"  # outside any request: a script or test, acting as the local operator
     forged = {"environ_base": {"REMOTE_USER": "dara", "REMOTE_ADDR": "10.0.0.9"}, "headers": {"X-Remote-User": "H.E. Minister"}}
     with flask.Flask(__name__).test_request_context(**forged):
@@ -190,7 +190,7 @@ def test_the_user_is_the_signed_in_account_and_headers_from_anyone_are_ignored(d
         assert callbacks.request_user() == Actor("dara", "admin", "127.0.0.1")
 
 
-def test_a_write_by_someone_not_signed_in_is_refused_by_the_store_itself(data_store):
+def test_a_write_by_someone_not_signed_in_is_refused_by_the_store_itself(fresh):
     contents = [encoded(PUBLISHED)]
     with flask.Flask(__name__).test_request_context():  # past the server's guard, the store still checks the role
         result, *_ = callbacks.confirm_import(1, contents, ["revised.csv"], "auto", "en")
