@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from playwright.sync_api import FileChooser, Page, expect
 
 from tests.browser.conftest import _serve, watch
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, partial_field_store
 
 UPLOAD_INPUT = "#data-upload input[type=file]"
 PUBLISHED_HEADER = (
@@ -24,8 +24,11 @@ PUBLISHED_HEADER = (
 
 @pytest.fixture(scope="module")
 def data_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A dashboard of its own, on a new database with the bundled data: these tests import and roll back."""
-    yield from _serve(str(tmp_path_factory.mktemp("datapage") / "egdi.sqlite"))
+    """A dashboard of its own on a store of two versions (Cambodia and ASEAN results, national indicators: see
+    tests.conftest.partial_field_store): these tests import and roll back."""
+    database = str(tmp_path_factory.mktemp("datapage") / "egdi.sqlite")
+    partial_field_store(database).close()
+    yield from _serve(database)
 
 
 def cells(page: Page, grid: str, column: str) -> list[str]:

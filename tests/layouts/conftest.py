@@ -5,13 +5,21 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import reference_files
+from tests.conftest import partial_field_store, reference_files
 
 
 @pytest.fixture(scope="session")
 def bundled_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """A new store: seeded with the bundled data when a page first opens it."""
+    """A new store: seeded with the bundled data (the whole world, every edition) when a page first opens it."""
     return str(tmp_path_factory.mktemp("layouts-bundled") / "egdi.sqlite")
+
+
+@pytest.fixture(scope="session")
+def partial_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A store with part of the field only: Cambodia every edition, ASEAN 2018–2024, national indicators."""
+    database = str(tmp_path_factory.mktemp("layouts-partial") / "egdi.sqlite")
+    partial_field_store(database).close()
+    return database
 
 
 @pytest.fixture(scope="session")

@@ -22,7 +22,7 @@ from layouts import ids
 from layouts.callbacks import data as callbacks
 from layouts.i18n import catalog
 from layouts.pages import data as page
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, partial_field_store
 
 PUBLISHED = (
     "Survey Year,Country Name,E-Government Rank,E-Government Index,E-Participation Index,Online Service Index,"
@@ -32,8 +32,10 @@ PUBLISHED = (
 
 @pytest.fixture
 def data_store(tmp_path: Path) -> Iterator[None]:
-    """The pages read a new store (bundled data only) during the test; the previous configuration comes back after."""
+    """The pages read a store of two versions (Cambodia and ASEAN results, national indicators: see
+    tests.conftest.partial_field_store) during the test; the previous configuration comes back after."""
     previous = layouts.data._database_url
+    partial_field_store(str(tmp_path / "egdi.sqlite")).close()
     layouts.data.configure(str(tmp_path / "egdi.sqlite"))
     layouts.data._snapshot.cache_clear()  # snapshots are keyed on the version id only, not on the database
     yield

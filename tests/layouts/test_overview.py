@@ -1,4 +1,5 @@
-"""The overview without a browser, on the bundled data: the cards, the sentence, the URL rule of the callback."""
+"""The overview without a browser, on a new store (the bundled data) and on part of the field: the cards, the
+sentence, the URL rule of the callback."""
 
 import dash
 import pandas as pd
@@ -27,9 +28,23 @@ def texts(component) -> list[str]:
     return texts(children) if children is not None else []
 
 
-def test_cards_show_cambodia_2024_against_2022():
+def test_cards_show_cambodia_2024_against_2022_with_the_world_rank_and_class_on_a_new_store():
     content = texts(overview.overview_content("KHM", 2024, "en"))
-    for expected in ("0.5754", "+0.0698 since 2022", "120", "up 7 since 2022", "8", "of 11", "High", "class needs all 193 countries"):
+    for expected in ("0.5754", "+0.0698 since 2022", "120", "up 7 since 2022", "8", "of 11", "High", "H2"):
+        assert expected in content, expected
+    assert "class needs all 193 countries" not in content
+
+
+@pytest.fixture
+def partial(partial_db: str):
+    layouts.data.configure(partial_db)
+    yield
+    layouts.data.configure(None)
+
+
+def test_on_part_of_the_field_the_class_says_what_it_needs(partial):
+    content = texts(overview.overview_content("KHM", 2024, "en"))
+    for expected in ("0.5754", "120", "8", "of 11", "High", "class needs all 193 countries"):
         assert expected in content, expected
 
 
@@ -45,7 +60,7 @@ def test_the_sentence_names_what_moved_most_and_the_distance_to_the_next_group()
     assert "០.៥៧៥៤" in khmer and "0.5754" not in khmer
 
 
-def test_a_country_without_results_gets_a_notice():
+def test_a_country_without_results_gets_a_notice(partial):
     assert "No published results are stored for Japan." in texts(overview.overview_content("JPN", 2024, "en"))
 
 
