@@ -4,7 +4,7 @@ Its rooms follow the pipeline, spreadsheets in, reports out; each room imports o
 
     store/    the versioned database every import lands in (the ground floor)
     ingest/   reading what people download, checking it, and bringing it into the store
-    method/   the UN DESA method, edition by edition: normalise, aggregate, score, classify, standing
+    method/   the UN DESA method, edition by edition: normalise, aggregate, score, classify, standing, back-test
     outlook/  targets, their status and projections, what-if and goal seek
     report/   what leaves the app: the Excel workbook, the PDF brief, CSV tables
     cli/      `python -m indicators`

@@ -35,9 +35,9 @@ PANELS = {  # indicator: (year, centre, spread by factor, noise, low, high)
     "internet_users_pct": (2023, 56.7, 0.9, 3.0, 15.0, 95.0),
     "mobile_subscriptions_per_100": (2023, 129.9, 0.6, 5.0, 60.0, 190.0),
     "mean_schooling_years": (2023, 5.2, 0.6, 0.2, 2.5, 9.5),
-    "ger_primary_pct": (2023, 105.0, 0.0, 6.0, 85.0, 125.0),
-    "ger_lower_secondary_pct": (2023, 55.0, 0.6, 4.0, 25.0, 95.0),
-    "ger_upper_secondary_pct": (2023, 30.0, 0.8, 3.0, 8.0, 70.0),
+    "gross_enrolment_primary_pct": (2023, 105.0, 0.0, 6.0, 85.0, 125.0),
+    "gross_enrolment_lower_secondary_pct": (2023, 55.0, 0.6, 4.0, 25.0, 95.0),
+    "gross_enrolment_upper_secondary_pct": (2023, 30.0, 0.8, 3.0, 8.0, 70.0),
 }
 
 

@@ -28,3 +28,28 @@ def tidy_from(values: dict[str, dict[str, float]]) -> pd.DataFrame:
     """A tidy frame from {entity: {indicator: value}}."""
     rows = [(entity, code, value) for entity, items in values.items() for code, value in items.items()]
     return pd.DataFrame(rows, columns=["entity", "indicator", "value"])
+
+
+def partial_field_store(path: str):  # type: ignore[no-untyped-def]
+    """A store holding only part of the field, as the bundle held before it carried the whole world: the UN's results for
+    Cambodia in every edition and for the ASEAN members in 2018–2024 (taken from the bundled results, one dataset), and
+    Cambodia's national indicators. No edition has all countries, so world ranks and classes must stay honest."""
+    from indicators.entities import load_countries
+    from indicators.ingest.imports import BUNDLED_NATIONAL, BUNDLED_PUBLISHED, BUNDLED_USER
+    from indicators.ingest.loaders import load_file
+    from indicators.store import ImportRequest, open_store
+
+    asean = set(load_countries().table.query("asean").index)
+    bundled = pd.read_csv(BUNDLED_PUBLISHED, keep_default_na=False, na_values={"value": [""]})
+    keep = (bundled["entity"] == "KHM") | (bundled["entity"].isin(asean) & (bundled["year"] >= 2018))
+    national = load_file(BUNDLED_NATIONAL, "country")
+    store = open_store(path)
+    store.import_many(
+        [
+            ImportRequest(bundled[keep], "bundled:undesa-cambodia-asean", "published", "undesa-cambodia-asean.csv", "-", BUNDLED_USER),
+            ImportRequest(
+                national.tidy, "bundled:cambodia-indicators", national.format, BUNDLED_NATIONAL.name, national.checksum, BUNDLED_USER
+            ),
+        ]
+    )
+    return store

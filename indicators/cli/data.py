@@ -24,6 +24,7 @@ from indicators.ingest.published import read_published
 from indicators.ingest.template import write_template
 from indicators.method.methodology import available_editions
 from indicators.method.results import published_table
+from indicators.method.standing import WORLD_MINIMUM, complete_editions, honest_published
 from indicators.method.stored import stored_published, stored_scores
 from indicators.store import StoreError
 
@@ -84,7 +85,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     check_output(args.output)
     store = open_store_or_error(args)
     if args.what == "published":
-        frame = stored_published(store, args.edition)
+        frame = honest_published(stored_published(store, args.edition))
+        partial = sorted(set(frame.loc[~complete_editions(frame), "edition"])) if not frame.empty else []
+        if partial:
+            print(
+                f"Note: editions {', '.join(map(str, partial))} hold fewer than {WORLD_MINIMUM} countries in the store: "
+                "their rank is the UN's published world rank and their rating class is left empty."
+            )
     elif args.what == "observations":
         frame = store.observations()
         if args.edition is not None:
@@ -171,8 +178,9 @@ def add_commands(commands: Subcommands[argparse.ArgumentParser], with_lang: argp
         "export",
         parents=[with_lang],
         help="write stored published results, observations or scores to CSV or XLSX",
-        description="published: the same columns as the `published` command; observations: every stored value with its "
-        "provenance (version, file, sheet, row, column); scores: the stored component data scored with edition E's method.",
+        description="published: the same columns as the `published` command, with the rank and rating class computed only where "
+        "the store holds the whole field of an edition (else the UN's published rank and no class); observations: every stored "
+        "value with its provenance (version, file, sheet, row, column); scores: the stored component data scored with edition E's method.",
     )
     p.add_argument("what", choices=["published", "observations", "scores"])
     p.add_argument("--output", required=True, metavar="OUT", help="output file, .csv or .xlsx")

@@ -1,14 +1,27 @@
-"""Method commands: `score` a tidy indicator file with one edition's method."""
+"""Method commands: `score` a tidy indicator file with one edition's method; `backtest` an edition's method against the
+UN's published results, from the component data in the store."""
 
 from __future__ import annotations
 
 import argparse
 
-from indicators.cli.common import CommandError, Subcommands, check_output, methodology_or_error, report_issues, write_output
+from indicators.cli.common import (
+    CommandError,
+    Subcommands,
+    add_db_option,
+    check_output,
+    methodology_or_error,
+    open_store_or_error,
+    report_issues,
+    write_output,
+)
+from indicators.entities import load_countries
 from indicators.ingest.issues import Location, make_issue
 from indicators.ingest.long_format import read_long
+from indicators.method.backtest import Backtest, backtest
 from indicators.method.methodology import available_editions
 from indicators.method.scoring import RESULT_COLUMNS, score
+from indicators.method.stored import stored_published
 from indicators.tidy import latest_values
 
 
@@ -26,6 +39,44 @@ def cmd_score(args: argparse.Namespace) -> int:
         raise CommandError(issue.message_km if args.lang == "km" else issue.message)
     result = score(data, methodology)
     write_output(result.entities[RESULT_COLUMNS], args.output)
+    return 0
+
+
+def print_backtest(result: Backtest) -> None:
+    """Per sub-index: the agreement figures, then the worst countries with the cause found in the data."""
+    for row in result.summary.to_dict("records"):
+        print(
+            f"{str(row['subindex']).upper()} {result.edition} ({result.methodology_id}): {row['countries']} countries compared; "
+            f"correlation {row['correlation']:.4f}; |error| median {row['median_abs_error']:.4f}, "
+            f"90th percentile {row['p90_abs_error']:.4f}; rank agreement (Spearman) {row['rank_correlation']:.4f}, "
+            f"median rank difference {row['median_abs_rank_difference']:g}; lowest {row['lowest']} (published: "
+            f"{row['lowest_published']}), highest {row['highest']} (published: {row['highest_published']})"
+        )
+        for item in result.worst[result.worst["subindex"] == row["subindex"]].to_dict("records"):
+            cause = f": {item['cause']}" if item["cause"] else ""
+            print(
+                f"  {item['iso3']} reconstructed {item['reconstructed']:.4f}, published {item['published']:.4f}, "
+                f"error {item['error']:+.4f}{cause}"
+            )
+
+
+def cmd_backtest(args: argparse.Namespace) -> int:
+    if args.output:
+        check_output(args.output)
+    methodology = methodology_or_error(args.edition)
+    store = open_store_or_error(args)
+    published = stored_published(store, methodology.edition)
+    if published.empty:
+        raise CommandError(f"no published results are stored for {methodology.edition}; import the UN DESA file of that edition")
+    codes = list(methodology.input_codes())
+    components = store.observations(indicators=codes)
+    components = components[components["entity"].isin(load_countries().codes)]
+    if components.empty:
+        raise CommandError(f"no component data is stored for the {methodology.edition} method ({', '.join(codes)}); import it first")
+    result = backtest(components[["entity", "year", "indicator", "value", "source"]], published, methodology)
+    print_backtest(result)
+    if args.output:
+        write_output(result.rows, args.output)
     return 0
 
 
@@ -49,3 +100,18 @@ def add_commands(commands: Subcommands[argparse.ArgumentParser], with_lang: argp
     p.add_argument("--output", required=True, metavar="OUT", help="output file, .csv or .xlsx")
     p.add_argument("--year", type=int, metavar="Y", help="use each entity's latest value up to year Y (default: latest of all)")
     p.set_defaults(run=cmd_score)
+
+    p = commands.add_parser(
+        "backtest",
+        parents=[with_lang],
+        help="rebuild an edition's TII and HCI from the stored component data and compare with the published results",
+        description="Rebuild the TII and HCI of every country with edition E's method and data year, from the component data in "
+        "the store, and compare with the UN's published values: per sub-index the countries compared, the correlation, the "
+        "median and 90th-percentile absolute error, the rank agreement, and the worst ten countries with the cause found in "
+        "the data. OUT has iso3, edition, subindex, reconstructed, published, error, flags and the components used (value "
+        "and year of each).",
+    )
+    p.add_argument("--edition", required=True, metavar="E", help=f"survey edition ({', '.join(map(str, available_editions()))})")
+    p.add_argument("--output", metavar="OUT", help="output file, .csv or .xlsx (one row per country and sub-index)")
+    add_db_option(p)
+    p.set_defaults(run=cmd_backtest)

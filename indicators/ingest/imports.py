@@ -27,7 +27,9 @@ from indicators.store.access import Actor, require
 Progress = Callable[[int, int], None]  # (files read so far, files in all)
 AfterImport = Callable[[Connection, list["FileImport"]], None]  # runs in the import's transaction, with what landed
 
-BUNDLED_FILES = (DATA_DIR / "published" / "undesa-cambodia-asean.csv", DATA_DIR / "national" / "cambodia-indicators.csv")
+BUNDLED_PUBLISHED = DATA_DIR / "bundled" / "undesa-published.csv"  # built by scripts/build_bundle.py
+BUNDLED_PUBLISHED_FILES = DATA_DIR / "bundled" / "undesa-published-files.csv"
+BUNDLED_NATIONAL = DATA_DIR / "national" / "cambodia-indicators.csv"
 BUNDLED_USER = "bundled data"
 
 
@@ -132,11 +134,45 @@ def oversized_file(file_name: str, size: int) -> Issue | None:
     return unreadable_file(file_name, kind, "file_reason_too_large", size=f"{size / 2**20:.0f}", limit=f"{MAX_FILE_BYTES / 2**20:.0f}")
 
 
+def bundled_published() -> list[ImportRequest]:
+    """The bundled UN published results (every edition, every country), one dataset per UN file
+    (`bundled:undesa-<edition>`) with that file's name and checksum; every value keeps its cell in that file (row,
+    column). Imports go to datasets of their own (`published:<edition>`), so an imported file, even a partial one,
+    overlays the bundled values (the newest import wins) and never removes them."""
+    files = pd.read_csv(BUNDLED_PUBLISHED_FILES, dtype={"file": str, "edition": int, "sha256": str})
+    types: dict[str, str | type[float]] = {"year": "Int64", "row": "Int64", "value": float}
+    types.update({column: "str" for column in ("entity", "indicator", "source", "sheet", "column", "flags")})
+    values = pd.read_csv(BUNDLED_PUBLISHED, dtype=types, keep_default_na=False)
+    return [
+        ImportRequest(
+            values[values["source"] == file],
+            dataset=f"bundled:undesa-{edition}",
+            kind="published",
+            file_name=str(file),
+            checksum=str(sha256),
+            user=BUNDLED_USER,
+            entity_kind="country",
+        )
+        for file, edition, sha256 in zip(files["file"], files["edition"], files["sha256"], strict=True)
+    ]
+
+
 def seed_bundled(store: Store) -> None:
-    """Fill an empty store with the bundled published results, so the dashboard has real figures at once."""
-    if store.is_empty():
-        paths = [str(p) for p in BUNDLED_FILES]
-        import_files(paths, store, user=BUNDLED_USER, entity_kind="country", datasets=[f"bundled:{p.stem}" for p in BUNDLED_FILES])
+    """Fill an empty store with the bundled data in one transaction: the UN's published results for every edition
+    and country (see `bundled_published`) and Cambodia's national indicators."""
+    if not store.is_empty():
+        return
+    national = load_file(BUNDLED_NATIONAL, "country")
+    national_request = ImportRequest(
+        national.tidy,
+        dataset=f"bundled:{BUNDLED_NATIONAL.stem}",
+        kind=national.format,
+        file_name=BUNDLED_NATIONAL.name,
+        checksum=national.checksum,
+        user=BUNDLED_USER,
+        entity_kind=national.entity_kind,
+    )
+    store.import_many([*bundled_published(), national_request])
 
 
 def open_seeded_store(url: str | None = None) -> Store:

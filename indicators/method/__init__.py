@@ -1,9 +1,11 @@
 """Method: the UN DESA E-Government Survey method, edition by edition, as data and as pure functions.
 
-Methodology files (`methodology`, one YAML file per edition in data/methodology/), normalisation (`normalise`),
-aggregation (`aggregate`), the scoring run with every stage kept (`scoring`), groups, classes and ranks
-(`classify`), honest world and ASEAN standing (`standing`), peer sets (`peers`), the published results as a
-table (`results`), method changes between editions (`changes`) and the store's data through the method (`stored`).
+Methodology files (`methodology`, one YAML file per edition in data/methodology/, with their `components`: directions,
+combinations, fills, data years), normalisation (`normalise`), one component's stages (`combine`), aggregation
+(`aggregate`), the scoring run with every stage kept (`scoring`), groups, classes and ranks (`classify`), honest world
+and ASEAN standing (`standing`), peer sets (`peers`), the published results as a table (`results`), method changes
+between editions (`changes`), the data an edition reads (`inputs`), the back-test against the published results
+(`backtest`), a change split into data and method (`split`) and the store's data through the method (`stored`).
 Provinces: the LOSI-style portal assessment scores (`losi`), connectivity and human capital panels (`panels`), what
 the Provinces page shows (`provinces`) and its FICTIONAL demonstration data (`demo`).
 

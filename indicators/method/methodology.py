@@ -1,18 +1,17 @@
 """Survey methodology as versioned data: one YAML file per edition under `data/methodology/`.
 
-A file says, for every sub-index, which components it combines with which weights and caps, the
-normalisation steps, the EGDI weights, the group thresholds, the rating-class rule, the rank rule and the
-missing-data rule, each with an `origin` (source, confirmed or not, note). Files are validated when they
-load; every problem of a file is reported at once.
+A file says, for every sub-index, which components it combines with which weights, caps, directions and
+combinations (see `components`), the normalisation steps, the EGDI weights, the group thresholds, the rating-class
+rule, the rank rule, the missing-data rule and the data year that feeds the edition, each with an `origin` (source,
+confirmed or not, note). Files are validated when they load; every problem of a file is reported at once.
 """
 
 from __future__ import annotations
 
 import hashlib
 import itertools
-import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from fractions import Fraction
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,7 @@ from typing import Any
 import yaml
 
 from indicators.catalogue import input_codes
+from indicators.method.components import Component, parse_component, parse_data_year, parse_number
 from indicators.paths import METHODOLOGY_DIR
 
 STEPS = ("cap", "zscore", "weighted_mean", "minmax")
@@ -48,13 +48,6 @@ class Origin:
 
 
 @dataclass(frozen=True)
-class Component:
-    code: str
-    weight: float
-    cap: float | None = None
-
-
-@dataclass(frozen=True)
 class Form:
     """One way of computing a sub-index, e.g. the OSI from raw points or from its five sub-indices."""
 
@@ -65,7 +58,13 @@ class Form:
 
     @property
     def codes(self) -> tuple[str, ...]:
+        """The components' codes (a combination's code names the combination)."""
         return tuple(c.code for c in self.components)
+
+    @property
+    def input_codes(self) -> tuple[str, ...]:
+        """The indicator codes the form reads, its combinations' parts included, without repeats."""
+        return tuple(dict.fromkeys(code for c in self.components for code in c.input_codes))
 
 
 @dataclass(frozen=True)
@@ -105,15 +104,28 @@ class Methodology:
     origins: dict[str, Origin]
     checksum: str
     path: str
+    data_year: int | None = None  # the year of the data that feeds the edition (None: not stated)
 
     @property
     def confirmed(self) -> bool:
         return self.status == "confirmed"
 
     def input_codes(self) -> tuple[str, ...]:
-        """Every indicator code any form of any sub-index reads, in file order, without repeats."""
-        codes = [code for sub in self.subindices.values() for form in sub.forms for code in form.codes]
+        """Every indicator code any form of any sub-index reads (combinations' parts included), in file order, without
+        repeats."""
+        codes = [code for sub in self.subindices.values() for form in sub.forms for code in form.input_codes]
         return tuple(dict.fromkeys(codes))
+
+    def components(self) -> tuple[Component, ...]:
+        """Every component of every form, in file order."""
+        return tuple(c for sub in self.subindices.values() for form in sub.forms for c in form.components)
+
+    def data_year_of(self, code: str) -> int:
+        """The data year for an input code: its component's own `data_year`, else the file's, else the edition."""
+        for component in self.components():
+            if code in component.input_codes and component.data_year is not None:
+                return component.data_year
+        return self.data_year if self.data_year is not None else self.edition
 
     def origin_rows(self) -> list[dict[str, object]]:
         """One row per item with its source citation, whether it is confirmed, and the note."""
@@ -126,22 +138,6 @@ class Methodology:
             }
             for item, origin in self.origins.items()
         ]
-
-
-def _parse_number(raw: Any, where: str, problems: list[str]) -> float | None:
-    """A number, or a fraction written as 'a/b' (weights such as 1/3 stay exact until the float)."""
-    if isinstance(raw, bool):
-        problems.append(f"{where}: {raw!r} is not a number")
-        return None
-    if isinstance(raw, (int, float)):
-        return float(raw)
-    if isinstance(raw, str) and re.fullmatch(r"\s*\d+(\.\d+)?\s*(/\s*\d+\s*)?", raw):
-        try:
-            return float(Fraction(raw.replace(" ", "")))
-        except ZeroDivisionError:
-            pass
-    problems.append(f"{where}: {raw!r} is not a number or a fraction a/b")
-    return None
 
 
 def _parse_origin(raw: Any, where: str, sources: dict[str, str], problems: list[str]) -> Origin | None:
@@ -165,7 +161,7 @@ def _check_weights(weights: list[float], where: str, problems: list[str]) -> Non
         problems.append(f"{where}: weights sum to {sum(weights):.6f}, not 1")
 
 
-def _parse_form(raw: Any, where: str, sources: dict[str, str], problems: list[str]) -> Form | None:
+def _parse_form(raw: Any, where: str, sources: dict[str, str], edition: int, problems: list[str]) -> Form | None:
     if not isinstance(raw, dict):
         problems.append(f"{where}: must be a mapping with form, steps and components")
         return None
@@ -178,25 +174,18 @@ def _parse_form(raw: Any, where: str, sources: dict[str, str], problems: list[st
     if "weighted_mean" not in steps:
         problems.append(f"{where}.steps: must include weighted_mean")
     known = set(input_codes())
-    components: list[Component] = []
-    for i, comp in enumerate(raw.get("components") or []):
-        cwhere = f"{where}.components[{i}]"
-        if not isinstance(comp, dict):
-            problems.append(f"{cwhere}: must be a mapping with code and weight")
-            continue
-        code = comp.get("code")
-        if code not in known:
-            problems.append(f"{cwhere}.code: unknown indicator code {code!r}")
-        weight = _parse_number(comp.get("weight"), f"{cwhere}.weight", problems)
-        cap = None if comp.get("cap") is None else _parse_number(comp.get("cap"), f"{cwhere}.cap", problems)
-        if cap is not None and "cap" not in steps:
-            problems.append(f"{cwhere}.cap: a cap is given but the steps have no 'cap'")
-        components.append(Component(str(code), weight if weight is not None else 0.0, cap))
+    parsed = [
+        parse_component(c, f"{where}.components[{i}]", steps, edition, known, problems) for i, c in enumerate(raw.get("components") or [])
+    ]
+    components = [c for c in parsed if c is not None]
     if not components:
         problems.append(f"{where}.components: at least one component is needed")
-    if "cap" in steps and not any(c.cap is not None for c in components):
+    has_cap = any(c.cap is not None or (c.combine is not None and any(p.cap is not None for p in c.combine.parts)) for c in components)
+    if "cap" in steps and not has_cap:
         problems.append(f"{where}.steps: 'cap' is listed but no component has a cap")
-    codes = [c.code for c in components]
+    codes = [code for c in components for code in c.input_codes] + [
+        c.code for c in components if c.combine is not None and c.combine.how == "mean_z"
+    ]
     if len(set(codes)) != len(codes):
         problems.append(f"{where}.components: an indicator code appears twice")
     _check_weights([c.weight for c in components], f"{where}.components", problems)
@@ -211,7 +200,7 @@ def _parse_groups(raw: Any, sources: dict[str, str], problems: list[str]) -> tup
         problems.append("groups.levels: a list of EGDI groups is needed")
         return ()
     for i, level in enumerate(raw_levels):
-        above = None if level.get("above") is None else _parse_number(level["above"], f"groups.levels[{i}].above", problems)
+        above = None if level.get("above") is None else parse_number(level["above"], f"groups.levels[{i}].above", problems)
         classes = tuple(level.get("classes") or ())
         if len(classes) != 4 or len(set(classes)) != 4:
             problems.append(f"groups.levels[{i}].classes: four distinct class codes are needed, best first")
@@ -256,6 +245,7 @@ def _parse(data: Any, path: Path, checksum: str) -> Methodology:
         problems.append(f"id: {data['id']!r} must equal the file name without extension ({path.stem!r})")
     if not isinstance(data["edition"], int):
         problems.append("edition: must be a year such as 2022")
+    edition = data["edition"] if isinstance(data["edition"], int) and not isinstance(data["edition"], bool) else 0
     if data["entity_kind"] not in ENTITY_KINDS:
         problems.append(f"entity_kind: must be one of {list(ENTITY_KINDS)}")
     if data["status"] not in STATUSES:
@@ -274,7 +264,7 @@ def _parse(data: Any, path: Path, checksum: str) -> Methodology:
     subindices: dict[str, SubIndex] = {}
     for code, raw in (data["subindices"] or {}).items():
         where = f"subindices.{code}"
-        forms = [_parse_form(f, f"{where}.forms[{i}]", sources, problems) for i, f in enumerate(raw.get("forms") or [])]
+        forms = [_parse_form(f, f"{where}.forms[{i}]", sources, edition, problems) for i, f in enumerate(raw.get("forms") or [])]
         if not forms:
             problems.append(f"{where}.forms: at least one form is needed")
         origin = origin_of(where, raw.get("origin"))
@@ -292,7 +282,7 @@ def _parse(data: Any, path: Path, checksum: str) -> Methodology:
 
     egdi_weights: dict[str, float] = {}
     for code, raw_weight in (data["egdi"].get("weights") or {}).items():
-        weight = _parse_number(raw_weight, f"egdi.weights.{code}", problems)
+        weight = parse_number(raw_weight, f"egdi.weights.{code}", problems)
         if code not in subindices:
             problems.append(f"egdi.weights.{code}: no such sub-index in this file")
         egdi_weights[code] = weight or 0.0
@@ -315,11 +305,12 @@ def _parse(data: Any, path: Path, checksum: str) -> Methodology:
     missing = data["missing_data"]
     shares = {}
     for key in ("subindex_min_weight_share", "egdi_min_weight_share"):
-        share = _parse_number(missing.get(key), f"missing_data.{key}", problems)
+        share = parse_number(missing.get(key), f"missing_data.{key}", problems)
         if share is not None and not 0 < share <= 1:
             problems.append(f"missing_data.{key}: must be above 0 and at most 1")
         shares[key] = share or 1.0
     origin_of("missing_data", missing.get("origin"))
+    data_year = _parse_file_data_year(data.get("data_year"), edition, origin_of, problems)
 
     if problems:
         raise MethodologyError(path, problems)
@@ -340,7 +331,19 @@ def _parse(data: Any, path: Path, checksum: str) -> Methodology:
         origins=origins,
         checksum=checksum,
         path=str(path),
+        data_year=data_year,
     )
+
+
+def _parse_file_data_year(raw: Any, edition: int, origin_of: Callable[[str, Any], Origin | None], problems: list[str]) -> int | None:
+    """`data_year: {year: 2022, origin: {...}}`: the year of the data that feeds the edition (optional)."""
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        problems.append("data_year: must be a mapping with year and origin")
+        return None
+    origin_of("data_year", raw.get("origin"))
+    return parse_data_year(raw.get("year"), edition, "data_year.year", problems)
 
 
 @lru_cache(maxsize=64)

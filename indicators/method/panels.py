@@ -29,9 +29,9 @@ PANELS: dict[str, tuple[str, ...]] = {
         "mean_schooling_years",
         "expected_schooling_years",
         "gross_enrolment_pct",
-        "ger_primary_pct",
-        "ger_lower_secondary_pct",
-        "ger_upper_secondary_pct",
+        "gross_enrolment_primary_pct",
+        "gross_enrolment_lower_secondary_pct",
+        "gross_enrolment_upper_secondary_pct",
     ),
 }
 PANEL_NAMES = {

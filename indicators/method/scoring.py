@@ -1,14 +1,15 @@
 """Score a field of entities with one edition's methodology, keeping every stage.
 
-For each sub-index S with components k, weights w_k and optional caps c_k:
+For each sub-index S with components k, weights w_k, optional caps c_k and directions d_k (−1: lower is better):
 
     capped_k       = min(x_k, c_k)                               (only where the form has a `cap` step)
-    standardised_k = (capped_k − mean_k) / sd_k                  (only where the form has a `zscore` step)
+    standardised_k = d_k · (capped_k − mean_k) / sd_k            (only where the form has a `zscore` step)
     composite      = Σ_k w_k·standardised_k / Σ_{k present} w_k  (no imputation; see aggregate.weighted_mean)
     S              = (composite − min) / (max − min)             (across all entities scored)
     EGDI           = Σ_S v_S·S   with v_OSI = v_TII = v_HCI = 1/3
 
-then rank, group and rating class follow from the EGDI (see classify). Works for any set of entities.
+then rank, group and rating class follow from the EGDI (see classify). Works for any set of entities. A component
+may combine several indicators or fill a missing value (see combine): filled values are flagged `<sub>_filled`.
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ import pandas as pd
 
 from indicators.method.aggregate import weighted_mean
 from indicators.method.classify import classify
+from indicators.method.combine import ComponentStages, PartStages, component_stages
 from indicators.method.methodology import Form, Methodology, SubIndex
-from indicators.method.normalise import FloatArray, cap, minmax, zscore
+from indicators.method.normalise import FloatArray, minmax
 from indicators.tidy import latest_values
 
 RESULT_COLUMNS = ["entity", "tii", "hci", "osi", "epi", "egdi", "rank", "group", "rating_class", "flags"]
@@ -32,7 +34,8 @@ RESULT_COLUMNS = ["entity", "tii", "hci", "osi", "epi", "egdi", "rank", "group",
 class ScoreResult:
     """Every stage of one scoring run.
 
-    components: entity, subindex, form, indicator, raw, capped, standardised, weight (one row per input used)
+    components: entity, subindex, form, indicator, part_of, raw, capped, standardised, weight (one row per component,
+                then one per part of a combination: its `part_of` names the component, its weight is NaN)
     subindices: entity, subindex, form, composite, normalised, weight_share
     entities:   one row per entity with the RESULT_COLUMNS
     """
@@ -49,44 +52,45 @@ class ScoreResult:
 @dataclass(frozen=True)
 class _SubIndexStages:
     form: Form
-    raw: FloatArray
-    capped: FloatArray
-    standardised: FloatArray
+    components: tuple[ComponentStages, ...]
     composite: FloatArray
     normalised: FloatArray
     share: FloatArray
     other_form_only: FloatArray
+    filled: np.ndarray  # bool per entity: some component value is a fill, not data
 
 
 def _choose_form(sub: SubIndex, matrix: FloatArray, column: dict[str, int]) -> Form:
     """The first form of the sub-index for which any entity has data (the whole field uses one form)."""
     for form in sub.forms:
-        if any(not np.isnan(matrix[:, column[c]]).all() for c in form.codes):
+        if any(not np.isnan(matrix[:, column[c]]).all() for c in form.input_codes):
             return form
     return sub.forms[0]
 
 
 def _score_subindex(sub: SubIndex, matrix: FloatArray, column: dict[str, int], min_share: float) -> _SubIndexStages:
     form = _choose_form(sub, matrix, column)
-    raw = matrix[:, [column[c] for c in form.codes]]
-    limits = np.array([np.inf if c.cap is None else c.cap for c in form.components])
-    capped = cap(raw, limits) if "cap" in form.steps else raw
-    standardised = zscore(capped) if "zscore" in form.steps else capped
+    has_data: np.ndarray = np.asarray((~np.isnan(matrix[:, [column[c] for c in form.input_codes]])).any(axis=1))
+    components = tuple(component_stages(c, column, matrix, form.steps, has_data) for c in form.components)
     weights = np.array([c.weight for c in form.components])
+    standardised = np.column_stack([c.standardised for c in components])
     composite, share = weighted_mean(standardised, weights, min_share)
     normalised = minmax(composite) if "minmax" in form.steps else composite
-    other_codes = [c for f in sub.forms if f is not form for c in f.codes]
+    other_codes = [c for f in sub.forms if f is not form for c in f.input_codes]
     has_other = (~np.isnan(matrix[:, [column[c] for c in other_codes]])).any(axis=1) if other_codes else np.zeros(len(matrix), bool)
-    return _SubIndexStages(form, raw, capped, standardised, composite, normalised, share, has_other & (share == 0))
+    filled = np.any(np.column_stack([c.filled for c in components]), axis=1)
+    return _SubIndexStages(form, components, composite, normalised, share, has_other & (share == 0), filled)
 
 
 def _flags(stages: dict[str, _SubIndexStages], egdi_share: FloatArray, egdi_min: float, min_share: float) -> list[str]:
-    """Semicolon-separated flags per entity: `<sub>_partial`, `<sub>_insufficient`, `<sub>_missing`,
-    `<sub>_other_form` (data only in a form this run does not use), `<sub>_no_spread` (a composite but nothing
-    to normalise it against: every entity scored has the same composite, or only one has one) and `egdi_incomplete`."""
+    """Semicolon-separated flags per entity: `<sub>_partial`, `<sub>_filled` (a component's `fill` stands for missing
+    data), `<sub>_insufficient`, `<sub>_missing`, `<sub>_other_form` (data only in a form this run does not use),
+    `<sub>_no_spread` (a composite but nothing to normalise it against: every entity scored has the same composite, or
+    only one has one) and `egdi_incomplete`."""
     columns: list[np.ndarray] = []
     for code, st in stages.items():
         columns.append(np.where((st.share < 1) & (st.share >= min_share), f"{code}_partial", ""))
+        columns.append(np.where(st.filled & ~np.isnan(st.composite), f"{code}_filled", ""))
         columns.append(np.where(~np.isnan(st.composite) & np.isnan(st.normalised), f"{code}_no_spread", ""))
         columns.append(np.where((st.share > 0) & (st.share < min_share), f"{code}_insufficient", ""))
         columns.append(np.where(st.other_form_only, f"{code}_other_form", np.where(st.share == 0, f"{code}_missing", "")))
@@ -153,20 +157,29 @@ def score(tidy: pd.DataFrame, methodology: Methodology) -> ScoreResult:
 
 def _components_frame(entities: pd.Index, stages: dict[str, _SubIndexStages]) -> pd.DataFrame:
     names = np.asarray(entities, dtype=object)
-    parts = stages.values()
-    sizes = [len(st.form.components) for st in parts]
-    return pd.DataFrame(
-        {
-            "entity": np.concatenate([np.repeat(names, k) for k in sizes]),
-            "subindex": np.concatenate([np.full(len(names) * k, code, dtype=object) for code, k in zip(stages, sizes, strict=True)]),
-            "form": np.concatenate([np.full(len(names) * k, st.form.name, dtype=object) for st, k in zip(parts, sizes, strict=True)]),
-            "indicator": np.concatenate([np.tile(np.array(st.form.codes, dtype=object), len(names)) for st in parts]),
-            "raw": np.concatenate([st.raw.ravel() for st in parts]),
-            "capped": np.concatenate([st.capped.ravel() for st in parts]),
-            "standardised": np.concatenate([st.standardised.ravel() for st in parts]),
-            "weight": np.concatenate([np.tile([c.weight for c in st.form.components], len(names)) for st in parts]),
-        }
-    )
+    n = len(names)
+    blocks: list[pd.DataFrame] = []
+    for code, st in stages.items():
+        rows: list[tuple[str, str, float, ComponentStages | PartStages]]
+        rows = [(c.code, "", c.weight, s) for c, s in zip(st.form.components, st.components, strict=True)]
+        rows += [(p.part.code, c.code, np.nan, p) for c, s in zip(st.form.components, st.components, strict=True) for p in s.parts]
+        for indicator, part_of, weight, stage in rows:
+            blocks.append(
+                pd.DataFrame(
+                    {
+                        "entity": names,
+                        "subindex": np.full(n, code, dtype=object),
+                        "form": np.full(n, st.form.name, dtype=object),
+                        "indicator": np.full(n, indicator, dtype=object),
+                        "part_of": np.full(n, part_of, dtype=object),
+                        "raw": stage.raw,
+                        "capped": stage.capped,
+                        "standardised": stage.standardised,
+                        "weight": np.full(n, weight),
+                    }
+                )
+            )
+    return pd.concat(blocks, ignore_index=True)
 
 
 def _subindices_frame(entities: pd.Index, stages: dict[str, _SubIndexStages]) -> pd.DataFrame:

@@ -29,17 +29,33 @@ STANDING_COLUMNS = [
 ]
 
 
+def complete_editions(published: pd.DataFrame) -> pd.Series:
+    """Per row of a `published` table: whether its edition has the whole field (at least WORLD_MINIMUM countries)."""
+    return published.groupby("edition")["iso3"].transform("size") >= WORLD_MINIMUM
+
+
+def honest_published(published: pd.DataFrame) -> pd.DataFrame:
+    """The `published` table (see indicators.method.results.published_table) with `rank` and `rating_class` honest
+    about the field: in an edition with fewer than WORLD_MINIMUM countries, rank is the UN's published rank and
+    rating_class is empty (a rank or a quartile among the few countries stored would be wrong)."""
+    if published.empty:
+        return published
+    complete = complete_editions(published)
+    return published.assign(
+        rank=published["rank"].where(complete, published["rank_published"]).astype("Int64"),
+        rating_class=published["rating_class"].where(complete, None),
+    )
+
+
 def standing(published: pd.DataFrame) -> pd.DataFrame:
-    """The `published` table (see indicators.ingest.published.published_table) with world_rank, asean_rank and
-    `complete` (the edition has the whole field); rating_class only where the field is complete."""
+    """The `published` table (see indicators.method.results.published_table) with world_rank, asean_rank and
+    `complete` (the edition has the whole field); world rank and rating_class as `honest_published` gives them."""
     if published.empty:
         return pd.DataFrame(columns=STANDING_COLUMNS)
     countries = load_countries().table
     asean = set(countries.index[countries["asean"]])
-    sizes = published.groupby("edition")["iso3"].transform("size")
-    view = published.assign(complete=sizes >= WORLD_MINIMUM)
-    view["world_rank"] = view["rank"].where(view["complete"], view["rank_published"]).astype("Int64")
-    view["rating_class"] = view["rating_class"].where(view["complete"], None)
+    view = honest_published(published).assign(complete=complete_editions(published))
+    view["world_rank"] = view["rank"]
     in_asean = view["iso3"].isin(asean)
     members_present = view[in_asean].groupby("edition")["iso3"].transform("size")
     asean_rank = view[in_asean].groupby("edition")["egdi"].rank(ascending=False, method="min")

@@ -50,8 +50,18 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="session")
 def dashboard_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The dashboard on a new store: the bundled data only (Cambodia every edition, ASEAN 2018–2024)."""
+    """The dashboard on a new store, as on first start: seeded with the bundled data (the whole world, 2003–2024)."""
     yield from _serve(str(tmp_path_factory.mktemp("db") / "egdi.sqlite"))
+
+
+@pytest.fixture(scope="session")
+def partial_dashboard_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The dashboard on part of the field only: Cambodia every edition, ASEAN 2018–2024 (tests.conftest.partial_field_store)."""
+    from tests.conftest import partial_field_store
+
+    database = str(tmp_path_factory.mktemp("partialdb") / "egdi.sqlite")
+    partial_field_store(database).close()
+    yield from _serve(database)
 
 
 @pytest.fixture(scope="session")

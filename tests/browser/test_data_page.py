@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from playwright.sync_api import FileChooser, Page, expect
 
 from tests.browser.conftest import _serve, watch
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, partial_field_store
 
 UPLOAD_INPUT = "#data-upload input[type=file]"
 PUBLISHED_HEADER = (
@@ -24,10 +24,13 @@ PUBLISHED_HEADER = (
 
 @pytest.fixture(scope="module")
 def data_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A dashboard of its own, on a new database with the bundled data: these tests import and roll back. Its reverse
-    proxy (for the single sign-on test) is the browser's own address, 127.0.0.1."""
+    """A dashboard of its own on a store of two versions (Cambodia and ASEAN results, national indicators: see
+    tests.conftest.partial_field_store): these tests import and roll back. Its reverse proxy (for the single sign-on
+    test) is the browser's own address, 127.0.0.1."""
+    database = str(tmp_path_factory.mktemp("datapage") / "egdi.sqlite")
+    partial_field_store(database).close()
     sso = {"EGDI_SSO_HEADER": "X-Remote-User", "EGDI_PROXIES": "127.0.0.1", "EGDI_SSO_GROUPS_HEADER": "X-Remote-Groups"}
-    yield from _serve(str(tmp_path_factory.mktemp("datapage") / "egdi.sqlite"), **sso, EGDI_SSO_ROLES="egdi-editors=editor")
+    yield from _serve(database, **sso, EGDI_SSO_ROLES="egdi-editors=editor")
 
 
 def cells(page: Page, grid: str, column: str) -> list[str]:

@@ -1,9 +1,11 @@
-"""The overview page in a real browser: Cambodia's figures, both languages, nothing loaded from outside."""
+"""The overview page in a real browser: Cambodia's figures, both languages, nothing loaded from outside; on a new
+store the world rank, the rating class and the world map show with no import."""
 
 import os
 
 from playwright.sync_api import expect
 
+from tests.browser.test_compare import FIRST_LOAD, GRID_ROWS
 from tests.conftest import PROJECT_DIR
 
 SCREENSHOTS = {"en": PROJECT_DIR / "docs" / "screenshot-overview.png", "km": PROJECT_DIR / "docs" / "screenshot-overview-km.png"}
@@ -45,3 +47,19 @@ def test_the_url_keeps_the_view_and_a_plain_load_leaves_it_alone(page, dashboard
     page.locator("#overview-edition").click()
     page.get_by_role("option", name="2024", exact=True).first.click()
     expect(page.locator(".card-value").nth(0)).to_have_text("0.5754")
+
+
+def test_a_new_store_shows_world_rank_class_and_map(page, dashboard_url):
+    errors = page.console_errors
+    page.goto(dashboard_url)
+    expect(page.locator(".card-value").nth(1)).to_have_text("120", timeout=FIRST_LOAD)  # world rank
+    expect(page.locator(".card").nth(3).locator(".card-detail")).to_have_text("H2")  # group card: the rating class
+    page.goto(f"{dashboard_url}/compare")
+    expect(page.locator(GRID_ROWS)).to_have_count(11, timeout=FIRST_LOAD)
+    cambodia = page.locator("#compare-grid .ag-center-cols-container .ag-row.compare-entity-row")
+    expect(cambodia.locator("[col-id=world_rank]")).to_have_text("120")
+    expect(page.locator("#compare-grid .compare-entity-row [col-id=rating_class]").first).to_have_text("H2")
+    expect(page.locator("#compare-map .choroplethlocation")).to_have_count(165, timeout=FIRST_LOAD)
+    expect(page.locator("#compare-map .scattergeo .point")).to_have_count(28)
+    assert errors == []
+    assert page.blocked_requests == []

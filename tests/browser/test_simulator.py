@@ -1,6 +1,6 @@
 """The Simulator page in a real browser: a shared scenario URL reproduces the scenario, inputs from mouse and keyboard
-re-score the field and rewrite the URL, goal seek, saving and comparing scenarios, both languages; with only the
-bundled data the page says what to import. Runs on a store of its own: every UN DESA reference file and a synthetic
+re-score the field and rewrite the URL, goal seek, saving and comparing scenarios, both languages; with part of the
+field only the page says what to import. Runs on a store of its own: every UN DESA reference file and a synthetic
 component field of the 193 countries."""
 
 from __future__ import annotations
@@ -120,9 +120,9 @@ def test_component_what_ifs_rescore_the_field(page, simulator_url):
     assert errors == []
 
 
-def test_with_only_the_bundled_data_the_page_says_what_to_import(page, dashboard_url):
+def test_with_part_of_the_field_the_page_says_what_to_import(page, partial_dashboard_url):
     errors = page.console_errors
-    page.goto(dashboard_url + "/simulator")
+    page.goto(partial_dashboard_url + "/simulator")
     expect(page.locator("#simulator-body")).to_contain_text("This view needs the results of all 193 countries for 2024")
     page.get_by_text("The component indicators").click()
     expect(page.locator("#simulator-body")).to_contain_text("gives an EGDI for 0 of the 193 countries")

@@ -39,7 +39,7 @@ def test_the_targets_page_shows_status_lights_and_their_inputs_in_both_languages
     expect(inputs).to_be_visible()
     expect(inputs.locator("tr", has_text="Ratio")).to_contain_text("177 %")
     expect(inputs.locator("tr", has_text="Observed growth")).to_contain_text("+6.68 % a year")
-    expect(page.locator("#target-world_top_100")).to_contain_text("all 193 countries are imported")
+    expect(page.locator("#target-world_top_100")).to_contain_text("(192 others projected)")  # the whole field is bundled
     expect(page.locator("#target-asean_median")).to_contain_text("rank 6 or better needs an EGDI of 0.8440")
     page.screenshot(path=str(tmp_path / "targets-en.png"), full_page=True)
 
@@ -57,7 +57,8 @@ def test_an_edit_is_checked_then_recorded_and_kept(page, own_dashboard):
     errors = page.console_errors
     page.goto(own_dashboard + "/targets?target=world_top_100")
     editor = page.locator("#targets-editor")
-    expect(editor.locator("#targets-edit-target")).to_contain_text("World top 100 by 2030", timeout=30_000)  # after 8 charts are drawn
+    # the first load of a new store seeds it and projects all 193 countries for the rank targets: allow for a busy machine
+    expect(editor.locator("#targets-edit-target")).to_contain_text("World top 100 by 2030", timeout=30_000)
     milestone = editor.locator("input[id*='targets-edit-value'][id*='2030']")
     expect(milestone).to_have_value("100")
     milestone.fill("250")
@@ -69,7 +70,7 @@ def test_an_edit_is_checked_then_recorded_and_kept(page, own_dashboard):
     editor.get_by_text("Confirmed", exact=True).click()
     editor.locator("#targets-edit-source").fill("Digital Government Policy 2022–2035, section 4.2")
     editor.get_by_role("button", name="Save the target").click()
-    saved = "Saved “World top 100 by 2030” as version 3 of the data history (by tester)."
+    saved = "Saved “World top 100 by 2030” as version 14 of the data history (by tester)."
     expect(editor.locator("#targets-edit-message")).to_contain_text(saved, timeout=30_000)  # a write, then every status again
     row = page.locator("#targets-table tbody tr").nth(1)
     expect(row.locator(".tg-badge")).to_have_text("Confirmed")

@@ -8,15 +8,23 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import reference_files
+from tests.conftest import partial_field_store, reference_files
 from tests.layouts.databases import use_pages, using
 from tests.layouts.fields import synthetic_components
 
 
 @pytest.fixture(scope="session")
 def bundled_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """A new store: seeded with the bundled data when a page first opens it."""
+    """A new store: seeded with the bundled data (the whole world, every edition) when a page first opens it."""
     return str(tmp_path_factory.mktemp("layouts-bundled") / "egdi.sqlite")
+
+
+@pytest.fixture(scope="session")
+def partial_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A store with part of the field only: Cambodia every edition, ASEAN 2018–2024, national indicators."""
+    database = str(tmp_path_factory.mktemp("layouts-partial") / "egdi.sqlite")
+    partial_field_store(database).close()
+    return database
 
 
 @pytest.fixture(scope="session")
@@ -66,4 +74,20 @@ def world(world_db: str) -> Iterator[None]:
 def fresh(tmp_path: Path) -> Iterator[None]:
     """The pages read a new store of the test's own (the bundled data only), for tests that write."""
     with using(str(tmp_path / "egdi.sqlite"), use_pages):
+        yield
+
+
+@pytest.fixture
+def partial(partial_db: str) -> Iterator[None]:
+    """The pages read the shared partial-field store during the test (no edition has all countries)."""
+    with using(partial_db, use_pages):
+        yield
+
+
+@pytest.fixture
+def partial_fresh(tmp_path: Path) -> Iterator[None]:
+    """The pages read a new partial-field store of the test's own, for tests that write."""
+    database = str(tmp_path / "egdi.sqlite")
+    partial_field_store(database).close()
+    with using(database, use_pages):
         yield

@@ -1,5 +1,6 @@
 """The Compare page without a browser: its layout from URL queries in both languages, and its callbacks called
-directly, on the bundled data (Cambodia, ASEAN 2018–2024) and on every UN DESA reference file (193 countries)."""
+directly, on part of the field (Cambodia, ASEAN 2018–2024), on a new store (the bundled world) and on every UN DESA
+reference file imported (193 countries)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from layouts.callbacks import compare as callbacks
 from layouts.figures.compare import GEOMETRY_DIR, fitted_axis, fitted_range, label_positions, nice_ticks
 from layouts.i18n import catalog
 from layouts.pages import compare as page
-from tests.conftest import PROJECT_DIR, reference_files
+from tests.conftest import PROJECT_DIR, partial_field_store, reference_files
 from tests.layouts.databases import use_pages, using
 
 KHMER = re.compile("[\u1780-\u17ff]")
@@ -27,14 +28,14 @@ ASEAN = {"BRN", "IDN", "KHM", "LAO", "MMR", "MYS", "PHL", "SGP", "THA", "TLS", "
 
 @pytest.fixture(scope="module")
 def world_until_2022_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """Every UN DESA reference file but 2024: the 2024 results are the bundled ASEAN ones only."""
+    """Every UN DESA reference file but 2024 on part of the field: the 2024 results are the ASEAN ones only."""
     files = [f for f in reference_files() if "2024" not in f.name]
     if not files:
         pytest.skip("UN DESA reference files not found (set EGDI_REFERENCE_DIR): the world views need them")
-    from indicators.ingest.imports import import_files, open_seeded_store
+    from indicators.ingest.imports import import_files
 
     database = str(tmp_path_factory.mktemp("layouts-world-2022") / "egdi.sqlite")
-    store = open_seeded_store(database)
+    store = partial_field_store(database)
     _, landed = import_files([str(f) for f in files], store)
     store.close()
     assert landed
@@ -80,7 +81,7 @@ def peers(entity="KHM", edition=2024, kind="asean", custom=None, x="tii", y="osi
 # --- layout from the URL query -----------------------------------------------------------------------------
 
 
-def test_default_view_is_cambodia_among_asean_in_the_latest_edition(bundled):
+def test_default_view_is_cambodia_among_asean_in_the_latest_edition(partial):
     layout = page.layout()
     assert find(layout, ids.COMPARE_ENTITY).value == "KHM"
     assert find(layout, ids.COMPARE_EDITION).value == 2024
@@ -99,7 +100,7 @@ def test_default_view_is_cambodia_among_asean_in_the_latest_edition(bundled):
     assert "Rating classes need the results of all 193 countries for 2024" in texts(find(layout, ids.COMPARE_CLASS_NOTE))
 
 
-def test_the_world_map_says_it_needs_world_data_and_points_to_the_data_page(bundled):
+def test_the_world_map_says_it_needs_world_data_and_points_to_the_data_page(partial):
     box = find(page.layout(), ids.COMPARE_MAP_BOX)
     assert "This view needs the results of all 193 countries for 2024" in texts(box)
     assert find(box, ids.COMPARE_MAP) is None
@@ -108,7 +109,7 @@ def test_the_world_map_says_it_needs_world_data_and_points_to_the_data_page(bund
     assert [link.href for link in links] == ["/data"]
 
 
-def test_layout_reads_every_value_from_the_query(bundled):
+def test_layout_reads_every_value_from_the_query(partial):
     layout = page.layout(entity="THA", edition="2022", peers="custom", custom="KHM,vnm,XXX", x="hci", y="epi", lang="en")
     assert find(layout, ids.COMPARE_ENTITY).value == "THA"
     assert find(layout, ids.COMPARE_EDITION).value == 2022
@@ -122,7 +123,7 @@ def test_layout_reads_every_value_from_the_query(bundled):
     assert scatter.layout.xaxis.title.text == "Human Capital Index" and scatter.layout.yaxis.title.text == "E-Participation Index"
 
 
-def test_unknown_query_values_fall_back_to_the_defaults(bundled):
+def test_unknown_query_values_fall_back_to_the_defaults(partial):
     layout = page.layout(entity=["THA", "VNM"], edition="1999", peers="planet", x="gdp", y="")  # a repeated key is a list
     assert find(layout, ids.COMPARE_ENTITY).value == "KHM"
     assert find(layout, ids.COMPARE_EDITION).value == 2024
@@ -130,7 +131,7 @@ def test_unknown_query_values_fall_back_to_the_defaults(bundled):
     assert (find(layout, ids.COMPARE_X).value, find(layout, ids.COMPARE_Y).value) == ("tii", "osi")
 
 
-def test_khmer_layout_has_khmer_text_names_and_digits(bundled):
+def test_khmer_layout_has_khmer_text_names_and_digits(partial):
     layout = page.layout(lang="km")
     heading = texts(find(layout, ids.COMPARE_HEADING))
     assert heading.startswith("ប្រៀបធៀប កម្ពុជា ក្នុងចំណោមសមាជិកអាស៊ាន") and "២០២៤" in heading
@@ -174,7 +175,7 @@ def test_every_catalog_entry_of_the_page_is_written_in_khmer():
 # --- callbacks ---------------------------------------------------------------------------------------------
 
 
-def test_changing_the_peer_set_redraws_and_writes_the_url(bundled):
+def test_changing_the_peer_set_redraws_and_writes_the_url(partial):
     out = peers(kind="region", edition=2022, search="?lang=en&entity=KHM")
     assert out["search"] == "?edition=2022&peers=region"  # English and Cambodia are the defaults
     assert {r["iso3"] for r in out["rows"]} == ASEAN  # the bundled data holds only ASEAN in Asia
@@ -185,7 +186,7 @@ def test_changing_the_peer_set_redraws_and_writes_the_url(bundled):
     assert out["csv"] == {"fileName": "egdi-KHM-2022-region.csv", "allColumns": True}
 
 
-def test_defaults_are_left_out_of_the_url_and_custom_is_written_only_for_custom(bundled):
+def test_defaults_are_left_out_of_the_url_and_custom_is_written_only_for_custom(partial):
     assert peers(search="?peers=ldc&x=hci")["search"] == "?edition=2024"
     out = peers(kind="custom", custom=["VNM", "THA"], x="hci", y="epi", search="?lang=km")
     assert out["search"] == "?custom=VNM%2CTHA&edition=2024&lang=km&peers=custom&x=hci&y=epi"
@@ -194,13 +195,13 @@ def test_defaults_are_left_out_of_the_url_and_custom_is_written_only_for_custom(
     assert peers(kind="asean", custom=["VNM"])["custom_style"] == {"display": "none"}
 
 
-def test_an_empty_custom_set_asks_for_countries(bundled):
+def test_an_empty_custom_set_asks_for_countries(partial):
     out = peers(kind="custom", custom=[])
     assert [r["iso3"] for r in out["rows"]] == ["KHM"]
     assert texts(out["coverage"]) == "Choose the countries to compare Cambodia with."
 
 
-def test_least_developed_and_closest_sets_on_the_bundled_data(bundled):
+def test_least_developed_and_closest_sets_on_part_of_the_field(partial):
     ldc = peers(kind="ldc")
     assert [r["iso3"] for r in ldc["rows"]] == ["KHM", "MMR", "LAO", "TLS"]  # by EGDI 2024
     assert texts(ldc["coverage"]).startswith("4 of the 44 countries of this set have results for 2024.")
@@ -210,7 +211,7 @@ def test_least_developed_and_closest_sets_on_the_bundled_data(bundled):
     assert texts(closest["coverage"]).startswith("These are the closest among the 11 countries with results for 2024, not among all 193")
 
 
-def test_scatter_highlights_the_chosen_country(bundled):
+def test_scatter_highlights_the_chosen_country(partial):
     figure = peers(x="hci", y="epi")["scatter"]
     others, chosen = figure.data
     assert len(others.x) == 10
@@ -220,7 +221,7 @@ def test_scatter_highlights_the_chosen_country(bundled):
     assert figure.layout.xaxis.title.text == "Human Capital Index"
 
 
-def test_gap_bars_measure_the_distance_to_the_best_of_the_set(bundled):
+def test_gap_bars_measure_the_distance_to_the_best_of_the_set(partial):
     out = peers()
     bars = out["gaps"].data[0]
     gaps = dict(zip(bars.y, bars.x, strict=True))
@@ -232,12 +233,12 @@ def test_gap_bars_measure_the_distance_to_the_best_of_the_set(bundled):
     assert "E-Government Development Index 0.5754 Singapore 0.9691 0.3937" in table
 
 
-def test_the_leader_of_its_set_shows_no_gap(bundled):
+def test_the_leader_of_its_set_shows_no_gap(partial):
     bars = peers(entity="SGP")["gaps"].data[0]
     assert set(bars.x) == {0.0} and set(bars.text) == {"0.0000 · leads the set"}
 
 
-def test_a_new_country_brings_its_own_editions_and_region_names(bundled):
+def test_a_new_country_brings_its_own_editions_and_region_names(partial):
     options, value, peer_options, others = callbacks.update_entity_controls("SGP", 2003, "en")
     assert [o["value"] for o in options] == [2018, 2020, 2022, 2024]
     assert value == 2024  # 2003 has no Singapore result in the bundled data
@@ -246,13 +247,13 @@ def test_a_new_country_brings_its_own_editions_and_region_names(bundled):
     assert "SGP" not in [o["value"] for o in others] and "KHM" in [o["value"] for o in others]
 
 
-def test_cambodia_alone_in_early_editions(bundled):
+def test_cambodia_alone_in_early_editions(partial):
     out = peers(edition=2012)
     assert [r["iso3"] for r in out["rows"]] == ["KHM"]
     assert texts(out["coverage"]).startswith("1 of the 11 countries of this set have results for 2012.")
 
 
-def test_csv_download_asks_the_grid_to_export(bundled):
+def test_csv_download_asks_the_grid_to_export(partial):
     assert callbacks.download_csv(1) is True
     grid = find(page.layout(), ids.COMPARE_GRID)
     assert grid.csvExportParams == {"fileName": "egdi-KHM-2024-asean.csv", "allColumns": True}
@@ -261,6 +262,16 @@ def test_csv_download_asks_the_grid_to_export(bundled):
 
 
 # --- with all 193 countries --------------------------------------------------------------------------------
+
+
+def test_a_new_store_ranks_classes_and_maps_the_whole_world_with_no_import(bundled):
+    layout = page.layout()
+    cambodia = next(r for r in find(layout, ids.COMPARE_GRID).rowData if r["iso3"] == "KHM")
+    assert (cambodia["world_rank"], cambodia["rating_class"]) == (120, "H2")
+    assert texts(find(layout, ids.COMPARE_CLASS_NOTE)) == ""
+    shapes, dots = find(callbacks.update_map("KHM", 2024, "en"), ids.COMPARE_MAP).figure.data
+    assert len(shapes.locations) + len(dots.lon) == 193
+    assert "<b>Cambodia</b><br>EGDI: 0.5754<br>World rank: 120" in shapes.text
 
 
 def test_world_map_draws_every_member_state(world):
@@ -329,14 +340,14 @@ def test_the_map_geometry_is_small_local_and_covers_the_193_members():
     assert (GEOMETRY_DIR / "README.md").read_text().count("MIT") >= 1
 
 
-def test_figures_serialise_for_the_browser(bundled):
+def test_figures_serialise_for_the_browser(partial):
     out = peers()
     for figure in (out["scatter"], out["gaps"]):
         assert isinstance(figure, go.Figure)
         assert json.loads(figure.to_json())["layout"]["template"]["layout"]["plot_bgcolor"] == "white"
 
 
-def test_a_country_without_results_says_so(bundled):
+def test_a_country_without_results_says_so(partial):
     layout = page.layout(entity="FRA")
     assert find(layout, ids.COMPARE_EDITION).options == []
     assert texts(find(layout, ids.COMPARE_COVERAGE)) == "No published results are stored for France."

@@ -72,7 +72,7 @@ def test_every_data_key_has_english_and_khmer_and_the_khmer_is_khmer():
 
 
 @pytest.mark.parametrize(("lang", "title", "history_header"), [("en", "Data", "Version"), ("km", "ទិន្នន័យ", "កំណែ")])
-def test_the_layout_shows_upload_history_and_template_in_the_page_language(fresh, lang, title, history_header):
+def test_the_layout_shows_upload_history_and_template_in_the_page_language(partial_fresh, lang, title, history_header):
     tree = page.layout(lang=lang)
     assert texts(tree).startswith(title)
     upload = find(tree, ids.DATA_UPLOAD)
@@ -85,7 +85,7 @@ def test_the_layout_shows_upload_history_and_template_in_the_page_language(fresh
     assert find(tree, ids.DATA_TEMPLATE_LANG).value == lang
 
 
-def test_a_bad_upload_lists_every_located_problem_and_cannot_be_confirmed(fresh):
+def test_a_bad_upload_lists_every_located_problem_and_cannot_be_confirmed(partial_fresh):
     contents, names = fixture_upload(FIXTURES / "long" / "unknown_entity.csv", FIXTURES / "published" / "text_in_number.csv")
 
     content, hidden, disabled, label = callbacks.check_upload(contents, "auto", names, "km")
@@ -101,7 +101,7 @@ def test_a_bad_upload_lists_every_located_problem_and_cannot_be_confirmed(fresh)
     assert find(html.Div(content), ids.DATA_CHANGES) is None
 
 
-def test_a_good_upload_previews_its_changes_then_imports_with_the_signed_in_user(fresh):
+def test_a_good_upload_previews_its_changes_then_imports_with_the_signed_in_user(partial_fresh):
     contents, names = [encoded(PUBLISHED)], ["../../etc/cambodia 2022?.csv"]
 
     content, hidden, disabled, label = callbacks.check_upload(contents, "auto", names, "en")
@@ -134,7 +134,7 @@ def test_a_good_upload_previews_its_changes_then_imports_with_the_signed_in_user
     assert "importing it would change nothing" in texts(again)
 
 
-def test_history_version_detail_and_rollback(fresh):
+def test_history_version_detail_and_rollback(partial_fresh):
     contents = [encoded(PUBLISHED)]
     callbacks.confirm_import(1, contents, ["revised.csv"], "auto", "en")
 
@@ -181,7 +181,7 @@ def test_the_template_downloads_in_either_language_for_countries_or_provinces():
     assert callbacks.download_template(1, "en", "country")["filename"] == "egdi-data-template-country-en.xlsx"
 
 
-def test_the_user_is_the_signed_in_account_and_headers_from_anyone_are_ignored(fresh):
+def test_the_user_is_the_signed_in_account_and_headers_from_anyone_are_ignored(partial_fresh):
     assert callbacks.request_user() == "dashboard"  # outside any request: a script or test, acting as the local operator
     forged = {"environ_base": {"REMOTE_USER": "dara", "REMOTE_ADDR": "10.0.0.9"}, "headers": {"X-Remote-User": "H.E. Minister"}}
     with flask.Flask(__name__).test_request_context(**forged):
@@ -190,7 +190,7 @@ def test_the_user_is_the_signed_in_account_and_headers_from_anyone_are_ignored(f
         assert callbacks.request_user() == Actor("dara", "admin", "127.0.0.1")
 
 
-def test_a_write_by_someone_not_signed_in_is_refused_by_the_store_itself(fresh):
+def test_a_write_by_someone_not_signed_in_is_refused_by_the_store_itself(partial_fresh):
     contents = [encoded(PUBLISHED)]
     with flask.Flask(__name__).test_request_context():  # past the server's guard, the store still checks the role
         result, *_ = callbacks.confirm_import(1, contents, ["revised.csv"], "auto", "en")
@@ -200,6 +200,6 @@ def test_a_write_by_someone_not_signed_in_is_refused_by_the_store_itself(fresh):
     assert layouts.views.snapshot.store().versions()["version_id"].max() == 2
 
 
-def test_a_confirm_without_files_changes_nothing(fresh):
+def test_a_confirm_without_files_changes_nothing(partial_fresh):
     assert callbacks.confirm_import(1, None, None, "auto", "en")[0] is dash.no_update
     assert layouts.views.snapshot.store().versions()["version_id"].max() == 2

@@ -65,7 +65,7 @@ def test_the_page_offers_country_edition_language_and_format(fresh):
     assert find(layout, ids.REPORTS_PROGRESS).hidden is True
     assert isinstance(find(layout, ids.REPORTS_DOWNLOAD), dcc.Download)
     notes = texts(find(layout, ids.REPORTS_NOTES))
-    assert "Only 11 countries are stored for 2024" in notes
+    assert "countries are stored for 2024" not in notes  # a new store holds the whole field
     assert "python -m indicators report --entity KHM --format pdf --lang en --edition 2024" in texts(find(layout, ids.REPORTS_CLI))
 
 
@@ -82,8 +82,9 @@ def test_the_page_in_khmer(fresh):
 def test_a_change_of_country_offers_its_editions(fresh):
     options, value = callbacks.update_editions("KHM", 2018, "en")
     assert value == 2018 and len(options) == 12
-    options, value = callbacks.update_editions("SGP", 2010, "km")
-    assert value == 2024 and [o["value"] for o in options] == [2024, 2022, 2020, 2018] and options[0]["label"] == "២០២៤"
+    options, value = callbacks.update_editions("SSD", 2010, "km")  # South Sudan: assessed from 2012
+    assert value == 2024 and [o["value"] for o in options] == [2024, 2022, 2020, 2018, 2016, 2014, 2012]
+    assert options[0]["label"] == "២០២៤"
 
 
 def test_notes_and_the_command_follow_the_choice(fresh, monkeypatch):
@@ -137,7 +138,7 @@ def test_the_brief_figures(fresh):
     assert list(bars.data[1].text) == ["0.5754", "0.4503", "0.7609", "0.5149", "0.3151"]
     assert set(report_figures(content, "en")) == {"trend", "subindices"}
     early = gather(layouts.views.snapshot.store(), "KHM", 2003)
-    assert [trace.name for trace in subindex_chart(early, "en").data] == ["2003"]  # no previous edition, no ASEAN field
+    assert [trace.name for trace in subindex_chart(early, "en").data] == ["2003", "ASEAN mean"]  # no previous edition
 
 
 def test_charts_render_to_png_and_svg_once_then_from_the_cache(fresh, monkeypatch):

@@ -60,10 +60,11 @@ def test_every_simulator_key_has_english_and_khmer_and_the_khmer_is_khmer():
             assert KHMER.search(pair["km"]), key
 
 
-def test_with_only_the_bundled_data_the_page_says_what_to_import(fresh):
+def test_on_a_new_store_the_published_what_if_works_and_components_say_what_to_import(bundled):
     published = page.layout()
-    assert "This view needs the results of all 193 countries for 2024" in texts(find(published, ids.SIMULATOR_BODY))
-    assert find(published, ids.SIMULATOR_CONTEXT).data is None
+    assert "(193 countries in the field)" in texts(find(published, ids.SIMULATOR_BODY))
+    assert find(published, ids.SIMULATOR_CONTEXT).data["baseline"] == {"osi": 0.45034, "tii": 0.76094, "hci": 0.51489}
+    assert ["World rank", "120", "120", "no change"] in results(published)
     components = page.layout(mode="components", lang="km")
     body = texts(find(components, ids.SIMULATOR_BODY))
     assert "ផ្តល់ EGDI សម្រាប់តែប្រទេស ០ ក្នុងចំណោម ១៩៣ តាមវិធីសាស្ត្រឆ្នាំ ២០២៤" in body and "បើកទំព័រទិន្នន័យ" in body

@@ -18,6 +18,8 @@ from indicators.outlook.targets import load_targets
 from indicators.store.accounts import add_account
 from layouts import ids
 from layouts.server.guard import WRITE_TRIGGERS, write_callbacks
+from tests.conftest import partial_field_store
+from tests.layouts.databases import use_pages, using
 from tests.store.conftest import dump
 
 PASSWORD = "a long enough password"
@@ -107,17 +109,15 @@ def write_keys() -> dict[str, str]:
 
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[object]:
-    """A new store (bundled data) with an admin, an editor and a viewer; the app reads it during the test."""
-    previous = layouts.views.snapshot._database_url
-    layouts.views.snapshot.configure(str(tmp_path / "egdi.sqlite"))
-    layouts.views.snapshot._snapshot.cache_clear()
-    current = layouts.views.snapshot.store()
-    for name, role in (("dara", "admin"), ("sokha", "editor"), ("vanna", "viewer")):
-        add_account(current, "tests", name, role, PASSWORD)
-    yield current
-    current.close()
-    layouts.views.snapshot.configure(previous)
-    layouts.views.snapshot._snapshot.cache_clear()
+    """A new store of two versions (see tests.conftest.partial_field_store) with an admin, an editor and a viewer; the
+    app reads it during the test."""
+    database = str(tmp_path / "egdi.sqlite")
+    partial_field_store(database).close()
+    with using(database, use_pages):
+        current = layouts.views.snapshot.store()
+        for name, role in (("dara", "admin"), ("sokha", "editor"), ("vanna", "viewer")):
+            add_account(current, "tests", name, role, PASSWORD)
+        yield current
 
 
 def client() -> flask.testing.FlaskClient:

@@ -26,20 +26,27 @@ def versions(db: str) -> pd.DataFrame:
         return store.versions()
 
 
+SEEDED = 13  # versions of a new store: the 12 bundled UN editions 2003–2024 and the national indicators
+
+
 def test_a_new_store_is_seeded_with_the_bundled_data(db, capsys):
     assert main(["history", "--db", db]) == 0
     out = capsys.readouterr().out
-    assert "bundled:undesa-cambodia-asean" in out and "bundled:cambodia-indicators" in out
-    assert sorted(versions(db)["n_values"]) == [12, 312]
+    assert "bundled:undesa-2003" in out and "bundled:undesa-2024" in out and "bundled:cambodia-indicators" in out
+    seeded = versions(db).set_index("dataset")
+    assert len(seeded) == SEEDED and (seeded["user"] == "bundled data").all()
+    # 191 countries assessed in 2003, 193 from 2012, six published values each (rank and five indices)
+    assert seeded.loc["bundled:undesa-2003", ["file_name", "n_values"]].tolist() == ["EGOV_DATA_2003.csv", 191 * 6]
+    assert seeded.loc["bundled:undesa-2024", ["file_name", "n_values"]].tolist() == ["EGOV_DATA_2024.csv", 193 * 6]
 
 
 def test_import_then_identical_reimport(db, capsys, reference_dir):
     path = str(reference_dir / "EGOV_DATA_2022.csv")
     assert main(["import", path, "--db", db]) == 0
-    assert "version 3 of published:2022: 1158 added, 0 changed, 0 removed" in capsys.readouterr().out
+    assert f"version {SEEDED + 1} of published:2022: 1158 added, 0 changed, 0 removed" in capsys.readouterr().out
     assert main(["import", path, "--db", db]) == 0
-    assert "identical to version 3 of published:2022; nothing changed." in capsys.readouterr().out
-    assert len(versions(db)) == 3
+    assert f"identical to version {SEEDED + 1} of published:2022; nothing changed." in capsys.readouterr().out
+    assert len(versions(db)) == SEEDED + 1
 
 
 def test_a_refused_file_leaves_the_store_unchanged(db, capsys):
@@ -67,18 +74,20 @@ def test_template_import_diff_rollback_export(db, tmp_path, capsys):
     assert main(["template", str(template), "--entities", "province"]) == 0
     _fill_template(template, [("Siem Reap", 2023, 61.5, 120), ("Phnom Penh", 2023, 88, 150)])
     assert main(["import", str(template), "--db", db]) == 0
-    assert "version 3 of template:telecom: 4 added" in capsys.readouterr().out
+    new = SEEDED + 1
+    assert f"version {new} of template:telecom: 4 added" in capsys.readouterr().out
 
     _fill_template(template, [("Siem Reap", 2023, 62.0, 120), ("Phnom Penh", 2023, 88, 151)])
     assert main(["import", str(template), "--db", db]) == 0
-    assert "version 4 of template:telecom: 0 added, 2 changed, 0 removed, 2 unchanged." in capsys.readouterr().out
+    assert f"version {new + 1} of template:telecom: 0 added, 2 changed, 0 removed, 2 unchanged." in capsys.readouterr().out
 
-    assert main(["diff", "4", "--db", db]) == 0
+    assert main(["diff", str(new + 1), "--db", db]) == 0
     diff = capsys.readouterr().out
     assert "KH-17" in diff and "61.5" in diff and "62.0" in diff
 
-    assert main(["rollback", "4", "--db", db]) == 0
-    assert "Rolled back version 4 of template:telecom as version 5: 0 restored, 2 changed back, 0 removed." in capsys.readouterr().out
+    assert main(["rollback", str(new + 1), "--db", db]) == 0
+    expected = f"Rolled back version {new + 1} of template:telecom as version {new + 2}: 0 restored, 2 changed back, 0 removed."
+    assert expected in capsys.readouterr().out
 
     out = tmp_path / "observations.csv"
     assert main(["export", "observations", "--db", db, "--output", str(out)]) == 0
@@ -94,6 +103,25 @@ def test_export_published_has_the_published_command_columns(db, tmp_path, refere
     assert main(["export", "published", "--edition", "2022", "--db", db, "--output", str(exported)]) == 0
     assert main(["published", str(reference_dir / "EGOV_DATA_2022.csv"), "--output", str(direct)]) == 0
     pd.testing.assert_frame_equal(pd.read_csv(exported), pd.read_csv(direct))
+
+
+def test_export_published_keeps_the_published_rank_and_no_class_when_only_part_of_the_field_is_stored(db, tmp_path, capsys):
+    from indicators.entities import load_countries
+    from indicators.ingest.imports import BUNDLED_PUBLISHED
+    from indicators.store import open_store
+
+    asean = load_countries().table.query("asean").index
+    bundled = pd.read_csv(BUNDLED_PUBLISHED, keep_default_na=False, na_values={"value": [""]})
+    rows = bundled[(bundled["year"] == 2024) & bundled["entity"].isin(asean)]
+    with open_store(db) as store:
+        store.import_tidy(rows, dataset="asean-2024", kind="published", file_name="asean.csv", checksum="-")
+    out = tmp_path / "published.csv"
+    assert main(["export", "published", "--db", db, "--output", str(out)]) == 0
+    assert "editions 2024 hold fewer than 190 countries" in capsys.readouterr().out
+    khm = pd.read_csv(out).set_index("iso3").loc["KHM"]
+    # among the 11 ASEAN countries Cambodia would be 8th and "HV"; the UN ranked it 120th of 193 (EGOV_DATA_2024.csv)
+    assert (khm["rank"], khm["rank_published"], khm["group"]) == (120, 120, "High")
+    assert pd.isna(khm["rating_class"])
 
 
 def test_export_scores_from_stored_components(db, tmp_path):
@@ -146,7 +174,7 @@ def test_a_value_that_jumped_since_the_stored_year_warns_but_lands(db, tmp_path,
     assert main(["import", str(source), "--db", db]) == 0  # the bundled data has 56.7 for 2022
     out = capsys.readouterr().out
     assert "WARNING internet.csv, row 2, column 'value'" in out
-    assert "56.7" in out and "90" in out and "version 3 of long:internet: 1 added" in out
+    assert "56.7" in out and "90" in out and f"version {SEEDED + 1} of long:internet: 1 added" in out
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
@@ -154,14 +182,17 @@ def test_import_export_round_trip(tmp_path, suffix, reference_dir):
     first, second = str(tmp_path / "first.sqlite"), str(tmp_path / "second.sqlite")
     assert main(["import", str(reference_dir / "EGOV_DATA_2020.csv"), "--db", first]) == 0
     exported = tmp_path / f"observations{suffix}"
-    assert main(["export", "observations", "--db", first, "--output", str(exported)]) == 0
+    assert main(["export", "observations", "--edition", "2020", "--db", first, "--output", str(exported)]) == 0
     assert main(["import", str(exported), "--db", second, "--dataset", "round-trip"]) == 0
 
     from indicators.store import open_store
 
     keys = ["entity", "year", "indicator"]
     with open_store(first) as a, open_store(second) as b:
-        original = a.observations().sort_values(keys).reset_index(drop=True)
+        original = a.observations()
+        original = original[original["year"] == 2020].sort_values(keys).reset_index(drop=True)
         again = b.observations(datasets=["round-trip"]).sort_values(keys).reset_index(drop=True)
-    assert len(again) == len(original) == 1158 + 312 - 11 * 6 + 12  # the 11 ASEAN countries' bundled 2020 values are overlaid
+    national = pd.read_csv(PROJECT_DIR / "data" / "national" / "cambodia-indicators.csv")
+    # the imported 2020 file overlays the bundled 2020 results value for value; Cambodia's national 2020 values join them
+    assert len(again) == len(original) == 1158 + (national["year"] == 2020).sum()
     pd.testing.assert_frame_equal(again[[*keys, "value"]], original[[*keys, "value"]])

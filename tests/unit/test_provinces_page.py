@@ -64,7 +64,7 @@ def test_panels_compare_with_the_national_figure_of_the_same_or_an_earlier_year(
         "entity,year,indicator,value,source\n"
         "Kampot,2021,internet_users_pct,40.0,MPTC survey\n"
         "Kampot,2020,internet_users_pct,35.0,MPTC survey\n"
-        "Kampot,2023,ger_primary_pct,112.5,MoEYS\n",
+        "Kampot,2023,gross_enrolment_primary_pct,112.5,MoEYS\n",
         encoding="utf-8",
     )
     data = province_data(imported(empty_store(tmp_path), NATIONAL, values))
@@ -72,7 +72,7 @@ def test_panels_compare_with_the_national_figure_of_the_same_or_an_earlier_year(
     internet = panel.loc["internet_users_pct"]
     assert (internet["value"], internet["year"], internet["national"], internet["national_year"]) == (40.0, 2021, 55.6, 2021)
     assert internet["difference"] == pytest.approx(40.0 - 55.6) and internet["source"] == "MPTC survey"
-    assert panel.loc["ger_primary_pct", "value"] == 112.5 and np.isnan(panel.loc["ger_primary_pct", "national"])
+    assert panel.loc["gross_enrolment_primary_pct", "value"] == 112.5 and np.isnan(panel.loc["gross_enrolment_primary_pct", "national"])
     assert not panel["fictional"].any()  # a real provincial value: the demonstration panel is not shown at all
     earlier = province_panels(data.observations, "KH-7", 2020).set_index("indicator").loc["internet_users_pct"]
     assert (earlier["value"], earlier["national"], earlier["national_year"]) == (35.0, 53.7, 2020)

@@ -124,7 +124,7 @@ def test_per_level_enrolment_may_exceed_100_while_the_combined_ratio_may_not(tmp
     column = {h.rsplit("[", 1)[1].rstrip("]"): i + 1 for i, h in enumerate(header) if "[" in h}
     sheet.cell(2, 1, "Kampot")
     sheet.cell(2, 2, 2022)
-    sheet.cell(2, column["ger_primary_pct"], 112.4)
+    sheet.cell(2, column["gross_enrolment_primary_pct"], 112.4)
     sheet.cell(3, 1, "Kep")
     sheet.cell(3, 2, 2022)
     sheet.cell(3, column["gross_enrolment_pct"], 112.4)
@@ -134,7 +134,9 @@ def test_per_level_enrolment_may_exceed_100_while_the_combined_ratio_may_not(tmp
     sheet.delete_rows(3)
     book.save(tmp_path / "ger.xlsx")
     accepted = load_file(tmp_path / "ger.xlsx")
-    assert accepted.ok and accepted.tidy[["entity", "indicator", "value"]].values.tolist() == [["KH-7", "ger_primary_pct", 112.4]]
+    assert accepted.ok and accepted.tidy[["entity", "indicator", "value"]].values.tolist() == [
+        ["KH-7", "gross_enrolment_primary_pct", 112.4]
+    ]
 
 
 def test_answers_import_into_the_store_and_a_changed_answer_is_no_jump_warning(tmp_path: Path):

@@ -62,7 +62,11 @@ def test_pdf_in_khmer(db, tmp_path):
             EXIT_REFUSED,
             "error: no published results are stored for Cambodia in 2007",
         ),
-        (["--entity", "FRA", "--format", "xlsx"], EXIT_REFUSED, "error: no published results are stored for France"),
+        (
+            ["--entity", "SSD", "--edition", "2008", "--format", "xlsx"],
+            EXIT_REFUSED,
+            "error: no published results are stored for South Sudan in 2008",  # not yet a member: not assessed
+        ),
         (["--entity", "KHM", "--format", "pdf", "--suffix", ".xlsx"], EXIT_USAGE, "a pdf report needs a file name ending in .pdf"),
         (["--entity", "KHM", "--suffix", ".txt"], EXIT_USAGE, "give --format xlsx|pdf|csv|png|svg or a file name ending in one of them"),
         (["--entity", "KHM", "--format", "pdf"], EXIT_USAGE, "a pdf report needs chart rendering, which this entry point does not provide"),

@@ -43,6 +43,16 @@ def test_content_holds_the_history_up_to_the_edition_and_the_asean_table(cambodi
     assert cambodia.methodology.id == "egdi-2024" and cambodia.own_method
 
 
+def test_on_a_new_store_the_report_has_the_whole_field(tmp_path):
+    from indicators.ingest.imports import open_seeded_store
+
+    with open_seeded_store(str(tmp_path / "egdi.sqlite")) as store:
+        content = gather(store, "KHM", 2024)
+    assert content.complete and content.field_size == 193
+    assert int(content.current["world_rank"]) == 120 and content.current["rating_class"] == "H2"
+    assert not any("countries are stored for" in note for note in notes(content, "en"))
+
+
 def test_provenance_names_the_file_row_and_version_of_every_stored_value(cambodia, seeded):
     provenance = cambodia.provenance
     own = provenance[(provenance["figure"] == "history") & (provenance["indicator"] == "egdi") & (provenance["year"] == 2024)]

@@ -12,16 +12,17 @@ from pathlib import Path
 
 import pytest
 
-from indicators.ingest.imports import open_seeded_store
 from indicators.report import ReportContent, gather
 from indicators.report.charts import CHARTS
 from indicators.store import Store
+from tests.conftest import partial_field_store
 
 
 def seeded_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    """A new store holding the bundled data only (Cambodia every edition, ASEAN 2018–2024, national indicators);
-    for module fixtures: `yield from seeded_store(tmp_path_factory)`."""
-    store = open_seeded_store(str(tmp_path_factory.mktemp("report") / "egdi.sqlite"))
+    """A store holding part of the field only (Cambodia every edition, ASEAN 2018–2024, national indicators: see
+    tests.conftest.partial_field_store), so the reports' notes on a partial field show; for module fixtures:
+    `yield from seeded_store(tmp_path_factory)`."""
+    store = partial_field_store(str(tmp_path_factory.mktemp("report") / "egdi.sqlite"))
     yield store
     store.close()
 

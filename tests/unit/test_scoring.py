@@ -102,7 +102,7 @@ def test_raw_points_win_over_subindices_and_the_unused_form_is_flagged():
 def test_missing_components_are_reweighted_flagged_or_left_unscored():
     tidy = full_field()
     tidy = tidy[~((tidy["entity"] == "E01") & (tidy["indicator"] == "fixed_broadband_per_100"))]
-    drop_hci = ["adult_literacy_pct", "gross_enrolment_pct", "expected_schooling_years"]
+    drop_hci = ["gross_enrolment_pct", "expected_schooling_years", "mean_schooling_years"]
     tidy = tidy[~((tidy["entity"] == "E02") & tidy["indicator"].isin(drop_hci))]
     result = score(tidy, M2022)
     entities = result.entities.set_index("entity")

@@ -5,11 +5,12 @@ import pandas as pd
 from indicators.ingest.published import read_published
 from indicators.method.results import published_table
 from indicators.method.standing import standing
-from indicators.paths import DATA_DIR
+from tests.conftest import partial_field_store
 
 
-def test_bundled_data_keeps_published_world_ranks_and_no_classes():
-    view = standing(published_table(read_published(str(DATA_DIR / "published" / "undesa-cambodia-asean.csv")).tidy))
+def test_part_of_the_field_keeps_published_world_ranks_and_no_classes(tmp_path: Path):
+    with partial_field_store(str(tmp_path / "egdi.sqlite")) as store:
+        view = standing(published_table(store.observations(kinds=["published"])))
     khm = view[view["iso3"] == "KHM"].set_index("edition")
     assert not view["complete"].any()
     assert khm.loc[2024, ["world_rank", "asean_rank", "group"]].tolist() == [120, 8, "High"]

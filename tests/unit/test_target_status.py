@@ -10,7 +10,6 @@ import pandas as pd
 import pytest
 
 from indicators.entities import load_countries
-from indicators.ingest.published import read_published
 from indicators.method.results import published_table
 from indicators.method.standing import standing
 from indicators.outlook.progress import INSUFFICIENT_DATA, LIMITED_PROGRESS, NEEDS_ACCELERATION, ON_TRACK
@@ -23,7 +22,8 @@ from indicators.outlook.status import (
     rank_targets_needed,
     target_series,
 )
-from indicators.outlook.targets import DATA_DIR, Target, TargetSet, load_targets
+from indicators.outlook.targets import Target, TargetSet, load_targets
+from tests.conftest import partial_field_store
 
 ASEAN = sorted(load_countries().table.index[load_countries().table["asean"]])
 
@@ -157,8 +157,9 @@ def test_no_data_is_insufficient_data_with_nothing_made_up(status):
     assert pd.isna(row["latest_year"])
 
 
-def test_the_bundled_targets_on_the_bundled_results():
-    published = published_table(read_published(str(DATA_DIR / "published" / "undesa-cambodia-asean.csv")).tidy)
+def test_the_bundled_targets_on_the_cambodia_and_asean_results(tmp_path):
+    with partial_field_store(str(tmp_path / "egdi.sqlite")) as store:
+        published = published_table(store.observations(kinds=["published"]))
     frame = evaluate_targets(load_targets(), standing(published), pd.DataFrame(columns=["entity", "year", "indicator", "value"]))
     rows = frame.set_index(["target_id", "milestone"])
     egdi = rows.loc[("egdi_very_high", 2030)]

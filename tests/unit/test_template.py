@@ -60,7 +60,7 @@ def test_the_template_has_a_readme_one_sheet_per_domain_sources_and_a_hidden_lis
     assert [c.value for c in sources[1]] == ["Indicator code", "Indicator", "Source", "Data vintage", "Notes"]
     in_sheet_order = [code for domain in DOMAIN_SHEETS for code, spec in load_catalogue().items() if spec.domain == domain]
     assert [c.value for c in sources["A"]][1:] == in_sheet_order
-    assert in_sheet_order[0] == "osi_score" and len(in_sheet_order) == 19
+    assert in_sheet_order[0] == "osi_score" and len(in_sheet_order) == 23
 
 
 def test_cells_are_validated_as_a_person_types(tmp_path: Path):

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import partial_field_store
 from tests.layouts.databases import use_views, using
 
 
@@ -34,4 +35,20 @@ def components_world(components_world_db: str, tmp_path: Path) -> Iterator[None]
     copy = tmp_path / "egdi.sqlite"
     copy.write_bytes(Path(components_world_db).read_bytes())
     with using(str(copy), use_views):
+        yield
+
+
+@pytest.fixture
+def partial(partial_db: str) -> Iterator[None]:
+    """Part of the field only (Cambodia every edition, ASEAN 2018–2024): no edition has all countries."""
+    with using(partial_db, use_views):
+        yield
+
+
+@pytest.fixture
+def partial_fresh(tmp_path: Path) -> Iterator[None]:
+    """A new partial-field store of the test's own, for tests that write."""
+    database = str(tmp_path / "egdi.sqlite")
+    partial_field_store(database).close()
+    with using(database, use_views):
         yield

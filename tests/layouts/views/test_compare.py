@@ -20,7 +20,7 @@ def test_query_values_are_made_safe():
     assert view.normalise(["THA", "VNM"], "planet", None, "gdp", "") == ("KHM", "asean", (), "tii", "osi")
 
 
-def test_the_edition_is_one_the_country_has_results_in(bundled):
+def test_the_edition_is_one_the_country_has_results_in(partial):
     data = snapshot()
     assert view.entity_editions(data, "SGP") == [2018, 2020, 2022, 2024]
     assert (view.choose_edition(data, "SGP", 2003), view.choose_edition(data, "SGP", "2020")) == (2024, 2020)
@@ -28,7 +28,7 @@ def test_the_edition_is_one_the_country_has_results_in(bundled):
     assert [o["label"] for o in view.peer_options("SGP", "en")][1:3] == ["Region: Asia", "Sub-region: South-eastern Asia"]
 
 
-def test_a_peer_set_has_its_rows_and_says_what_it_cannot_show(bundled):
+def test_a_peer_set_has_its_rows_and_says_what_it_cannot_show(partial):
     asean = summary()
     assert asean.missing is None and asean.coverage is None
     assert asean.subtitle == "Cambodia among the ASEAN members, UN E-Government Survey 2024"
@@ -63,7 +63,7 @@ def test_the_grid_exports_raw_values():
     assert view.csv_params("KHM", 2024, "asean") == {"fileName": "egdi-KHM-2024-asean.csv", "allColumns": True}
 
 
-def test_the_map_needs_the_whole_field(bundled):
+def test_the_map_needs_the_whole_field(partial):
     data = snapshot()
     assert view.world_rows(data, 2024) is None
     notice = view.world_data_notice(data, 2024, "en")

@@ -34,7 +34,7 @@ def test_a_bad_upload_lists_every_located_problem_and_cannot_be_imported(fresh):
     assert [status for _, status in check.files] == ["errors", "errors"]
 
 
-def test_a_good_upload_previews_its_changes_and_imports_with_its_user(fresh, tmp_path):
+def test_a_good_upload_previews_its_changes_and_imports_with_its_user(partial_fresh, tmp_path):
     paths = [published_file(tmp_path)]
     check = view.check_view(*view.check(paths, "auto"), "en")
     assert check.importable and check.summary == [
@@ -55,7 +55,7 @@ def test_a_good_upload_previews_its_changes_and_imports_with_its_user(fresh, tmp
     assert not again.importable and again.changes == [] and "importing it would change nothing" in again.summary[0][1]
 
 
-def test_the_history_shows_each_version_and_a_rollback_undoes_one(fresh, tmp_path):
+def test_the_history_shows_each_version_and_a_rollback_undoes_one(partial_fresh, tmp_path):
     view.import_uploads([published_file(tmp_path)], "dashboard", "auto", "en")
     rows = history.history_rows(history.versions(), "km")
     assert [r["version_id_text"] for r in rows] == ["៣", "២", "១"] and rows[0]["user_text"] == "ផ្ទាំងគ្រប់គ្រង (មិនបានចូលគណនី)"

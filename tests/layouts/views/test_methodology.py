@@ -78,7 +78,7 @@ def test_groups_rank_and_missing_data_rules():
                 "TII: Internet users, Mobile-cellular subscriptions, Active mobile-broadband subscriptions and "
                 "Fixed (wired) broadband subscriptions capped at 120",
             ],
-            ["Rating classes: kind of source This project's rule → Survey annex", "Rating classes: Not confirmed → Confirmed"],
+            ["Rating classes: kind of source This project's rule → Survey annex"],  # the boundary rule stays unconfirmed
         ),
         (
             2022,
@@ -103,12 +103,12 @@ def test_the_differences_from_the_previous_edition(edition, method_changes, prov
     assert (lists[1:] if method_changes else lists) == ([provenance] if provenance else [])
 
 
-def test_2024_lists_only_provenance_changes_and_2014_has_nothing_to_compare():
+def test_2024_lists_the_tii_change_and_the_provenance_changes_and_2014_has_nothing_to_compare():
     section = view.methodology_view(2024, "en").changes
     words = text(section)
-    assert "The formulas, weights, caps and rules are the same as in 2022." in words
+    assert "TII: Fixed (wired) broadband subscriptions removed" in words  # affordability replaces it (back-test)
     assert "Status of the whole file: Confirmed → Not confirmed" in words
-    assert "EGDI weights, EGDI groups, Rating classes and Rank rule: Confirmed → Not confirmed" in words
+    assert "EGDI weights, EGDI groups and Rank rule: Confirmed → Not confirmed" in words
     assert "2014 is the first edition with a methodology file" in text(view.methodology_view(2014, "en"))
 
 

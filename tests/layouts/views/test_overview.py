@@ -11,7 +11,7 @@ def card_texts(shown: view.Overview) -> list[str]:
     return [text for card in cards for text in (card.label, card.value, card.detail) if text]
 
 
-def test_cards_show_cambodia_2024_against_2022(bundled):
+def test_cards_show_cambodia_2024_against_2022(partial):
     content = card_texts(view.overview("KHM", 2024, "en"))
     for expected in ("0.5754", "+0.0698 since 2022", "120", "up 7 since 2022", "8", "of 11", "High", "class needs all 193 countries"):
         assert expected in content, expected
@@ -38,11 +38,11 @@ def test_the_sentence_names_what_moved_most_and_the_distance_to_the_next_group(b
     assert view.overview("KHM", 2024, "en").summary == sentence
 
 
-def test_a_country_without_results_gets_a_notice(bundled):
+def test_a_country_without_results_gets_a_notice(partial):
     assert "No published results are stored for Japan." in view.overview("JPN", 2024, "en").missing
 
 
-def test_the_controls_offer_the_countries_with_results_and_the_editions_of_the_country(bundled):
+def test_the_controls_offer_the_countries_with_results_and_the_editions_of_the_country(partial):
     controls = view.controls("THA", "2022", "en")
     assert controls.edition == 2022 and controls.editions == [2018, 2020, 2022, 2024]
     assert {option["value"] for option in controls.countries} == set(snapshot().published["iso3"])

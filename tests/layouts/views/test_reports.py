@@ -12,7 +12,7 @@ def no_charts(content, lang, fmt="png"):  # type: ignore[no-untyped-def]
     raise ChartRenderError("no browser in this test")
 
 
-def test_the_choice_keeps_what_has_results(bundled):
+def test_the_choice_keeps_what_has_results(partial):
     chosen = view.choice("THA", "2020", "km")
     assert (chosen.entity, chosen.edition) == ("THA", 2020) and chosen.editions[0] == {"label": "២០២៤", "value": 2024}
     assert {"value": "SGP", "label": "Singapore"} in view.choice("KHM", None, "en").countries
@@ -22,7 +22,7 @@ def test_the_choice_keeps_what_has_results(bundled):
     assert view.edition_options(None, "en") == ([], None)
 
 
-def test_the_notes_say_what_a_report_cannot_show(bundled):
+def test_the_notes_say_what_a_report_cannot_show(partial):
     notes = view.report_notes("KHM", 2024, "en")
     assert {kind for kind, _ in notes} == {"warning"} and notes[0][1].startswith("Only 11 countries are stored for 2024")
     assert any("គ្មានគោលដៅសម្រាប់ ថៃ ទេ" in text for _, text in view.report_notes("THA", 2020, "km"))

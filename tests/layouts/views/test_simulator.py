@@ -16,7 +16,7 @@ from tests.layouts.fields import COMPONENT_RANGES
 KHM_2022 = {"osi": 0.4181, "tii": 0.5605, "hci": 0.538}  # UN E-Government Survey 2022
 
 
-def test_without_the_whole_field_the_simulator_says_what_to_import(fresh):
+def test_without_the_whole_field_the_simulator_says_what_to_import(partial_fresh):
     published = view.unavailable("published", view.choose_edition("published", None), "KHM", "en")
     assert published is not None and published.data_link
     assert published.text.startswith("This view needs the results of all 193 countries for 2024")

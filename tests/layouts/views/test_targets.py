@@ -30,7 +30,7 @@ def test_a_card_shows_the_inputs_behind_its_status(fresh):
     assert list(egdi.chart_table.columns) == ["year", "observed", "target", "projected", "lower", "upper"]
 
 
-def test_rank_targets_say_what_egdi_they_need_or_what_is_missing(fresh):
+def test_rank_targets_say_what_egdi_they_need_or_what_is_missing(partial_fresh):
     world = card("world_top_100").rank_note
     assert world is not None and "all 193 countries are imported" in str(world.missing)
     asean = card("asean_median")
@@ -71,7 +71,7 @@ def test_an_edit_with_problems_is_refused_with_each_problem_and_saves_nothing(fr
     assert store().versions()["kind"].tolist().count("targets") == 0
 
 
-def test_a_saved_edit_is_a_version_by_its_user_and_saving_it_again_changes_nothing(fresh):
+def test_a_saved_edit_is_a_version_by_its_user_and_saving_it_again_changes_nothing(partial_fresh):
     values = {2025: "112", 2030: "៩០", 2035: "80"}
     saved = target_edits.save_edit("world_top_100", "2022", "127", values, "confirmed", "Policy, section 4.2", "sokha", "en")
     assert saved.kind == "saved" and saved.text.startswith("Saved “World top 100 by 2030” as version 3 of the data history (by sokha).")

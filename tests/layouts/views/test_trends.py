@@ -31,7 +31,7 @@ def test_the_url_leaves_the_defaults_out(bundled):
     assert view.url_state("KHM", ["THA", "VNM"], "tii", data)["peers"] == "THA,VNM"
 
 
-def test_missing_editions_are_gaps_and_every_point_says_its_source(bundled):
+def test_missing_editions_are_gaps_and_every_point_says_its_source(partial):
     shown = view.trends_view("KHM", ["THA"], "egdi", "en")
     thailand = dict(zip(lines(shown)["Thailand"].x, lines(shown)["Thailand"].y, strict=True))
     assert [thailand[e] for e in (2003, 2012, 2016)] == [None, None, None] and thailand[2018] is not None
@@ -42,10 +42,10 @@ def test_missing_editions_are_gaps_and_every_point_says_its_source(bundled):
     assert shown.axes.x_title == "Edition" and shown.axes.y_range == pytest.approx((0.0, 1.04))
 
 
-def test_method_changes_are_markers_with_their_sentences_and_links(bundled):
+def test_method_changes_are_markers_with_their_sentences_and_links(partial):
     shown = view.trends_view("KHM", [], "tii", "km")
-    assert [marker.x for marker in shown.markers] == [2020]
-    assert [edition.href for edition in shown.changes] == ["/methodology?edition=2020&lang=km"]
+    assert [marker.x for marker in shown.markers] == [2020, 2024]  # 2024: affordability replaced fixed broadband
+    assert [edition.href for edition in shown.changes] == ["/methodology?edition=2020&lang=km", "/methodology?edition=2024&lang=km"]
     assert "TII៖ បានដកការជាវទូរស័ព្ទលើតុចេញ" in shown.changes[0].labels
     hci = view.trends_view("KHM", [], "hci", "en")
     assert hci.markers == [] and hci.changes == [] and "show no change of method for this series" in str(hci.no_changes)
@@ -61,7 +61,7 @@ def test_a_component_indicator_is_read_by_year_with_its_stored_source(bundled):
     assert list(literacy.x) == list(range(2008, 2020)) and list(literacy.y)[1:-1] == [None] * 10
 
 
-def test_the_table_holds_every_value_and_a_series_without_values_says_so(bundled):
+def test_the_table_holds_every_value_and_a_series_without_values_says_so(partial):
     shown = view.trends_view("KHM", ["VNM"], "egdi", "en")
     assert shown.table is not None and shown.table_headers == ["Country", "Edition", "Value", "Source"]
     assert shown.table.iloc[0].tolist() == ["Cambodia", "2003", "0.2637", "UN DESA, UN E-Government Survey 2003"]
