@@ -15,6 +15,7 @@ Sources sheet (else the file name).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Literal
 
@@ -29,11 +30,14 @@ from openpyxl.worksheet.worksheet import Worksheet
 from indicators.catalogue import Indicator, load_catalogue
 from indicators.entities import EntityRegister, load_register
 from indicators.ingest.cells import blank_mask, show
+from indicators.ingest.entity_match import guess_register
+from indicators.ingest.finish import finish, refused
 from indicators.ingest.issues import Issue, Location, make_issue
 from indicators.ingest.mappings import alias_key
-from indicators.ingest.readers import RawFile, Sheet, read_file, split_at_header
+from indicators.ingest.readers import read_file
 from indicators.ingest.result import LoadResult
-from indicators.ingest.validate import CANDIDATE_COLUMNS, YEAR_RANGE, Candidates, check_candidates, finish, guess_register, refused
+from indicators.ingest.sheets import RawFile, Sheet, split_at_header
+from indicators.ingest.validate import CANDIDATE_COLUMNS, YEAR_RANGE, Candidates, Checked, check_candidates
 
 DOMAIN_SHEETS: dict[str, dict[str, str]] = {
     "online_services": {"en": "Online services", "km": "សេវាអនឡាញ"},
@@ -380,7 +384,7 @@ def template_from_raw(raw: RawFile, register: EntityRegister | None = None) -> L
     register = register or guess_register(entity_names(raw))
     sources = sources_of(raw)
     issues: list[Issue] = []
-    parts = []
+    checked: list[Checked] = []
     matching = template_sheets(raw)
     if not matching:
         first = raw.sheets[0]
@@ -390,10 +394,9 @@ def template_from_raw(raw: RawFile, register: EntityRegister | None = None) -> L
         candidates, sheet_issues = _sheet_candidates(sheet, file, sources, register.kind)
         issues += sheet_issues
         if candidates is not None:
-            tidy, checked = check_candidates(candidates, file, register)
-            parts.append(tidy)
-            issues += checked
-    return finish(raw, parts, issues, matched=bool(matching), format="template", entity_kind=register.kind)
+            checked.append(check_candidates(candidates, file, register))
+    own_lists = [note for note in raw.notes if not (note.code == "hidden_sheet" and note.sheet == LISTS_SHEET)]
+    return finish(replace(raw, notes=own_lists), checked, issues, matched=bool(matching), format="template", entity_kind=register.kind)
 
 
 def read_template(path: str | Path, register: EntityRegister | None = None) -> LoadResult:
