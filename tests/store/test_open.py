@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 import sqlalchemy as sa
 
@@ -74,6 +76,32 @@ def test_a_file_that_is_not_a_database_is_refused(tmp_path):
 def test_a_missing_folder_is_refused(tmp_path):
     error = refusal(str(tmp_path / "no" / "such" / "folder" / "egdi.sqlite"))
     assert error.code == "store_cannot_open"
+
+
+def test_an_import_into_a_damaged_sqlite_file_is_refused_and_writes_nothing(tmp_path):
+    path = tmp_path / "egdi.sqlite"
+    with open_store(str(path)) as store:
+        rows = [("KHM", year, "internet_users_pct", float(year - 1990)) for year in range(1990, 2025)]
+        store.import_tidy(tidy(rows * 1), dataset="big", kind="long", file_name="a.csv", checksum="a")
+        store.import_tidy(tidy([(c, 2022, "egdi", 0.5) for c in ("KHM", "THA", "VNM")] * 1), dataset="d", kind="long", file_name="b.csv", checksum="b")
+    with sqlite3.connect(path) as connection:  # move everything out of the WAL into the file, then damage a page of it
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        pages = connection.execute("PRAGMA page_count").fetchone()[0]
+    data = bytearray(path.read_bytes())
+    page = 4096 * (pages - 1)
+    data[page : page + 200] = bytes(range(200))
+    path.write_bytes(bytes(data))
+    damaged = path.read_bytes()
+    with open_store(str(path)) as store, pytest.raises(StoreError) as refused:
+        store.import_tidy(tidy([("LAO", 2022, "egdi", 0.4)]), dataset="new", kind="long", file_name="c.csv", checksum="c")
+    assert refused.value.code == "store_not_a_database" and "\n" not in str(refused.value)
+    assert path.read_bytes() == damaged
+
+
+@pytest.mark.parametrize("url", ["postgresql://ana:s3cret@host:notaport/egdi", "postgresql+nosuchdriver://ana:s3cret@host/egdi"])
+def test_a_malformed_url_is_one_line_that_hides_the_password(url):
+    error = refusal(url)
+    assert error.code == "store_bad_url" and "s3cret" not in str(error)
 
 
 @pytest.mark.parametrize("url", ["nosuchdb://host/x", "sqlite://user@host/x.db", "   "])
