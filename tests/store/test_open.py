@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 from indicators.store import StoreError, database, open_store
 from indicators.store.database import ENV_URL, resolve_url
-from tests.store.builders import tidy
+from tests.store.builders import big_tidy, tidy
 from tests.store.conftest import postgres_base_url
 
 
@@ -81,15 +81,13 @@ def test_a_missing_folder_is_refused(tmp_path):
 def test_an_import_into_a_damaged_sqlite_file_is_refused_and_writes_nothing(tmp_path):
     path = tmp_path / "egdi.sqlite"
     with open_store(str(path)) as store:
-        rows = [("KHM", year, "internet_users_pct", float(year - 1990)) for year in range(1990, 2025)]
-        store.import_tidy(tidy(rows * 1), dataset="big", kind="long", file_name="a.csv", checksum="a")
-        store.import_tidy(tidy([(c, 2022, "egdi", 0.5) for c in ("KHM", "THA", "VNM")] * 1), dataset="d", kind="long", file_name="b.csv", checksum="b")
+        store.import_tidy(big_tidy(20_000), dataset="big", kind="long", file_name="a.csv", checksum="a")
     with sqlite3.connect(path) as connection:  # move everything out of the WAL into the file, then damage a page of it
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         pages = connection.execute("PRAGMA page_count").fetchone()[0]
     data = bytearray(path.read_bytes())
-    page = 4096 * (pages - 1)
-    data[page : page + 200] = bytes(range(200))
+    page = 4096 * (pages // 2)  # a page of the big dataset's values, which an import of another dataset never reads
+    data[page : page + 4096] = bytes(4096)
     path.write_bytes(bytes(data))
     damaged = path.read_bytes()
     with open_store(str(path)) as store, pytest.raises(StoreError) as refused:

@@ -8,9 +8,9 @@ import pytest
 from indicators.catalogue import load_catalogue
 from indicators.entities import load_countries, load_provinces
 from indicators.ingest.cells import blank_mask, parse_numbers
-from indicators.ingest.jumps import jump_warnings
 from indicators.ingest.entity_match import guess_register, is_other_entity
 from indicators.ingest.finish import conflict_issues
+from indicators.ingest.jumps import jump_warnings
 from indicators.ingest.mappings import alias_key, is_rate_unit, resolve_indicator, series_table
 from indicators.ingest.sheets import Sheet
 from indicators.ingest.validate import Candidates, check_candidates
