@@ -80,15 +80,17 @@ def finish(
     entity_kind: str,
     layout: str = "",
     publisher: str = "",
+    derive: bool = False,
 ) -> LoadResult:
-    """The LoadResult of a file (see the module docstring). `matched`: some sheet had the layout's header."""
+    """The LoadResult of a file (see the module docstring). `matched`: some sheet had the layout's header;
+    `derive`: add the combined gross enrolment ratio where the file gives the three levels only (see `derived`)."""
     file = raw.path.name
     tally = Tally()
     for part in checked:
         tally.merge(part.tally)
     frames = [part.tidy for part in checked if not part.tidy.empty]
     tidy = pd.concat(frames, ignore_index=True) if frames else empty_long()
-    if not tidy.empty:
+    if derive and not tidy.empty:
         derived = derive_combined_ger(tidy)
         tally.derived = len(derived)
         tidy = pd.concat([tidy, derived], ignore_index=True) if len(derived) else tidy

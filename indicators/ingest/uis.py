@@ -81,4 +81,6 @@ def load(raw: RawFile, options: LoadOptions) -> LoadResult:
         n for s in sheets for n in pd.unique(s.rows[match_columns(s.header, ALIASES)["entity"]].to_numpy(dtype=object))
     )
     checked = [check_candidates(_candidates(sheet), file, register) for sheet in sheets]
-    return finish(raw, checked, [], matched=bool(sheets), format="uis", entity_kind=register.kind, layout="uis", publisher="uis")
+    return finish(
+        raw, checked, [], matched=bool(sheets), format="uis", entity_kind=register.kind, layout="uis", publisher="uis", derive=True
+    )
