@@ -238,10 +238,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ហើយការអានវាតាមរបៀបណាក៏ដោយនឹងធ្វើឱ្យឈ្មោះខ្លះខូច។ សូមរក្សាទុកវាម្តងទៀតជា CSV (UTF-8)។",
     },
     "unclosed_quote": {
-        "en": "A quotation mark opened in this cell (it starts '{value}') is not closed where it should be, so the following "
-        "lines were read as part of this one cell. Close the quote or remove it.",
-        "km": "សញ្ញាសម្រង់ដែលបើកនៅក្នុងក្រឡានេះ (ចាប់ផ្ដើម '{value}') មិនត្រូវបានបិទនៅកន្លែងដែលគួរបិទ ដូច្នេះបន្ទាត់បន្ទាប់ៗត្រូវបានអាន"
-        "ជាផ្នែកនៃក្រឡាតែមួយនេះ។ សូមបិទសញ្ញាសម្រង់ ឬលុបវាចេញ។",
+        "en": "A quotation mark opened in this row is not closed where it should be, so the lines after it were read as "
+        "part of one cell. Close the quote or remove it.",
+        "km": "សញ្ញាសម្រង់ដែលបើកនៅក្នុងជួរនេះ មិនត្រូវបានបិទនៅកន្លែងដែលគួរបិទ ដូច្នេះបន្ទាត់បន្ទាប់ៗត្រូវបានអានជាផ្នែកនៃក្រឡាតែមួយ។ សូមបិទសញ្ញាសម្រង់ ឬលុបវាចេញ។",
     },
     "duplicate_sheet_name": {
         "en": "Two sheets are named '{value}' (sheets {first} and {second}); Excel does not allow this, so another program made the "

@@ -23,10 +23,15 @@ from indicators.ingest.tally import Tally, listed
 from indicators.ingest.validate import Checked, empty_long
 
 
-def conflict_issues(tidy: pd.DataFrame, file: str) -> list[Issue]:
-    """An error for each (entity, year, indicator) given twice with different values."""
-    keys = ["entity", "year", "indicator"]
-    repeated = tidy[tidy.duplicated(keys, keep=False)]
+def conflict_issues(tidy: pd.DataFrame, file: str, distinct: pd.DataFrame | None = None) -> list[Issue]:
+    """An error for each (entity, year, indicator) given twice with different values. `distinct`: `tidy` without
+    identical repeats, when the caller has it already."""
+    keys = KEYS
+    distinct = tidy.drop_duplicates([*keys, "value"]) if distinct is None else distinct  # identical repeats are not conflicts
+    conflicting = distinct[distinct.duplicated(keys, keep=False)][keys].drop_duplicates()
+    if conflicting.empty:
+        return []
+    repeated = tidy.merge(conflicting, on=keys).sort_values(["sheet", "row"], kind="stable")
     issues = []
     for _, group in repeated.groupby(keys, dropna=False, sort=False):
         if group["value"].nunique() > 1:
@@ -52,12 +57,13 @@ def conflict_issues(tidy: pd.DataFrame, file: str) -> list[Issue]:
 
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-TEXT_COLUMNS = ("entity", "indicator", "source", "sheet", "column", "flags")
+TEXT_COLUMNS = ("source", "sheet", "column", "flags")  # entity and indicator are our codes by now
+KEYS = ["entity", "year", "indicator"]
 
 
 def control_issues(tidy: pd.DataFrame, file: str) -> list[Issue]:
-    """An error for each stored text (entity, indicator, source, sheet, column header, flags) that holds a control
-    character, placed at the value it belongs to; each distinct text is checked once."""
+    """An error for each stored text (source, sheet, column header, flags) that holds a control character, placed
+    at the value it belongs to; each distinct text is checked once."""
     issues = []
     for name in TEXT_COLUMNS:
         texts = tidy[name].astype(object)
@@ -89,16 +95,17 @@ def finish(
     for part in checked:
         tally.merge(part.tally)
     frames = [part.tidy for part in checked if not part.tidy.empty]
-    tidy = pd.concat(frames, ignore_index=True) if frames else empty_long()
+    tidy = (pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]) if frames else empty_long()
     if derive and not tidy.empty:
         derived = derive_combined_ger(tidy)
         tally.derived = len(derived)
         tidy = pd.concat([tidy, derived], ignore_index=True) if len(derived) else tidy
+    distinct = tidy.drop_duplicates([*KEYS, "value"])  # identical repeats kept once
     found = [*issues, *(issue for part in checked for issue in part.issues)]
-    issues = [*raw.notes, *found, *control_issues(tidy, file), *conflict_issues(tidy, file), *tally.notes(file)]
+    issues = [*raw.notes, *found, *control_issues(distinct, file), *conflict_issues(tidy, file, distinct), *tally.notes(file)]
     if matched and not has_errors(issues) and tidy.empty:
         issues.append(_nothing_used(file, tally, publisher))
-    kept = empty_long() if has_errors(issues) else tidy.drop_duplicates(["entity", "year", "indicator"]).reset_index(drop=True)
+    kept = empty_long() if has_errors(issues) else distinct.reset_index(drop=True)
     return LoadResult(kept, issues, file, raw.checksum, format, entity_kind, layout or format, tally)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -40,9 +41,14 @@ class RawFile:
     notes: list[Issue] = field(default_factory=list)
 
 
+@lru_cache(maxsize=65536)
+def _normalised(text: str) -> str:
+    return re.sub(r"[^0-9a-z%]+", " ", text.casefold()).strip()
+
+
 def normalise_header(text: object) -> str:
     """Header comparison key: lower case, punctuation and repeated spaces folded ("Country-Code" = "country code")."""
-    return re.sub(r"[^0-9a-z%]+", " ", str(text).casefold()).strip()
+    return _normalised(str(text))
 
 
 def match_columns(header: list[str], aliases: dict[str, tuple[str, ...]]) -> dict[str, int]:

@@ -1,34 +1,39 @@
-"""Read a CSV file's bytes into one sheet of text cells, in a single streaming pass, or say why it cannot be read.
+"""Read a CSV file's bytes into one sheet of text cells, or say why it cannot be read.
 
 - **Encoding.** UTF-16 (by its byte-order mark), else UTF-8 (with or without BOM), else Windows-1252 (Latin-1 for
   the few bytes Windows-1252 leaves undefined). A file that is UTF-8 except for a few bytes (one Windows-1252
   character pasted into a UTF-8 file) is refused with the line of the first bad byte: decoding all of it as
   Windows-1252 would turn its other text into mojibake.
-- **Damage.** A NUL byte is refused with its line. A quotation mark that is never closed swallows the following
-  lines into one cell (the `csv` module accepts that silently): a cell whose later lines look like rows of the
-  table is refused with its row.
+- **Damage.** A NUL byte is refused with its line. A quotation mark that is never closed is refused with the row
+  where it opens, whether it runs to the end of the file or swallows the following lines into one cell until a
+  later quote closes it (a cell whose later lines look like rows of the table).
 - **Separator.** Comma, unless the first lines clearly use semicolons or tabs (as Excel writes in some locales).
 - **Rows.** Each row keeps its number as a spreadsheet shows it (one per record); empty rows are dropped.
-- **Memory.** The bytes are decoded as they are parsed, in blocks of rows; equal texts of a column share one
-  string, so a million-row table costs little more than a pointer per cell and its distinct texts.
+- **Speed and memory.** pandas' C parser reads blocks of rows; in a table of more than one block each column is
+  kept as categories, so a million-row table costs a small integer per cell and one string per distinct text.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+import itertools
+import re
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+from pandas.api.types import union_categoricals
 
 from indicators.ingest.issues import Issue, Location, make_issue, unreadable_file
 
-BLOCK_ROWS = 50_000
+BLOCK_ROWS = 100_000
 SNIFF_BYTES = 65_536
 SNIFF_LINES = 20
+WIDTH_LINES = 200  # rows read to size the table; a wider row later makes a second pass
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_UNCLOSED = re.compile(r"EOF inside string starting at row (\d+)")
+_WIDER = re.compile(r"Expected \d+ fields in line \d+, saw \d+")
 
 
 class CsvRefusal(Exception):
@@ -66,8 +71,7 @@ def encoding_of(raw: bytes, display: str) -> str:
         raw.decode("utf-8-sig")
         return "utf-8-sig"
     except UnicodeDecodeError as error:
-        lenient = raw.decode("utf-8", errors="replace")
-        if any(ord(ch) > 127 and ch != "\ufffd" for ch in lenient):
+        if not raw.decode("utf-8", errors="replace").replace("\ufffd", "").isascii():  # some text is UTF-8
             bad = raw[error.start : error.start + 1].hex().upper()
             at = Location(display, "", _line_of(raw, error.start))
             raise CsvRefusal(make_issue("error", "mixed_encoding", at, value=f"0x{bad}")) from error
@@ -86,111 +90,114 @@ def delimiter_of(sample: str) -> str:
     return best if counts[best] > counts[","] else ","
 
 
-def _blocks(records: Iterator[list[str]]) -> Iterator[tuple[list[int], list[list[str]]]]:
-    """Non-empty records in blocks of BLOCK_ROWS, with their record numbers (1-based)."""
-    numbers: list[int] = []
-    rows: list[list[str]] = []
-    for number, record in enumerate(records, start=1):
-        if not record or not "".join(record).strip():
-            continue
-        numbers.append(number)
-        rows.append(record)
-        if len(rows) >= BLOCK_ROWS:
-            yield numbers, rows
-            numbers, rows = [], []
-    if rows:
-        yield numbers, rows
+def _width(raw: bytes, codec: str, delimiter: str, lines: int | None) -> int:
+    """The most fields of a record among the first `lines` records (all when None)."""
+    stream = io.TextIOWrapper(io.BytesIO(raw), encoding=codec, newline="")
+    try:
+        return max((len(record) for record in itertools.islice(csv.reader(stream, delimiter=delimiter), lines)), default=0)
+    except csv.Error:
+        return 0  # the parser below says what is wrong
 
 
-class _Columns:
-    """Cells of a table built block by block: one object array per block and column. Texts of a column are shared
-    while the column repeats itself (codes, names, years); a column of mostly distinct texts keeps them as read."""
+def _parse(raw: bytes, codec: str, delimiter: str, width: int) -> pd.DataFrame:
+    """Every cell as text, block by block; a table of more than one block keeps each column as categories (the
+    text of each distinct cell once)."""
+    chunks = pd.read_csv(
+        io.BytesIO(raw),
+        sep=delimiter,
+        header=None,
+        names=range(max(width, 1)),
+        dtype=object,
+        keep_default_na=False,
+        na_filter=False,
+        skip_blank_lines=False,
+        encoding=codec,
+        engine="c",
+        chunksize=BLOCK_ROWS,
+    )
+    first = next(chunks, None)
+    if first is None:
+        raise pd.errors.EmptyDataError("no rows")
+    if len(first) < BLOCK_ROWS:
+        return first
+    parts: dict[int, list[pd.Categorical]] = {p: [pd.Categorical(first[p].to_numpy(dtype=object))] for p in range(first.shape[1])}
+    for chunk in chunks:
+        for position in parts:
+            parts[position].append(pd.Categorical(chunk[position].to_numpy(dtype=object)))
+    return pd.DataFrame({position: union_categoricals(found) for position, found in parts.items()})
 
-    def __init__(self) -> None:
-        self.parts: list[list[np.ndarray]] = []
-        self.pools: list[dict[str, str] | None] = []
-        self.numbers: list[np.ndarray] = []
-        self.count = 0
 
-    @property
-    def width(self) -> int:
-        return len(self.parts)
+def _distinct(column: pd.Series) -> np.ndarray:
+    """The distinct texts of a column (its categories, when it has them)."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        return np.asarray(column.cat.categories, dtype=object)
+    return np.asarray(pd.unique(column.to_numpy(dtype=object)), dtype=object)
 
-    def add(self, numbers: list[int], block: list[list[str]]) -> None:
-        width = max(self.width, max(map(len, block)))
-        while self.width < width:
-            self.parts.append([np.full(self.count, "", dtype=object)] if self.count else [])
-            self.pools.append({})
-        padded = [row + [""] * (width - len(row)) if len(row) < width else row for row in block]
-        for position, values in enumerate(zip(*padded, strict=True)):
-            pool = self.pools[position]
-            if pool is None:
-                self.parts[position].append(np.array(values, dtype=object))
-                continue
-            self.parts[position].append(np.array([pool.setdefault(v, v) for v in values], dtype=object))
-            if len(pool) > len(values) // 2 and len(pool) > 1000:
-                self.pools[position] = None  # mostly distinct: sharing would only cost a dictionary
-        self.numbers.append(np.asarray(numbers, dtype=np.int64))
-        self.count += len(numbers)
 
-    def frame(self, width: int) -> pd.DataFrame:
-        index = pd.Index(np.concatenate(self.numbers) if self.numbers else np.zeros(0, dtype=np.int64), dtype="int64", name="row")
-        data = {}
-        for position in range(width):
-            parts = self.parts[position] if position < self.width else []
-            data[position] = np.concatenate(parts) if parts else np.full(self.count, "", dtype=object)
-        return pd.DataFrame(data, index=index, columns=range(width), dtype=object)
+def _filled(table: pd.DataFrame) -> np.ndarray:
+    """True for each row with some non-empty cell."""
+    filled = np.zeros(len(table), dtype=bool)
+    for position in table.columns:
+        column = table[position]
+        if isinstance(column.dtype, pd.CategoricalDtype):
+            texts = np.asarray(column.cat.categories, dtype=object)
+            filled |= np.isin(column.cat.codes.to_numpy(), np.flatnonzero([bool(str(t).strip()) for t in texts]))
+        else:
+            filled |= column.to_numpy(dtype=object) != ""
+    return filled
 
 
 def read_csv_bytes(raw: bytes, display: str, max_cells: int) -> CsvTable:
     """The cells of a CSV file (see the module docstring); CsvRefusal when it cannot be read."""
     codec = encoding_of(raw, display)
     delimiter = delimiter_of(raw[:SNIFF_BYTES].decode(codec, errors="ignore"))
-    stream = io.TextIOWrapper(io.BytesIO(raw), encoding=codec, newline="")
-    reader = csv.reader(stream, delimiter=delimiter)
-    columns = _Columns()
-    first: list[str] | None = None
-    first_row = 1
-    records = 0
+    width = _width(raw, codec, delimiter, WIDTH_LINES)
     try:
-        for numbers, block in _blocks(reader):
-            records = numbers[-1]
-            if first is None:
-                first, first_row = block[0], numbers[0]
-                numbers, block = numbers[1:], block[1:]
-            if columns.count * max(columns.width, len(first)) + sum(map(len, block)) > max_cells:
-                size = {"rows": numbers[-1], "columns": max(columns.width, len(first)), "limit": f"{max_cells:,}"}
-                raise CsvRefusal(_unreadable(display, "file_reason_too_many_cells", **size))
-            if block:
-                columns.add(numbers, block)
-    except csv.Error as error:
-        raise CsvRefusal(_unreadable(display, "file_reason_bad_csv", detail=error)) from error
-    header = list(first or [])
-    width = max(columns.width, len(header))
-    rows = columns.frame(width)
-    if reader.line_num > records:  # some cell spans lines: make sure no quote swallowed rows
-        _check_swallowed(header, rows, delimiter, display, first_row)
-    return CsvTable(header + [""] * (width - len(header)), rows, first_row, delimiter)
+        try:
+            table = _parse(raw, codec, delimiter, width)
+        except pd.errors.ParserError as error:
+            if not _WIDER.search(str(error)):
+                raise
+            table = _parse(raw, codec, delimiter, _width(raw, codec, delimiter, None))
+    except pd.errors.ParserError as error:
+        unclosed = _UNCLOSED.search(str(error))
+        if unclosed:
+            raise CsvRefusal(make_issue("error", "unclosed_quote", Location(display, "", int(unclosed.group(1)) + 1))) from error
+        raise CsvRefusal(unreadable_file(display, "CSV", "file_reason_bad_csv", detail=str(error).splitlines()[-1])) from error
+    except pd.errors.EmptyDataError:
+        return CsvTable([], pd.DataFrame(), 1, delimiter)
+    if table.size > max_cells:
+        size = {"rows": len(table), "columns": table.shape[1], "limit": f"{max_cells:,}"}
+        raise CsvRefusal(unreadable_file(display, "CSV", "file_reason_too_many_cells", **size))
+    table.index = pd.RangeIndex(1, len(table) + 1, name="row")
+    multiline = max(raw.count(b"\n"), raw.count(b"\r")) > len(table) + 1  # some cell spans lines
+    table = table[_filled(table)]
+    if table.empty:
+        return CsvTable([], table, 1, delimiter)
+    first = [str(cell) for cell in table.iloc[0].tolist()]
+    rows = table.iloc[1:]
+    if multiline:
+        _check_swallowed(first, rows, delimiter, display, int(table.index[0]))
+    return CsvTable(first, rows, int(table.index[0]), delimiter)
 
 
 def _check_swallowed(header: list[str], rows: pd.DataFrame, delimiter: str, display: str, first_row: int) -> None:
-    """CsvRefusal at the first cell whose later lines hold at least as many separators as a row of the table."""
+    """CsvRefusal at the first cell whose later lines hold at least as many separators as a row of the table (a
+    quote opened there swallowed the following rows until another quote closed it)."""
     needed = max(1, len([h for h in header if h]) - 1)
-    cells: list[tuple[int, int, str]] = [(first_row, position, text) for position, text in enumerate(header)]
+    found: list[tuple[int, int, str]] = []
+    for position, text in enumerate(header):
+        if _swallows(text, delimiter, needed):
+            found.append((first_row, position, text))
     for key in rows.columns:
-        column = rows[key].to_numpy(dtype=object)
-        for index in (i for i, text in enumerate(column) if "\n" in text or "\r" in text):
-            cells.append((int(rows.index[index]), int(key), str(column[index])))
-    found = [(row, position, text.splitlines()[0]) for row, position, text in cells if _swallows(text, delimiter, needed)]
+        for text in (str(text) for text in _distinct(rows[key]) if _swallows(str(text), delimiter, needed)):
+            where = np.flatnonzero((rows[key] == text).to_numpy())
+            found.append((int(rows.index.to_numpy()[where[0]]), int(key), text))
     if found:
-        row, position, start = min(found)
+        row, position, text = min(found)
         name = header[position] if position < len(header) and header[position] else str(position + 1)
-        raise CsvRefusal(make_issue("error", "unclosed_quote", Location(display, "", row, name), value=start[:40]))
+        raise CsvRefusal(make_issue("error", "unclosed_quote", Location(display, "", row, name), value=text.splitlines()[0][:40]))
 
 
 def _swallows(text: str, delimiter: str, needed: int) -> bool:
-    return any(line.count(delimiter) >= needed for line in text.splitlines()[1:])
-
-
-def _unreadable(display: str, reason: str, **params: object) -> Issue:
-    return unreadable_file(display, "CSV", reason, **params)
+    return ("\n" in text or "\r" in text) and any(line.count(delimiter) >= needed for line in text.splitlines()[1:])

@@ -70,7 +70,8 @@ class Candidates:
     The *_pos fields are header positions of the other cells; -1 when the field comes from a header and was
     checked there (a template's indicator, a wide table's year) or is absent (a long table without a year).
     `own_codes`: the series column is meant to hold our codes, so an unknown code written like ours (lowercase
-    words joined by underscores) is an error, not a series to skip."""
+    words joined by underscores) is an error, not a series to skip. `decimal_style`: how the whole value column writes
+    decimals, when the candidates are one block of it (see `cells.decimal_style`)."""
 
     sheet: Sheet
     frame: pd.DataFrame
@@ -79,6 +80,7 @@ class Candidates:
     year_pos: int = -1
     indicator_pos: int = -1
     own_codes: bool = False
+    decimal_style: str | None = None
 
 
 @dataclass
@@ -125,17 +127,23 @@ class _Found:
         return [issue for _, _, issue in sorted(self.items, key=lambda item: (item[0], item[1]))]
 
 
-def _factorize(cells: np.ndarray) -> tuple[np.ndarray, list[str]]:
+def _codes(cells: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """(key of each cell, the distinct cells as an object array); fast for the categories a CSV is read into."""
+    keys, uniques = pd.factorize(cells if isinstance(cells.dtype, pd.CategoricalDtype) else cells.astype(object), use_na_sentinel=False)
+    return keys.astype(np.int64), np.asarray(uniques, dtype=object)
+
+
+def _factorize(cells: pd.Series) -> tuple[np.ndarray, list[str]]:
     """(key of each cell, the distinct cells shown as text); blank cells share one key."""
-    keys, uniques = pd.factorize(pd.Series(cells, dtype=object), use_na_sentinel=False)
-    return keys.astype(np.int64), [show(u) for u in uniques]
+    keys, uniques = _codes(cells)
+    return keys, [show(u) for u in uniques]
 
 
 def _entities(candidates: Candidates, matcher: EntityMatcher | None) -> tuple[np.ndarray, list[Match], list[tuple[str, str]]]:
     """(key per row, match per key, (name, code) per key): each distinct (name, code) resolved once."""
     frame = candidates.frame
-    name_keys, names = _factorize(frame["entity"].to_numpy(dtype=object))
-    code_keys, codes = _factorize(frame["code"].to_numpy(dtype=object))
+    name_keys, names = _factorize(frame["entity"])
+    code_keys, codes = _factorize(frame["code"])
     keys, pairs = pd.factorize(name_keys * (len(codes) + 1) + code_keys)
     shown = [(names[int(p) // (len(codes) + 1)], codes[int(p) % (len(codes) + 1)]) for p in pairs]
     if matcher is None:
@@ -163,7 +171,7 @@ def check_candidates(candidates: Candidates, file: str, register: EntityRegister
     kind = register.kind if register is not None else "entity"
 
     # 1. map series
-    series_keys, series_texts = _factorize(frame["indicator"].to_numpy(dtype=object))
+    series_keys, series_texts = _factorize(frame["indicator"])
     labels = frame["label"].to_numpy(dtype=object) if "label" in frame.columns else None
     resolved: list[Series | None] = [resolve_series(text) if text else None for text in series_texts]
     if "name" in frame.columns:  # a code the tool does not know: its name, if it says its unit, may still map
@@ -180,11 +188,11 @@ def check_candidates(candidates: Candidates, file: str, register: EntityRegister
     entity_keys, matches, shown = _entities(candidates, EntityMatcher(register) if register is not None else None)
     status = np.array([m.status for m in matches], dtype=object)[entity_keys]
     used = mapped | suspicious | blank_series
-    for key in np.unique(entity_keys[(status == "other") & used]):
+    for key in _present(entity_keys[(status == "other") & used], len(matches)):
         where = np.flatnonzero((entity_keys == key) & used)
         match = matches[int(key)]
         tally.skip_entity(match.kind, match.name, len(where), found.at(int(rows[where[0]]), candidates.entity_pos))
-    for key in np.unique(series_keys[~mapped & ~suspicious & ~blank_series & (status != "other")]):
+    for key in _present(series_keys[~mapped & ~suspicious & ~blank_series & (status != "other")], len(series_texts)):
         where = np.flatnonzero((series_keys == key) & (status != "other"))
         label = show(labels[where[0]]) if labels is not None else series_texts[int(key)]
         known = resolved[int(key)]
@@ -204,22 +212,21 @@ def check_candidates(candidates: Candidates, file: str, register: EntityRegister
     keep = mapped & (status == "ok") & (~np.isnan(years) | ((candidates.year_pos < 0) & ~frame["year"].notna().to_numpy()))
     keep &= _inside_definitions(found, tally, resolved, series_keys, series_texts, years, rows, keep)
     set_aside = mapped & (status == "ok") & ~keep  # years before 1990, outside a definition, or not a year
-    values, valid = _values(candidates, found, tally, frame, rows, indicators, checked & ~set_aside, catalogue)
+    specs = [catalogue[s.indicator] if s is not None and s.indicator is not None else None for s in resolved]
+    values, valid = _values(candidates, found, tally, frame, rows, (series_keys, specs), checked & ~set_aside)
     keep &= valid
 
-    sources = frame["source"].to_numpy(dtype=object)
-    source_keys, source_texts = _factorize(sources)
+    source_keys, source_texts = _factorize(frame["source"])
     source_column = np.array([text or file for text in source_texts], dtype=object)[source_keys]
     if "flags" in frame.columns:
-        flag_keys, flag_texts = _factorize(frame["flags"].to_numpy(dtype=object))
+        flag_keys, flag_texts = _factorize(frame["flags"])
         flags = np.array(flag_texts, dtype=object)[flag_keys]
     else:
         flags = np.full(len(frame), "", dtype=object)
     value_pos = frame["value_pos"].to_numpy(dtype=np.int64)
-    for code in np.unique(indicators[keep].astype(str)) if keep.any() else []:
-        chosen = keep & (indicators == code)
-        for key in np.unique(series_keys[chosen]):
-            tally.keep(str(code), series_texts[int(key)], int((chosen & (series_keys == key)).sum()))
+    for key, count in enumerate(np.bincount(series_keys[keep], minlength=len(series_texts))):
+        if count:
+            tally.keep(str(indicators[np.argmax(series_keys == key)]), series_texts[key], int(count))
     tidy = pd.DataFrame(
         {
             "entity": np.array([m.code for m in matches], dtype=object)[entity_keys][keep],
@@ -285,8 +292,8 @@ def _years(candidates: Candidates, found: _Found, tally: Tally, frame: pd.DataFr
     years = np.full(len(frame), np.nan)
     if candidates.year_pos < 0 and not frame["year"].notna().any():
         return years
-    keys, uniques = pd.factorize(pd.Series(frame["year"].to_numpy(dtype=object), dtype=object), use_na_sentinel=False)
-    parsed, bad = parse_numbers(np.asarray(uniques, dtype=object))
+    keys, uniques = _codes(frame["year"])
+    parsed, bad = parse_numbers(uniques)
     years, bad_rows = parsed[keys], bad[keys]
     if candidates.year_pos >= 0:
         for index in np.flatnonzero(keep & np.isnan(years) & ~bad_rows):
@@ -294,18 +301,16 @@ def _years(candidates: Candidates, found: _Found, tally: Tally, frame: pd.DataFr
     with np.errstate(invalid="ignore"):
         out = bad_rows | (~np.isnan(years) & ((years != np.floor(years)) | (years < EARLIEST_YEAR) | (years > YEAR_RANGE[1])))
         early = keep & ~out & (years < YEAR_RANGE[0])
-    raw = frame["year"].to_numpy(dtype=object)
     for index in np.flatnonzero(keep & out):
-        found.add("error", "bad_year", int(rows[index]), candidates.year_pos, value=show(raw[index]), min=EARLIEST_YEAR, max=YEAR_RANGE[1])
+        cell = show(uniques[keys[index]])
+        found.add("error", "bad_year", int(rows[index]), candidates.year_pos, value=cell, min=EARLIEST_YEAR, max=YEAR_RANGE[1])
     value_pos = frame["value_pos"].to_numpy(dtype=np.int64)
     for year in np.unique(years[early]):
         chosen = early & (years == year)
         first = int(np.flatnonzero(chosen)[0])
         position = candidates.year_pos if candidates.year_pos >= 0 else int(value_pos[first])
         tally.count(tally.early_years, str(int(year)), int(chosen.sum()), found.at(int(rows[first]), position))
-    years = years.copy()
-    years[out | early] = np.nan
-    return years
+    return np.where(out | early, np.nan, years)
 
 
 def _inside_definitions(
@@ -345,25 +350,24 @@ def _values(
     tally: Tally,
     frame: pd.DataFrame,
     rows: np.ndarray,
-    indicators: np.ndarray,
+    series: tuple[np.ndarray, list[Indicator | None]],
     keep: np.ndarray,
-    catalogue: dict[str, Indicator],
 ) -> tuple[np.ndarray, np.ndarray]:
     """(values, valid): numbers of the `keep` rows, and which of them are valid; cells without a value are counted,
-    every other problem is an error (the valid range only for rows of a known indicator)."""
-    raw = frame["value"].to_numpy(dtype=object)
+    every other problem is an error (the valid range only for rows of a known indicator). `series`: the series key of
+    each row and the indicator of each key."""
+    keys, uniques = _codes(frame["value"])
     value_pos = frame["value_pos"].to_numpy(dtype=np.int64)
-    chosen = np.flatnonzero(keep)
-    style = _style(raw[chosen], candidates.sheet.delimiter == ",")
-    values = np.full(len(frame), np.nan)
-    parsed, bad = parse_numbers(raw[chosen], style)
-    values[chosen] = parsed
-    bad_rows = np.zeros(len(frame), dtype=bool)
-    bad_rows[chosen] = bad
+    style = candidates.decimal_style or column_style(uniques[_present(keys[keep], len(uniques))], candidates.sheet.delimiter == ",")
+    parsed, bad = parse_numbers(uniques, style)
+    values = np.where(keep, parsed[keys], np.nan)
+    bad_rows = keep & bad[keys]
     missing = keep & np.isnan(values) & ~bad_rows
-    for index in np.flatnonzero(missing):
-        marker = marker_of(raw[index]) or ""
-        tally.count(tally.no_value, marker, 1, found.at(int(rows[index]), int(value_pos[index])))
+    for key in _present(keys[missing], len(uniques)):
+        where = np.flatnonzero(missing & (keys == key))
+        marker = marker_of(uniques[key]) or ""
+        tally.count(tally.no_value, marker, len(where), found.at(int(rows[where[0]]), int(value_pos[where[0]])))
+    raw = uniques[keys]
     linked = candidates.sheet.linked
     for index in np.flatnonzero(keep & ~missing) if linked else []:
         formula = linked.get((int(rows[index]), int(value_pos[index])))
@@ -382,14 +386,14 @@ def _values(
         else:
             found.add("error", "not_a_number", row, position, value=show(cell))
     valid = keep & ~missing & ~bad_rows
-    codes, uniques = pd.factorize(pd.Series(indicators, dtype=object), use_na_sentinel=False)
-    specs = {code: catalogue[code] for code in uniques if isinstance(code, str)}
-    lows = np.array([specs[c].min if c in specs else -np.inf for c in uniques], dtype=float)[codes]
-    highs = np.array([specs[c].max if c in specs else np.inf for c in uniques], dtype=float)[codes]
+    series_keys, specs = series
+    lows = np.array([spec.min if spec else -np.inf for spec in specs], dtype=float)[series_keys]
+    highs = np.array([spec.max if spec else np.inf for spec in specs], dtype=float)[series_keys]
     with np.errstate(invalid="ignore"):
         outside = valid & ((values < lows) | (values > highs))
     for index in np.flatnonzero(outside):
-        spec = specs[str(indicators[index])]
+        spec = specs[int(series_keys[index])]
+        assert spec is not None
         found.add(
             "error",
             "out_of_range",
@@ -404,8 +408,14 @@ def _values(
     return values, valid & ~outside
 
 
-def _style(cells: np.ndarray, comma_separated: bool) -> str:
-    """The decimal style of a column's cells (see `cells.decimal_style`); POINT at once when no text has a comma."""
+def _present(keys: np.ndarray, size: int) -> np.ndarray:
+    """The distinct keys (0 ≤ key < size) found in `keys`, in order: a count, not a sort."""
+    return np.flatnonzero(np.bincount(keys, minlength=size))
+
+
+def column_style(cells: np.ndarray, comma_separated: bool) -> str:
+    """The decimal style of a column's (distinct) cells (see `cells.decimal_style`); POINT at once when no text has
+    a comma."""
     texts = [c for c in cells if isinstance(c, str) and "," in c]
     if not texts:
         return POINT

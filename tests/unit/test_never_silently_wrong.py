@@ -75,6 +75,9 @@ def test_an_unclosed_quote_that_swallows_rows_is_refused(store: Store, tmp_path:
     rows = [f"Cambodia,{year},internet_users_pct,{40 + year % 10},ITU" for year in range(2018, 2023)]
     rows[1] = rows[1].replace(",ITU", ',"ITU estimate')  # the quote opened here swallows the next three rows
     path.write_text(HEADER + "\n".join(rows) + "\n", encoding="utf-8")
+    assert refused_without_a_trace(store, path, "unclosed_quote") == ["", 3, "", ""]
+    rows[3] = rows[3].replace(",ITU", ',"ITU"')  # now a later quote closes it: rows 4 and 5 are still swallowed
+    path.write_text(HEADER + "\n".join(rows) + "\n", encoding="utf-8")
     assert refused_without_a_trace(store, path, "unclosed_quote") == ["", 3, "source", "ITU estimate"]
 
 
