@@ -227,25 +227,27 @@ def check_candidates(candidates: Candidates, file: str, register: EntityRegister
     for key, count in enumerate(np.bincount(series_keys[keep], minlength=len(series_texts))):
         if count:
             tally.keep(str(indicators[np.argmax(series_keys == key)]), series_texts[key], int(count))
-    tidy = pd.DataFrame(
-        {
-            "entity": np.array([m.code for m in matches], dtype=object)[entity_keys][keep],
-            "year": pd.array(np.where(np.isnan(years[keep]), 0, years[keep]).astype(np.int64), dtype="Int64"),
-            "indicator": indicators[keep],
-            "value": values[keep],
-            "source": source_column[keep],
-            "sheet": sheet.name,
-            "row": pd.array(rows[keep], dtype="Int64"),
-            "column": np.asarray(sheet.header, dtype=object)[value_pos[keep]] if keep.any() else np.array([], dtype=object),
-            "flags": flags[keep],
-        },
-        columns=LONG_COLUMNS,
-    )
+    texts = {
+        "entity": np.array([m.code for m in matches], dtype=object)[entity_keys][keep],
+        "indicator": indicators[keep],
+        "source": source_column[keep],
+        "sheet": np.full(int(keep.sum()), sheet.name, dtype=object),
+        "column": np.asarray(sheet.header, dtype=object)[value_pos[keep]] if keep.any() else np.array([], dtype=object),
+        "flags": flags[keep],
+    }
+    numbers = {
+        "year": pd.array(np.where(np.isnan(years[keep]), 0, years[keep]).astype(np.int64), dtype="Int64"),
+        "value": values[keep],
+        "row": pd.array(rows[keep], dtype="Int64"),
+    }
+    columns = {name: pd.Series(cells, dtype=object) for name, cells in texts.items()} | {
+        name: pd.Series(cells) for name, cells in numbers.items()
+    }
+    tidy = pd.DataFrame(columns)[LONG_COLUMNS]  # text as object: pandas would otherwise inspect every cell to infer str
     no_year = np.isnan(years[keep])
     if no_year.any():
         tidy.loc[no_year, "year"] = pd.NA
-    typed = tidy.astype({"entity": object, "indicator": object, "source": object, "sheet": object, "column": object, "flags": object})
-    return Checked(typed, found.sorted(), tally)
+    return Checked(tidy, found.sorted(), tally)
 
 
 def _entity_problems(
