@@ -163,15 +163,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "it is a binary file, not text.",
         "km": "វាជាឯកសារប្រភេទគោលពីរ (binary) មិនមែនជាអត្ថបទទេ។",
     },
-    "file_reason_not_xlsx": {
-        "en": "it is not an .xlsx workbook (wrong content for its extension).",
-        "km": "វាមិនមែនជាសៀវភៅបញ្ជី .xlsx ទេ (ខ្លឹមសារមិនត្រូវនឹងកន្ទុយឈ្មោះឯកសារ)។",
-    },
-    "file_reason_old_excel": {
-        "en": "it is not an .xlsx workbook: it looks like an old .xls file or a password-protected workbook. "
-        "Save it as .xlsx without a password.",
-        "km": "វាមិនមែនជាសៀវភៅបញ្ជី .xlsx ទេ៖ វាហាក់ដូចជាឯកសារ .xls ចាស់ ឬសៀវភៅបញ្ជីដែលមានពាក្យសម្ងាត់។ សូមរក្សាទុកវាជា .xlsx ដោយគ្មានពាក្យសម្ងាត់។",
-    },
     "file_reason_zip_not_workbook": {
         "en": "it is not an .xlsx workbook: it is a ZIP archive with no workbook inside (perhaps a renamed Word or OpenDocument file).",
         "km": "វាមិនមែនជាសៀវភៅបញ្ជី .xlsx ទេ៖ វាជាឯកសារ ZIP ដែលគ្មានសៀវភៅបញ្ជីនៅខាងក្នុង (ប្រហែលជាឯកសារ Word ឬ OpenDocument ដែលគេប្តូរឈ្មោះ)។",

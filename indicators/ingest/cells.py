@@ -184,3 +184,20 @@ def show(cell: object) -> str:
     if isinstance(cell, float):
         return str(int(cell)) if cell.is_integer() else repr(cell)
     return str(cell).strip()
+
+
+def codes(cells: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """(key of each cell, the distinct cells as an object array); fast for the categories a CSV is read into."""
+    keys, uniques = pd.factorize(cells if isinstance(cells.dtype, pd.CategoricalDtype) else cells.astype(object), use_na_sentinel=False)
+    return keys.astype(np.int64), np.asarray(uniques, dtype=object)
+
+
+def shown_codes(cells: pd.Series) -> tuple[np.ndarray, list[str]]:
+    """(key of each cell, the distinct cells shown as text); blank cells share one key."""
+    keys, uniques = codes(cells)
+    return keys, [show(u) for u in uniques]
+
+
+def present_keys(keys: np.ndarray, size: int) -> np.ndarray:
+    """The distinct keys (0 ≤ key < size) found in `keys`, in order: a count, not a sort."""
+    return np.flatnonzero(np.bincount(keys, minlength=size))

@@ -8,7 +8,6 @@ is kept when any problem is an error; identical repeats are kept once.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 import pandas as pd
@@ -21,6 +20,7 @@ from indicators.ingest.result import LoadResult
 from indicators.ingest.sheets import RawFile
 from indicators.ingest.tally import Tally, listed
 from indicators.ingest.validate import Checked, empty_long
+from indicators.store.frames import CONTROL
 
 
 def conflict_issues(tidy: pd.DataFrame, file: str, distinct: pd.DataFrame | None = None) -> list[Issue]:
@@ -56,7 +56,6 @@ def conflict_issues(tidy: pd.DataFrame, file: str, distinct: pd.DataFrame | None
     return issues
 
 
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 TEXT_COLUMNS = ("source", "sheet", "column", "flags")  # entity and indicator are our codes by now
 KEYS = ["entity", "year", "indicator"]
 

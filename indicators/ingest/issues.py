@@ -19,8 +19,8 @@ from indicators.i18n import message
 
 SEVERITIES = ("error", "warning", "info")
 FIRST_PLACES = 3
-KIND_KM = {"an Excel workbook": "សៀវភៅបញ្ជី Excel", "CSV": "ឯកសារ CSV", "XLSX": "សៀវភៅបញ្ជី Excel", "XLSM": "សៀវភៅបញ្ជី Excel"}
-KIND_KM |= {"XLS": "សៀវភៅបញ្ជី Excel", "ZIP": "ឯកសារ ZIP"}
+FILE_KIND_KM = {"an Excel workbook": "សៀវភៅបញ្ជី Excel", "CSV": "ឯកសារ CSV", "XLSX": "សៀវភៅបញ្ជី Excel", "XLSM": "សៀវភៅបញ្ជី Excel"}
+FILE_KIND_KM |= {"XLS": "សៀវភៅបញ្ជី Excel", "ZIP": "ឯកសារ ZIP"}
 ISSUE_COLUMNS = ["severity", "code", "file", "sheet", "row", "column", "value", "message", "message_km"]
 
 
@@ -71,7 +71,7 @@ def make_issue(severity: str, code: str, at: Location | None = None, *, value: o
 def unreadable_file(display: str, kind: str, reason: str, **params: object) -> Issue:
     """An `unreadable_file` error whose reason (message code `reason`) is given in English and in Khmer."""
     issue = make_issue("error", "unreadable_file", Location(display), kind=kind, reason=message(reason, "en", **params))
-    khmer = message("unreadable_file", "km", kind=KIND_KM.get(kind, kind), reason=message(reason, "km", **params))
+    khmer = message("unreadable_file", "km", kind=FILE_KIND_KM.get(kind, kind), reason=message(reason, "km", **params))
     return replace(issue, message_km=khmer)
 
 

@@ -19,7 +19,8 @@ from indicators.ingest.issues import Issue, Location, make_issue
 from indicators.ingest.readers import read_file
 from indicators.ingest.result import LoadResult
 from indicators.ingest.sheets import RawFile, Sheet, match_columns, split_at_header
-from indicators.ingest.validate import LONG_COLUMNS, YEAR_RANGE, Candidates, Checked, check_candidates, column_style
+from indicators.ingest.validate import LONG_COLUMNS, Candidates, Checked, check_candidates
+from indicators.ingest.value_checks import YEAR_RANGE, column_style
 
 __all__ = ["LONG_ALIASES", "LONG_COLUMNS", "REQUIRED", "YEAR_RANGE", "is_long_header", "long_from_raw", "read_long"]
 

@@ -37,7 +37,8 @@ from indicators.ingest.mappings import alias_key
 from indicators.ingest.readers import read_file
 from indicators.ingest.result import LoadResult
 from indicators.ingest.sheets import RawFile, Sheet, split_at_header
-from indicators.ingest.validate import CANDIDATE_COLUMNS, YEAR_RANGE, Candidates, Checked, check_candidates
+from indicators.ingest.validate import CANDIDATE_COLUMNS, Candidates, Checked, check_candidates
+from indicators.ingest.value_checks import YEAR_RANGE
 
 DOMAIN_SHEETS: dict[str, dict[str, str]] = {
     "online_services": {"en": "Online services", "km": "សេវាអនឡាញ"},

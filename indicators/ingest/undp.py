@@ -19,7 +19,8 @@ from indicators.ingest.entity_match import guess_register
 from indicators.ingest.finish import finish
 from indicators.ingest.result import LoadOptions, LoadResult
 from indicators.ingest.sheets import RawFile, Sheet, normalise_header
-from indicators.ingest.validate import YEAR_RANGE, Candidates, check_candidates
+from indicators.ingest.validate import Candidates, check_candidates
+from indicators.ingest.value_checks import YEAR_RANGE
 
 VARIABLE_YEAR = re.compile(r"([a-z][a-z_]*?)_(\d{4})")
 SOURCE = "UNDP Human Development Report Office"

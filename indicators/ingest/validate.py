@@ -23,19 +23,18 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import pandas as pd
 
-from indicators.catalogue import Indicator, load_catalogue
+from indicators.catalogue import load_catalogue
 from indicators.entities import EntityRegister
 from indicators.i18n import message
-from indicators.ingest.cells import COMMA, MIXED, POINT, decimal_style, formula_error, marker_of, parse_numbers, show
+from indicators.ingest.cells import present_keys, show, shown_codes
 from indicators.ingest.entity_match import EntityMatcher, Match
 from indicators.ingest.issues import Issue, Location, make_issue
 from indicators.ingest.mappings import Series, resolve_series
 from indicators.ingest.sheets import Sheet
 from indicators.ingest.tally import Tally
+from indicators.ingest.value_checks import inside_definitions, values_of, years_of
 from indicators.tidy import TIDY_COLUMNS
 
-YEAR_RANGE = (1990, 2100)  # the years the tool stores
-EARLIEST_YEAR = 1900  # a year from here to 1989 is real but not used; before it, not a year
 LONG_COLUMNS = [*TIDY_COLUMNS, "sheet", "row", "column", "flags"]
 CANDIDATE_COLUMNS = ["row", "entity", "code", "year", "indicator", "value", "value_pos", "source"]
 MAX_SUGGESTED = 200  # distinct unknown names that get "did you mean" (difflib is slow); later ones get none
@@ -103,7 +102,7 @@ def bilingual_issue(
     return replace(issue, message_km=khmer)
 
 
-class _Found:
+class Findings:
     """Issues of one sheet with their sort key (row, column position), each cell's problem reported once."""
 
     def __init__(self, file: str, sheet: Sheet) -> None:
@@ -127,23 +126,11 @@ class _Found:
         return [issue for _, _, issue in sorted(self.items, key=lambda item: (item[0], item[1]))]
 
 
-def _codes(cells: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """(key of each cell, the distinct cells as an object array); fast for the categories a CSV is read into."""
-    keys, uniques = pd.factorize(cells if isinstance(cells.dtype, pd.CategoricalDtype) else cells.astype(object), use_na_sentinel=False)
-    return keys.astype(np.int64), np.asarray(uniques, dtype=object)
-
-
-def _factorize(cells: pd.Series) -> tuple[np.ndarray, list[str]]:
-    """(key of each cell, the distinct cells shown as text); blank cells share one key."""
-    keys, uniques = _codes(cells)
-    return keys, [show(u) for u in uniques]
-
-
 def _entities(candidates: Candidates, matcher: EntityMatcher | None) -> tuple[np.ndarray, list[Match], list[tuple[str, str]]]:
     """(key per row, match per key, (name, code) per key): each distinct (name, code) resolved once."""
     frame = candidates.frame
-    name_keys, names = _factorize(frame["entity"])
-    code_keys, codes = _factorize(frame["code"])
+    name_keys, names = shown_codes(frame["entity"])
+    code_keys, codes = shown_codes(frame["code"])
     keys, pairs = pd.factorize(name_keys * (len(codes) + 1) + code_keys)
     shown = [(names[int(p) // (len(codes) + 1)], codes[int(p) % (len(codes) + 1)]) for p in pairs]
     if matcher is None:
@@ -162,7 +149,7 @@ def check_candidates(candidates: Candidates, file: str, register: EntityRegister
     """Tidy rows (LONG_COLUMNS) of the candidates that pass every check, every problem (sorted by place), and the
     tally of what was skipped. Without a register, entities are kept as written."""
     sheet, frame = candidates.sheet, candidates.frame.reset_index(drop=True)
-    found = _Found(file, sheet)
+    found = Findings(file, sheet)
     tally = Tally()
     if frame.empty:
         return Checked(empty_long(), [], tally)
@@ -171,7 +158,7 @@ def check_candidates(candidates: Candidates, file: str, register: EntityRegister
     kind = register.kind if register is not None else "entity"
 
     # 1. map series
-    series_keys, series_texts = _factorize(frame["indicator"])
+    series_keys, series_texts = shown_codes(frame["indicator"])
     labels = frame["label"].to_numpy(dtype=object) if "label" in frame.columns else None
     resolved: list[Series | None] = [resolve_series(text) if text else None for text in series_texts]
     if "name" in frame.columns:  # a code the tool does not know: its name, if it says its unit, may still map
@@ -188,11 +175,11 @@ def check_candidates(candidates: Candidates, file: str, register: EntityRegister
     entity_keys, matches, shown = _entities(candidates, EntityMatcher(register) if register is not None else None)
     status = np.array([m.status for m in matches], dtype=object)[entity_keys]
     used = mapped | suspicious | blank_series
-    for key in _present(entity_keys[(status == "other") & used], len(matches)):
+    for key in present_keys(entity_keys[(status == "other") & used], len(matches)):
         where = np.flatnonzero((entity_keys == key) & used)
         match = matches[int(key)]
         tally.skip_entity(match.kind, match.name, len(where), found.at(int(rows[where[0]]), candidates.entity_pos))
-    for key in _present(series_keys[~mapped & ~suspicious & ~blank_series & (status != "other")], len(series_texts)):
+    for key in present_keys(series_keys[~mapped & ~suspicious & ~blank_series & (status != "other")], len(series_texts)):
         where = np.flatnonzero((series_keys == key) & (status != "other"))
         label = show(labels[where[0]]) if labels is not None else series_texts[int(key)]
         known = resolved[int(key)]
@@ -208,18 +195,18 @@ def check_candidates(candidates: Candidates, file: str, register: EntityRegister
     for index in np.flatnonzero(blank_series & checked):
         found.add("error", "missing_value", int(rows[index]), candidates.indicator_pos)
     _entity_problems(candidates, found, matches, shown, entity_keys, status, checked, rows, register, kind)
-    years = _years(candidates, found, tally, frame, rows, checked)
+    years = years_of(candidates, found, tally, frame, rows, checked)
     keep = mapped & (status == "ok") & (~np.isnan(years) | ((candidates.year_pos < 0) & ~frame["year"].notna().to_numpy()))
-    keep &= _inside_definitions(found, tally, resolved, series_keys, series_texts, years, rows, keep)
+    keep &= inside_definitions(found, tally, resolved, series_keys, series_texts, years, rows, keep)
     set_aside = mapped & (status == "ok") & ~keep  # years before 1990, outside a definition, or not a year
     specs = [catalogue[s.indicator] if s is not None and s.indicator is not None else None for s in resolved]
-    values, valid = _values(candidates, found, tally, frame, rows, (series_keys, specs), checked & ~set_aside)
+    values, valid = values_of(candidates, found, tally, frame, rows, (series_keys, specs), checked & ~set_aside)
     keep &= valid
 
-    source_keys, source_texts = _factorize(frame["source"])
+    source_keys, source_texts = shown_codes(frame["source"])
     source_column = np.array([text or file for text in source_texts], dtype=object)[source_keys]
     if "flags" in frame.columns:
-        flag_keys, flag_texts = _factorize(frame["flags"])
+        flag_keys, flag_texts = shown_codes(frame["flags"])
         flags = np.array(flag_texts, dtype=object)[flag_keys]
     else:
         flags = np.full(len(frame), "", dtype=object)
@@ -252,7 +239,7 @@ def check_candidates(candidates: Candidates, file: str, register: EntityRegister
 
 def _entity_problems(
     candidates: Candidates,
-    found: _Found,
+    found: Findings,
     matches: list[Match],
     shown: list[tuple[str, str]],
     entity_keys: np.ndarray,
@@ -286,139 +273,3 @@ def _entity_problems(
             kind=kind,
             suggestions=", ".join(near),
         )
-
-
-def _years(candidates: Candidates, found: _Found, tally: Tally, frame: pd.DataFrame, rows: np.ndarray, keep: np.ndarray) -> np.ndarray:
-    """The year of every row (NaN where there is none or it is not used); errors for `keep` rows with a missing or
-    impossible year; years from EARLIEST_YEAR to before YEAR_RANGE (1960s World Bank columns) are counted, not used."""
-    years = np.full(len(frame), np.nan)
-    if candidates.year_pos < 0 and not frame["year"].notna().any():
-        return years
-    keys, uniques = _codes(frame["year"])
-    parsed, bad = parse_numbers(uniques)
-    years, bad_rows = parsed[keys], bad[keys]
-    if candidates.year_pos >= 0:
-        for index in np.flatnonzero(keep & np.isnan(years) & ~bad_rows):
-            found.add("error", "missing_year", int(rows[index]), candidates.year_pos)
-    with np.errstate(invalid="ignore"):
-        out = bad_rows | (~np.isnan(years) & ((years != np.floor(years)) | (years < EARLIEST_YEAR) | (years > YEAR_RANGE[1])))
-        early = keep & ~out & (years < YEAR_RANGE[0])
-    for index in np.flatnonzero(keep & out):
-        cell = show(uniques[keys[index]])
-        found.add("error", "bad_year", int(rows[index]), candidates.year_pos, value=cell, min=EARLIEST_YEAR, max=YEAR_RANGE[1])
-    value_pos = frame["value_pos"].to_numpy(dtype=np.int64)
-    for year in np.unique(years[early]):
-        chosen = early & (years == year)
-        first = int(np.flatnonzero(chosen)[0])
-        position = candidates.year_pos if candidates.year_pos >= 0 else int(value_pos[first])
-        tally.count(tally.early_years, str(int(year)), int(chosen.sum()), found.at(int(rows[first]), position))
-    return np.where(out | early, np.nan, years)
-
-
-def _inside_definitions(
-    found: _Found,
-    tally: Tally,
-    resolved: list[Series | None],
-    series_keys: np.ndarray,
-    series_texts: list[str],
-    years: np.ndarray,
-    rows: np.ndarray,
-    keep: np.ndarray,
-) -> np.ndarray:
-    """False for kept rows of a series whose definition does not cover their year (counted for one note)."""
-    inside = np.ones(len(keep), dtype=bool)
-    for key, series in enumerate(resolved):
-        if series is None or (series.first_year is None and series.last_year is None):
-            continue
-        chosen = keep & (series_keys == key) & ~np.isnan(years)
-        low = series.first_year if series.first_year is not None else -np.inf
-        high = series.last_year if series.last_year is not None else np.inf
-        outside = chosen & ((years < low) | (years > high))
-        if outside.any():
-            first = found.at(int(rows[np.flatnonzero(outside)[0]]), -1)
-            tally.count(
-                tally.outside_definition,
-                f"{series_texts[key]} ({series.first_year or ''}–{series.last_year or ''})",
-                int(outside.sum()),
-                first,
-            )
-            inside &= ~outside
-    return inside
-
-
-def _values(
-    candidates: Candidates,
-    found: _Found,
-    tally: Tally,
-    frame: pd.DataFrame,
-    rows: np.ndarray,
-    series: tuple[np.ndarray, list[Indicator | None]],
-    keep: np.ndarray,
-) -> tuple[np.ndarray, np.ndarray]:
-    """(values, valid): numbers of the `keep` rows, and which of them are valid; cells without a value are counted,
-    every other problem is an error (the valid range only for rows of a known indicator). `series`: the series key of
-    each row and the indicator of each key."""
-    keys, uniques = _codes(frame["value"])
-    value_pos = frame["value_pos"].to_numpy(dtype=np.int64)
-    style = candidates.decimal_style or column_style(uniques[_present(keys[keep], len(uniques))], candidates.sheet.delimiter == ",")
-    parsed, bad = parse_numbers(uniques, style)
-    values = np.where(keep, parsed[keys], np.nan)
-    bad_rows = keep & bad[keys]
-    missing = keep & np.isnan(values) & ~bad_rows
-    for key in _present(keys[missing], len(uniques)):
-        where = np.flatnonzero(missing & (keys == key))
-        marker = marker_of(uniques[key]) or ""
-        tally.count(tally.no_value, marker, len(where), found.at(int(rows[where[0]]), int(value_pos[where[0]])))
-    raw = uniques[keys]
-    linked = candidates.sheet.linked
-    for index in np.flatnonzero(keep & ~missing) if linked else []:
-        formula = linked.get((int(rows[index]), int(value_pos[index])))
-        if formula is not None:
-            found.add("error", "linked_cell", int(rows[index]), int(value_pos[index]), value=show(raw[index]), formula=formula)
-            bad_rows[index] = True
-    for index in np.flatnonzero(bad_rows & keep):
-        cell, row, position = raw[index], int(rows[index]), int(value_pos[index])
-        meaning = formula_error(cell)
-        if (row, position) in linked:
-            continue  # reported above
-        if meaning is not None:
-            found.add("error", "formula_error", row, position, value=show(cell), meaning=meaning)
-        elif style in (MIXED, COMMA) and isinstance(cell, str) and ("," in cell or "." in cell):
-            found.add("error", "ambiguous_decimal", row, position, value=show(cell))
-        else:
-            found.add("error", "not_a_number", row, position, value=show(cell))
-    valid = keep & ~missing & ~bad_rows
-    series_keys, specs = series
-    lows = np.array([spec.min if spec else -np.inf for spec in specs], dtype=float)[series_keys]
-    highs = np.array([spec.max if spec else np.inf for spec in specs], dtype=float)[series_keys]
-    with np.errstate(invalid="ignore"):
-        outside = valid & ((values < lows) | (values > highs))
-    for index in np.flatnonzero(outside):
-        spec = specs[int(series_keys[index])]
-        assert spec is not None
-        found.add(
-            "error",
-            "out_of_range",
-            int(rows[index]),
-            int(value_pos[index]),
-            value=show(raw[index]),
-            min=f"{spec.min:g}",
-            max=f"{spec.max:g}",
-            indicator=spec.name_en,
-            km={"indicator": spec.name_km},
-        )
-    return values, valid & ~outside
-
-
-def _present(keys: np.ndarray, size: int) -> np.ndarray:
-    """The distinct keys (0 ≤ key < size) found in `keys`, in order: a count, not a sort."""
-    return np.flatnonzero(np.bincount(keys, minlength=size))
-
-
-def column_style(cells: np.ndarray, comma_separated: bool) -> str:
-    """The decimal style of a column's (distinct) cells (see `cells.decimal_style`); POINT at once when no text has
-    a comma."""
-    texts = [c for c in cells if isinstance(c, str) and "," in c]
-    if not texts:
-        return POINT
-    return decimal_style(pd.unique(np.asarray([c for c in cells if isinstance(c, str)], dtype=object)), comma_separated)

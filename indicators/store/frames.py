@@ -19,7 +19,7 @@ from indicators.store.errors import store_error
 REQUIRED = ("entity", "indicator", "value")
 TEXT_COLUMNS = ("source", "sheet", "column", "flags")
 STORED_COLUMNS = ["entity", "year", "indicator", "value", "source", "sheet", "row", "column", "flags"]
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # what XML (XLSX) forbids, and PostgreSQL's NUL
 
 
 def _text(series: pd.Series) -> pd.Series:
