@@ -31,9 +31,14 @@ def file_checksum(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def size_text(size: int) -> str:
-    """A file size for a message, exact enough that two different sizes never read the same: "50.3 MiB (52,741,120 bytes)"."""
-    return f"{size / 2**20:,.1f} MiB ({size:,} bytes)"
+def size_texts(size: int, limit: int) -> tuple[str, str]:
+    """A file size and a limit for a message, with as many decimals as it takes for them not to read the same
+    ("51 MiB", "50 MiB"; "50.01 MiB", "50 MiB"), else in bytes."""
+    for decimals in range(4):
+        texts = (f"{size / 2**20:,.{decimals}f} MiB", f"{limit / 2**20:,.{decimals}f} MiB")
+        if texts[0] != texts[1]:
+            return texts
+    return f"{size:,} bytes", f"{limit:,} bytes"
 
 
 def oversized(display: str, size: int) -> Issue | None:
@@ -41,7 +46,8 @@ def oversized(display: str, size: int) -> Issue | None:
     if size <= MAX_FILE_BYTES:
         return None
     kind = Path(display).suffix[1:].upper() or "CSV"
-    return unreadable_file(display, kind, "file_reason_too_large", size=size_text(size), limit=size_text(MAX_FILE_BYTES))
+    shown, limit = size_texts(size, MAX_FILE_BYTES)
+    return unreadable_file(display, kind, "file_reason_too_large", size=shown, limit=limit)
 
 
 def _csv_sheet(raw: bytes, display: str, name: str) -> Sheet | None:

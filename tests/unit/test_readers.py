@@ -172,10 +172,22 @@ def test_size_limits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     path.write_text("entity,indicator,value\n" + "KHM,internet_users_pct,1\n" * 100)
     monkeypatch.setattr(readers, "MAX_FILE_BYTES", 1000)
     issue = load_file(path).issues[0]
-    assert "it is 0.0 MiB (2,523 bytes); the limit is 0.0 MiB (1,000 bytes)." in issue.message and "ដែនកំណត់" in issue.message_km
+    assert "it is 0.002 MiB; the limit is 0.001 MiB." in issue.message and "ដែនកំណត់" in issue.message_km
     monkeypatch.setattr(readers, "MAX_FILE_BYTES", 10**6)
     monkeypatch.setattr(readers, "MAX_CSV_CELLS", 30)
     assert "more than the 30 cells allowed" in load_file(path).issues[0].message
+
+
+@pytest.mark.parametrize(
+    ("size", "shown"),
+    [
+        (51 * 2**20, ("51 MiB", "50 MiB")),
+        (50 * 2**20 + 2**14, ("50.02 MiB", "50.00 MiB")),
+        (50 * 2**20 + 1, ("52,428,801 bytes", "52,428,800 bytes")),
+    ],
+)
+def test_a_size_never_reads_the_same_as_the_limit_it_exceeds(size: int, shown: tuple[str, str]):
+    assert readers.size_texts(size, 50 * 2**20) == shown
 
 
 def test_hidden_and_extra_sheets_do_not_disturb(tmp_path: Path):
