@@ -39,13 +39,6 @@ class Series:
     last_year: int | None = None
     note: str = ""
 
-    def covers(self, year: int) -> bool:
-        return (self.first_year is None or year >= self.first_year) and (self.last_year is None or year <= self.last_year)
-
-    @property
-    def label(self) -> str:
-        return f"{self.key} ({self.unit})" if self.unit and self.unit not in self.key else self.key
-
 
 def alias_key(text: object) -> str:
     """Comparison key of an indicator name or code: case, punctuation and spacing folded, any script kept;

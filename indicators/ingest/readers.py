@@ -27,10 +27,6 @@ WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls"}
 READABLE_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".xls", ".zip")
 
 
-def file_checksum(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def size_texts(size: int, limit: int) -> tuple[str, str]:
     """A file size and a limit for a message, with as many decimals as it takes for them not to read the same
     ("51 MiB", "50 MiB"; "50.01 MiB", "50 MiB"), else in bytes."""
