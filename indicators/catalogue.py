@@ -1,6 +1,9 @@
 """The indicator catalogue: every indicator code the project knows, with names, units and valid range.
 
-The catalogue is data (`data/indicators.csv`); loaders validate values against `min`/`max`.
+The catalogue is data (`data/indicators.csv`); loaders validate values against `min`/`max` (hard bounds: what a
+value of that unit cannot be; the method's own caps are in the methodology files). `better` says which way is
+good (`lower` for prices and ranks), and `jump` is the smallest change, in the indicator's unit, that the import
+warns about as a jump (see `indicators.ingest.jumps`).
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from functools import lru_cache
 from indicators.paths import DATA_DIR
 
 DOMAINS = ("online_services", "telecom", "human_capital", "e_participation", "national", "published")
+DIRECTIONS = ("higher", "lower")
 
 
 @dataclass(frozen=True)
@@ -25,6 +29,8 @@ class Indicator:
     min: float
     max: float
     note: str
+    better: str = "higher"
+    jump: float = 0.0
 
     def name(self, lang: str = "en") -> str:
         return self.name_km if lang == "km" else self.name_en
@@ -50,9 +56,13 @@ def load_catalogue() -> dict[str, Indicator]:
             min=float(row["min"]),
             max=float(row["max"]),
             note=row["note"],
+            better=row["better"],
+            jump=float(row["jump"]),
         )
         if indicator.domain not in DOMAINS:
             raise ValueError(f"data/indicators.csv: unknown domain {indicator.domain!r} for {indicator.code}")
+        if indicator.better not in DIRECTIONS:
+            raise ValueError(f"data/indicators.csv: 'better' must be higher or lower, not {indicator.better!r}, for {indicator.code}")
         catalogue[indicator.code] = indicator
     return catalogue
 

@@ -58,8 +58,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "km": "មិនអាចអានឯកសារនេះជា {kind} បានទេ៖ {reason}",
     },
     "unsupported_format": {
-        "en": "Unsupported file type '{value}'. Accepted: .csv, .xlsx.",
-        "km": "ប្រភេទឯកសារ '{value}' មិនត្រូវបានគាំទ្រទេ។ ទទួលយក៖ .csv, .xlsx។",
+        "en": "Unsupported file type '{value}'. Accepted: .csv, .xlsx, .xlsm, .xls, .zip.",
+        "km": "ប្រភេទឯកសារ '{value}' មិនត្រូវបានគាំទ្រទេ។ ទទួលយក៖ .csv, .xlsx, .xlsm, .xls, .zip។",
     },
     "file_not_found": {
         "en": "File not found.",
@@ -144,21 +144,24 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # Why a file cannot be read: the {reason} of `unreadable_file`, in each language.
     "file_reason_too_large": {
-        "en": "it is {size} MiB; the limit is {limit} MiB.",
-        "km": "ទំហំរបស់វាគឺ {size} MiB ប៉ុន្តែដែនកំណត់គឺ {limit} MiB។",
+        "en": "it is {size}; the limit is {limit}.",
+        "km": "ទំហំរបស់វាគឺ {size} ប៉ុន្តែដែនកំណត់គឺ {limit}។",
+    },
+    "file_reason_too_many_members": {
+        "en": "it is a zip archive of {count} files; the limit is {limit}. Refused as unsafe.",
+        "km": "វាជាឯកសារ ZIP ដែលមានឯកសារ {count} ប៉ុន្តែដែនកំណត់គឺ {limit}។ ត្រូវបានបដិសេធព្រោះមិនមានសុវត្ថិភាព។",
+    },
+    "file_reason_not_workbook": {
+        "en": "it is not an Excel workbook (its content is neither .xlsx nor .xls); perhaps a web page saved under an Excel name.",
+        "km": "វាមិនមែនជាសៀវភៅបញ្ជី Excel ទេ (ខ្លឹមសាររបស់វាមិនមែន .xlsx ឬ .xls)។ ប្រហែលជាទំព័របណ្ដាញដែលរក្សាទុកក្រោមឈ្មោះ Excel។",
+    },
+    "file_reason_encrypted_or_old": {
+        "en": "it is password-protected or in a format older than Excel 97 ({detail}). Save it as .xlsx without a password.",
+        "km": "វាមានពាក្យសម្ងាត់ ឬជាទម្រង់ចាស់ជាង Excel 97 ({detail})។ សូមរក្សាទុកវាជា .xlsx ដោយគ្មានពាក្យសម្ងាត់។",
     },
     "file_reason_binary": {
         "en": "it is a binary file, not text.",
         "km": "វាជាឯកសារប្រភេទគោលពីរ (binary) មិនមែនជាអត្ថបទទេ។",
-    },
-    "file_reason_not_xlsx": {
-        "en": "it is not an .xlsx workbook (wrong content for its extension).",
-        "km": "វាមិនមែនជាសៀវភៅបញ្ជី .xlsx ទេ (ខ្លឹមសារមិនត្រូវនឹងកន្ទុយឈ្មោះឯកសារ)។",
-    },
-    "file_reason_old_excel": {
-        "en": "it is not an .xlsx workbook: it looks like an old .xls file or a password-protected workbook. "
-        "Save it as .xlsx without a password.",
-        "km": "វាមិនមែនជាសៀវភៅបញ្ជី .xlsx ទេ៖ វាហាក់ដូចជាឯកសារ .xls ចាស់ ឬសៀវភៅបញ្ជីដែលមានពាក្យសម្ងាត់។ សូមរក្សាទុកវាជា .xlsx ដោយគ្មានពាក្យសម្ងាត់។",
     },
     "file_reason_zip_not_workbook": {
         "en": "it is not an .xlsx workbook: it is a ZIP archive with no workbook inside (perhaps a renamed Word or OpenDocument file).",
@@ -186,37 +189,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "km": "អត្ថបទនេះមិនមែនជា CSV ត្រឹមត្រូវទេ ({detail})។",
     },
     "unknown_format": {
-        "en": "The layout of this file is not one this tool reads (columns found: {found}). Accepted layouts: "
-        "(1) UN DESA published results: Survey Year, Country Name or Country Code, E-Government Index, Online Service Index, "
-        "Human Capital Index, Telecommunication Infrastructure Index; "
-        "(2) the national data template: Country or Province, Year, and indicator columns with their code in square brackets, "
-        "such as 'Internet users (% of population) [internet_users_pct]'; "
-        "(3) a long table: entity, indicator, value, and optionally year and source; "
-        "(4) a wide table by year (World Bank, ITU): Country Name or Country Code, Indicator Name or Indicator Code, "
-        "and one column per year (2000, 2001, … or '2000 [YR2000]').",
-        "km": "ប្លង់នៃឯកសារនេះមិនមែនជាប្លង់ដែលកម្មវិធីនេះអានបានទេ (ជួរឈរដែលមាន៖ {found})។ ប្លង់ដែលទទួលយក៖ "
-        "(១) លទ្ធផលដែលបានផ្សព្វផ្សាយរបស់ UN DESA៖ Survey Year, Country Name ឬ Country Code, E-Government Index, "
-        "Online Service Index, Human Capital Index, Telecommunication Infrastructure Index; "
-        "(២) គំរូទិន្នន័យជាតិ៖ ប្រទេស ឬខេត្ត ឆ្នាំ និងជួរឈរសូចនាករដែលមានកូដរបស់វានៅក្នុងវង់ក្រចកជ្រុង "
-        "ឧទាហរណ៍ 'អ្នកប្រើប្រាស់អ៊ីនធឺណិត (% នៃប្រជាជន) [internet_users_pct]'; "
-        "(៣) តារាងបណ្តោយ៖ entity, indicator, value ហើយអាចមាន year និង source; "
-        "(៤) តារាងទទឹងតាមឆ្នាំ (ធនាគារពិភពលោក ITU)៖ Country Name ឬ Country Code, Indicator Name ឬ Indicator Code "
-        "និងជួរឈរមួយសម្រាប់ឆ្នាំនីមួយៗ (2000, 2001, … ឬ '2000 [YR2000]')។",
-    },
-    "unmapped_indicator": {
-        "en": "Indicator '{value}' is not one this tool uses (not in data/mappings/indicator-aliases.csv); "
-        "its {count} row(s) were skipped.",
-        "km": "សូចនាករ '{value}' មិនមែនជាសូចនាករដែលកម្មវិធីនេះប្រើទេ (មិនមាននៅក្នុង data/mappings/indicator-aliases.csv)។ "
-        "ជួរចំនួន {count} របស់វាត្រូវបានរំលង។",
-    },
-    "entities_skipped": {
-        "en": "{count} row(s) of entities that are not scored (regional aggregates, territories that are not UN Member States, "
-        "or totals) were skipped: {names}.",
-        "km": "ជួរចំនួន {count} នៃអង្គភាពដែលមិនត្រូវបានដាក់ពិន្ទុ (ក្រុមតំបន់ ដែនដីដែលមិនមែនជារដ្ឋសមាជិកអង្គការសហប្រជាជាតិ ឬចំនួនសរុប) ត្រូវបានរំលង៖ {names}។",
+        "en": "The layout of this file is not one this tool reads (columns found: {found}). It reads, as downloaded: UN DESA and "
+        "UNU-EGOV results; the national data template; World Bank bulk, Excel and DataBank downloads; ITU DataHub exports, "
+        "country files and price baskets; Data360/SDMX exports; UNESCO UIS.Stat exports; UNDP HDR time series; Cambodia NIS "
+        "province tables; long tables (entity, indicator, value) and wide tables by year. See README, 'Loading survey files'.",
+        "km": "ប្លង់នៃឯកសារនេះមិនមែនជាប្លង់ដែលកម្មវិធីនេះអានបានទេ (ជួរឈរដែលមាន៖ {found})។ កម្មវិធីនេះអានឯកសារដូចដែលបានទាញយក៖ "
+        "លទ្ធផលរបស់ UN DESA និង UNU-EGOV; គំរូទិន្នន័យជាតិ; ឯកសារទាញយករបស់ធនាគារពិភពលោក (bulk, Excel, DataBank); "
+        "ឯកសាររបស់ ITU (DataHub ឯកសារប្រទេស និងកញ្ចប់តម្លៃ); Data360/SDMX; UNESCO UIS.Stat; ស៊េរីពេលវេលា HDR របស់ UNDP; "
+        "តារាងខេត្តរបស់វិទ្យាស្ថានជាតិស្ថិតិ; តារាងបណ្តោយ (entity, indicator, value) និងតារាងទទឹងតាមឆ្នាំ។ "
+        "សូមមើល README ផ្នែក 'Loading survey files'។",
     },
     "years_ignored": {
-        "en": "Values in the columns of years outside {min}–{max} were not used: {columns}.",
-        "km": "តម្លៃនៅក្នុងជួរឈរនៃឆ្នាំក្រៅចន្លោះ {min}–{max} មិនត្រូវបានយកមកប្រើទេ៖ {columns}។",
+        "en": "{rows} values of years before 1990 ({first_year}–{last_year}) were not used.",
+        "km": "តម្លៃចំនួន {rows} នៃឆ្នាំមុនឆ្នាំ 1990 ({first_year}–{last_year}) មិនត្រូវបានយកមកប្រើទេ។",
     },
     "missing_entity": {
         "en": "This row has values but no {kind}.",
@@ -302,10 +287,139 @@ MESSAGES: dict[str, dict[str, str]] = {
         "km": "'{value}' មិនមែនជាចម្លើយទេ៖ សូមជ្រើសរើស មាន ឬ គ្មាន ឬទុកក្រឡាឱ្យនៅទទេ នៅពេលមិនបានវាយតម្លៃសូចនាករនោះ។",
     },
     "value_jump": {
-        "en": "{indicator} of {entity} moved from {old} in {old_year} to {new} in {year} ({change}), "
-        "more than {max} in one step: please check it.",
-        "km": "{indicator_km} របស់ {entity_km} បានប្រែប្រួលពី {old} ក្នុងឆ្នាំ {old_year} ទៅ {new} ក្នុងឆ្នាំ {year} ({change}) "
-        "ច្រើនជាង {max} ក្នុងមួយជំហាន៖ សូមពិនិត្យមើលឡើងវិញ។",
+        "en": "{indicator} of {entity} moved from {old} in {old_year} to {new} in {year} ({change}): more than {max} and more "
+        "than {step} in one step. Please check it.",
+        "km": "{indicator_km} របស់ {entity_km} បានប្រែប្រួលពី {old} ក្នុងឆ្នាំ {old_year} ទៅ {new} ក្នុងឆ្នាំ {year} ({change})៖ "
+        "ច្រើនជាង {max} និងច្រើនជាង {step_km} ក្នុងមួយជំហាន។ សូមពិនិត្យមើលឡើងវិញ។",
+    },
+    # Reading files: damage found before any value is checked
+    "nul_byte": {
+        "en": "This line holds a NUL byte: the file is damaged or is not text. Save it again as CSV (UTF-8).",
+        "km": "បន្ទាត់នេះមានបៃ NUL៖ ឯកសារខូច ឬមិនមែនជាអត្ថបទ។ សូមរក្សាទុកវាម្តងទៀតជា CSV (UTF-8)។",
+    },
+    "mixed_encoding": {
+        "en": "This line holds the byte {value}, which is not UTF-8, although the rest of the file is UTF-8: the file mixes two "
+        "encodings, and reading it either way would garble some names. Save it again as CSV (UTF-8).",
+        "km": "បន្ទាត់នេះមានបៃ {value} ដែលមិនមែនជា UTF-8 ទោះបីផ្នែកផ្សេងទៀតនៃឯកសារជា UTF-8 ក៏ដោយ៖ ឯកសារលាយការអ៊ិនកូដពីរ "
+        "ហើយការអានវាតាមរបៀបណាក៏ដោយនឹងធ្វើឱ្យឈ្មោះខ្លះខូច។ សូមរក្សាទុកវាម្តងទៀតជា CSV (UTF-8)។",
+    },
+    "unclosed_quote": {
+        "en": "A quotation mark opened in this row is not closed where it should be, so the lines after it were read as "
+        "part of one cell. Close the quote or remove it.",
+        "km": "សញ្ញាសម្រង់ដែលបើកនៅក្នុងជួរនេះ មិនត្រូវបានបិទនៅកន្លែងដែលគួរបិទ ដូច្នេះបន្ទាត់បន្ទាប់ៗត្រូវបានអានជាផ្នែកនៃក្រឡាតែមួយ។ សូមបិទសញ្ញាសម្រង់ ឬលុបវាចេញ។",
+    },
+    "duplicate_sheet_name": {
+        "en": "Two sheets are named '{value}' (sheets {first} and {second}); Excel does not allow this, so another program made the "
+        "file and places in it would be ambiguous. Rename one of them.",
+        "km": "សន្លឹកពីរមានឈ្មោះ '{value}' (សន្លឹកទី {first} និងទី {second})។ Excel មិនអនុញ្ញាតទេ ដូច្នេះកម្មវិធីផ្សេងបានបង្កើតឯកសារនេះ "
+        "ហើយទីតាំងនៅក្នុងវានឹងមិនច្បាស់។ សូមប្តូរឈ្មោះសន្លឹកមួយ។",
+    },
+    "hidden_sheet": {
+        "en": "Sheet '{value}' is {state} and was not read. Unhide it in Excel if its data should be imported.",
+        "km": "សន្លឹក '{value}' ត្រូវបានលាក់ ({state}) ហើយមិនត្រូវបានអានទេ។ សូមបង្ហាញវាវិញក្នុង Excel ប្រសិនបើត្រូវនាំចូលទិន្នន័យរបស់វា។",
+    },
+    "zip_members_skipped": {
+        "en": "Files in the zip archive that are not CSV were not read: {value}.",
+        "km": "ឯកសារក្នុង ZIP ដែលមិនមែនជា CSV មិនត្រូវបានអានទេ៖ {value}។",
+    },
+    "folder_files_skipped": {
+        "en": "Files in this folder that are not data files (.csv, .xlsx, .xls, .zip) were not read: {value}.",
+        "km": "ឯកសារក្នុងថតនេះដែលមិនមែនជាឯកសារទិន្នន័យ (.csv, .xlsx, .xls, .zip) មិនត្រូវបានអានទេ៖ {value}។",
+    },
+    "repeated_issue": {
+        "en": "{count} times: {example} First at: {places}.",
+        "km": "{count} ដង៖ {example} លើកដំបូងនៅ៖ {places}។",
+    },
+    # Rows skipped, each kind in one note
+    "aggregates_skipped": {
+        "en": "{count} regional or income aggregates ({rows} rows) were skipped: {names}.",
+        "km": "ក្រុមតំបន់ ឬក្រុមចំណូលចំនួន {count} ({rows} ជួរ) ត្រូវបានរំលង៖ {names}។",
+    },
+    "territories_skipped": {
+        "en": "{count} territories that are not UN Member States ({rows} rows) were skipped: {names}.",
+        "km": "ដែនដីចំនួន {count} ដែលមិនមែនជារដ្ឋសមាជិកអង្គការសហប្រជាជាតិ ({rows} ជួរ) ត្រូវបានរំលង៖ {names}។",
+    },
+    "totals_skipped": {
+        "en": "{count} national totals ({rows} rows) were skipped: {names}.",
+        "km": "ចំនួនសរុបថ្នាក់ជាតិចំនួន {count} ({rows} ជួរ) ត្រូវបានរំលង៖ {names}។",
+    },
+    "series_not_used": {
+        "en": "{count} series that the tool does not use ({rows} rows) were skipped: {names}.",
+        "km": "ស៊េរីចំនួន {count} ដែលកម្មវិធីនេះមិនប្រើ ({rows} ជួរ) ត្រូវបានរំលង៖ {names}។",
+    },
+    "outside_definition": {
+        "en": "{rows} values from years a basket's definition does not cover were not used: {names}.",
+        "km": "តម្លៃចំនួន {rows} ពីឆ្នាំដែលនិយមន័យកញ្ចប់មិនគ្របដណ្ដប់ មិនត្រូវបានប្រើទេ៖ {names}។",
+    },
+    "values_missing": {
+        "en": "{rows} cells hold no value ({markers}) and were skipped.",
+        "km": "ក្រឡាចំនួន {rows} គ្មានតម្លៃ ({markers}) ហើយត្រូវបានរំលង។",
+    },
+    "breakdowns_skipped": {
+        "en": "{rows} rows broken down by sex, age or another dimension were skipped; the tool reads totals.",
+        "km": "ជួរចំនួន {rows} ដែលបែងចែកតាមភេទ អាយុ ឬវិមាត្រផ្សេង ត្រូវបានរំលង។ កម្មវិធីនេះអានតែចំនួនសរុប។",
+    },
+    "combined_ger_derived": {
+        "en": "{rows} combined gross enrolment ratios were derived from the primary, secondary and tertiary ratios "
+        "(weights 6:6:5) and flagged 'derived'.",
+        "km": "អត្រាចុះឈ្មោះចូលរៀនសរុបរួមចំនួន {rows} ត្រូវបានគណនាពីអត្រាកម្រិតបឋម មធ្យម និងឧត្តមសិក្សា (ទម្ងន់ 6:6:5) ហើយត្រូវបានសម្គាល់ថា 'derived'។",
+    },
+    "columns_not_read": {
+        "en": "Columns that are not measures the tool uses were not read: {value}.",
+        "km": "ជួរឈរដែលមិនមែនជារង្វាស់ដែលកម្មវិធីនេះប្រើ មិនត្រូវបានអានទេ៖ {value}។",
+    },
+    "index_not_given": {
+        "en": "Empty index cells mean 'not assessed' in this file and were not stored: {counts}.",
+        "km": "ក្រឡាសន្ទស្សន៍ទទេមានន័យថា 'មិនបានវាយតម្លៃ' នៅក្នុងឯកសារនេះ ហើយមិនត្រូវបានរក្សាទុកទេ៖ {counts}។",
+    },
+    # What a file must say, and does not
+    "no_used_series": {
+        "en": "None of the {value} series in this file is one the tool uses, so nothing would be imported. Found: {found}. "
+        "The tool reads: {reads}.",
+        "km": "គ្មានស៊េរីណាមួយក្នុងចំណោម {value} ស៊េរីនៅក្នុងឯកសារនេះ ជាស៊េរីដែលកម្មវិធីនេះប្រើទេ ដូច្នេះគ្មានអ្វីត្រូវនាំចូលទេ។ "
+        "ដែលមាន៖ {found}។ កម្មវិធីនេះអាន៖ {reads}។",
+    },
+    "no_values": {
+        "en": "None of this file's cells of the series the tool uses holds a value: {rows} are {markers}.",
+        "km": "គ្មានក្រឡាណាមួយនៃស៊េរីដែលកម្មវិធីនេះប្រើ នៅក្នុងឯកសារនេះមានតម្លៃទេ៖ {rows} ជា {markers}។",
+    },
+    "series_unnamed": {
+        "en": "This table has no indicator column: name its series with --indicator (for example --indicator IT.CEL.SETS.P2), "
+        "or put the World Bank code in the file or folder name.",
+        "km": "តារាងនេះគ្មានជួរឈរសូចនាករទេ៖ សូមដាក់ឈ្មោះស៊េរីរបស់វាដោយ --indicator (ឧទាហរណ៍ --indicator IT.CEL.SETS.P2) "
+        "ឬដាក់កូដធនាគារពិភពលោកនៅក្នុងឈ្មោះឯកសារ ឬថត។",
+    },
+    "year_needed": {
+        "en": "This table has no year column: give the year its values refer to with --year (for example --year 2008 for the 2008 census).",
+        "km": "តារាងនេះគ្មានជួរឈរឆ្នាំទេ៖ សូមផ្ដល់ឆ្នាំដែលតម្លៃរបស់វាសំដៅដោយ --year (ឧទាហរណ៍ --year 2008 សម្រាប់ជំរឿនឆ្នាំ 2008)។",
+    },
+    "edition_unknown": {
+        "en": "The file has no Survey Year column and its name holds no edition: give it with --edition (for example --edition 2014).",
+        "km": "ឯកសារនេះគ្មានជួរឈរ Survey Year ហើយឈ្មោះរបស់វាមិនបង្ហាញឆ្នាំបោះពុម្ពទេ៖ សូមផ្ដល់វាដោយ --edition (ឧទាហរណ៍ --edition 2014)។",
+    },
+    "edition_mismatch": {
+        "en": "--edition {value} disagrees with the file name, which says {named}.",
+        "km": "--edition {value} មិនត្រូវនឹងឈ្មោះឯកសារ ដែលបង្ហាញ {named} ទេ។",
+    },
+    # Values that are not what they seem
+    "formula_error": {
+        "en": "'{value}' is a spreadsheet formula error ({meaning}), not a value: fix the formula or leave the cell empty.",
+        "km": "'{value}' ជាកំហុសរូបមន្តក្នុងសៀវភៅបញ្ជី ({meaning}) មិនមែនជាតម្លៃទេ៖ សូមកែរូបមន្ត ឬទុកក្រឡាឱ្យនៅទទេ។",
+    },
+    "ambiguous_decimal": {
+        "en": "'{value}' is ambiguous: this column writes decimals both with a comma and with a point (or only as '1,234'), so it "
+        "could be read two ways. Use one decimal separator throughout.",
+        "km": "'{value}' មិនច្បាស់លាស់៖ ជួរឈរនេះសរសេរទសភាគទាំងដោយក្បៀស និងដោយចំណុច (ឬតែជា '1,234') ដូច្នេះវាអាចអានបានពីររបៀប។ សូមប្រើសញ្ញាទសភាគតែមួយប្រភេទ។",
+    },
+    "linked_cell": {
+        "en": "This value ({value}) is the saved result of a formula linked to another file or program ({formula}); it may be "
+        "out of date. Replace the formula by its value (Paste Special, Values) and import again.",
+        "km": "តម្លៃនេះ ({value}) ជាលទ្ធផលដែលបានរក្សាទុកនៃរូបមន្តដែលភ្ជាប់ទៅឯកសារ ឬកម្មវិធីផ្សេង ({formula}) ហើយវាអាចហួសសម័យ។ "
+        "សូមជំនួសរូបមន្តដោយតម្លៃរបស់វា (Paste Special, Values) ហើយនាំចូលម្តងទៀត។",
+    },
+    "control_character": {
+        "en": "The {what} '{value}' holds an invisible control character: a sign of a damaged file. Remove it.",
+        "km": "{what} '{value}' មានតួអក្សរបញ្ជាដែលមើលមិនឃើញ៖ សញ្ញានៃឯកសារខូច។ សូមលុបវាចេញ។",
     },
     # Who may change what (indicators.store.access, accounts, jobs). {action_text}, {role_text}, {needed_text}: LABELS.
     "access_sign_in": {

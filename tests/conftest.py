@@ -1,4 +1,5 @@
-"""Shared fixtures: the reference UN DESA files (read from ../shared, never copied) and small tidy builders."""
+"""Shared fixtures: the reference UN DESA files and the publishers' downloads (read from ../shared, never copied),
+and small tidy builders."""
 
 from __future__ import annotations
 
@@ -11,6 +12,21 @@ import pytest
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 REFERENCE_DIR = Path(os.environ.get("EGDI_REFERENCE_DIR", PROJECT_DIR.parent / "shared" / "reference" / "undesa"))
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+SOURCES_DIR = Path(os.environ.get("EGDI_SOURCES_DIR", PROJECT_DIR.parent / "shared" / "reference" / "sources"))
+
+
+def source_files() -> list[Path]:
+    """The publishers' downloads in ../shared/reference/sources (every file but SOURCES.md), or none."""
+    return sorted(p for p in SOURCES_DIR.rglob("*") if p.is_file() and p.name != "SOURCES.md") if SOURCES_DIR.is_dir() else []
+
+
+@pytest.fixture(scope="session")
+def sources_dir() -> Path:
+    if not source_files():
+        pytest.skip(f"publishers' downloads not found in {SOURCES_DIR} (set EGDI_SOURCES_DIR to their folder)")
+    return SOURCES_DIR
 
 
 def reference_files() -> list[Path]:

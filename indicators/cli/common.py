@@ -9,7 +9,7 @@ import sys
 import pandas as pd
 
 from indicators.ingest.imports import open_seeded_store
-from indicators.ingest.issues import Issue, has_errors, render_issues
+from indicators.ingest.issues import Issue, has_errors, render_issues, render_summary
 from indicators.method.methodology import Methodology, MethodologyError, load_methodology
 from indicators.report.writers import TABLE_SUFFIXES, write_table
 from indicators.store import Store, StoreError
@@ -29,10 +29,12 @@ class CommandError(Exception):
         self.code = code
 
 
-def report_issues(issues: list[Issue], lang: str) -> None:
+def report_issues(issues: list[Issue], lang: str, every: bool = True) -> None:
+    """Print the issues: every one (`every`), else repeated ones grouped with their count and first places;
+    to stderr when any is an error."""
     if issues:
         stream = sys.stderr if has_errors(issues) else sys.stdout
-        print(render_issues(issues, lang), file=stream)
+        print(render_issues(issues, lang) if every else render_summary(issues, lang), file=stream)
 
 
 def check_output(path: str) -> None:

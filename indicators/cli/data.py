@@ -18,9 +18,12 @@ from indicators.cli.common import (
     report_issues,
     write_output,
 )
+from indicators.ingest.describe import describe
+from indicators.ingest.folders import expand_folders
 from indicators.ingest.imports import import_files
 from indicators.ingest.issues import has_errors
 from indicators.ingest.published import read_published
+from indicators.ingest.result import LoadOptions
 from indicators.ingest.template import write_template
 from indicators.method.methodology import available_editions
 from indicators.method.results import published_table
@@ -31,9 +34,9 @@ from indicators.store import StoreError
 
 def cmd_published(args: argparse.Namespace) -> int:
     check_output(args.output)
-    results = [read_published(path) for path in args.files]
+    results = [read_published(path, options=LoadOptions(edition=args.edition)) for path in args.files]
     for result in results:
-        report_issues(result.issues, args.lang)
+        report_issues(result.issues, args.lang, every=args.all)
     refused = [r.file for r in results if not r.ok]
     if refused:
         raise CommandError(f"refused: {', '.join(refused)}; see the problems above; nothing was written.")
@@ -52,25 +55,29 @@ def print_table(frame: pd.DataFrame) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    if args.dataset and len(args.files) > 1:
+    if args.dataset and (len(args.files) > 1 or Path(args.files[0]).is_dir()):
         raise CommandError("--dataset names one dataset: give a single FILE with it", EXIT_USAGE)
+    options = LoadOptions(entity_kind=args.entities, indicator=args.indicator, edition=args.edition, year=args.year)
     store = open_store_or_error(args)
     try:
         results, landed = import_files(
-            args.files, store, user=args.user, entity_kind=args.entities, datasets=[args.dataset] if args.dataset else None
+            args.files, store, user=args.user, datasets=[args.dataset] if args.dataset else None, options=options
         )
     except StoreError as exc:
         raise CommandError(f"import failed, nothing was stored: {exc}") from exc
+    report_issues(expand_folders(args.files)[1], args.lang)
     for item in results:
-        report_issues(item.issues, args.lang)
+        print(f"{Path(item.path).name}: {describe(item.loaded, args.lang)}")
+        report_issues(item.issues, args.lang, every=args.all)
     if not landed:
         refused = [Path(r.path).name for r in results if has_errors(r.issues)]
         raise CommandError(f"refused: {', '.join(refused)}; see the problems above. The store is unchanged ({store.url_for_display}).")
     for item in results:
         outcome = item.outcome
-        assert outcome is not None
         name = Path(item.path).name
-        if outcome.identical:
+        if outcome is None:
+            print(f"{name}: set aside, nothing in it is used (see the warning above).")
+        elif outcome.identical:
             print(f"{name}: identical to version {outcome.version_id} of {outcome.dataset}; nothing changed.")
         else:
             print(
@@ -155,23 +162,32 @@ def add_commands(commands: Subcommands[argparse.ArgumentParser], with_lang: argp
         "has edition, iso3, country, egdi (as published), egdi_computed (mean of OSI, TII, HCI), osi, tii, hci, "
         "epi, rank (computed from the published EGDI), rank_published, group, rating_class.",
     )
-    p.add_argument("files", nargs="+", metavar="FILE", help="published results file(s), .csv or .xlsx")
+    p.add_argument("files", nargs="+", metavar="FILE", help="published results file(s): UN DESA or UNU-EGOV, .csv, .xlsx or .xls")
     p.add_argument("--output", required=True, metavar="OUT", help="output file, .csv or .xlsx")
+    p.add_argument("--edition", type=int, metavar="E", help="the edition of a file without a Survey Year column (default: from its name)")
+    p.add_argument("--all", action="store_true", help="list every problem on its own line (default: repeated ones grouped)")
     p.set_defaults(run=cmd_published)
 
     p = commands.add_parser(
         "import",
         parents=[with_lang],
         help="validate files and store them as new dataset versions",
-        description="Validate every FILE (UN published results, the national data template, long tables with entity, year, "
-        "indicator, value, or wide year-column tables), then store each as a new version of its dataset. When any file has an "
-        "error, nothing is stored and the problems are listed with file, sheet, row and column.",
+        description="Validate every FILE as downloaded (UN DESA and UNU-EGOV results, the national data template, World Bank, "
+        "ITU, Data360/SDMX, UNESCO UIS, UNDP HDR and Cambodia NIS files, long and wide tables), then store each as a new "
+        "version of its dataset. A FOLDER stands for every data file under it. Each file gets one line saying what was "
+        "recognised. When any file has an error, nothing is stored and the problems are listed with file, sheet, row and column.",
     )
-    p.add_argument("files", nargs="+", metavar="FILE", help="files to import (.csv or .xlsx)")
+    p.add_argument("files", nargs="+", metavar="FILE", help="files or folders to import (.csv, .xlsx, .xlsm, .xls, .zip)")
     add_db_option(p)
     p.add_argument("--dataset", metavar="NAME", help="dataset name for a single file (default: derived from the file)")
     p.add_argument("--entities", choices=["auto", "country", "province"], default="auto", help="what the entity names are (default: auto)")
     p.add_argument("--user", default="cli", help="who imports, recorded in the history (default: cli)")
+    p.add_argument(
+        "--indicator", metavar="CODE", help="the series of a table without an indicator column (a WDI code such as IT.CEL.SETS.P2, or ours)"
+    )
+    p.add_argument("--edition", type=int, metavar="E", help="the Survey edition of a results file without a year column (UNU-EGOV)")
+    p.add_argument("--year", type=int, metavar="Y", help="the year of a table without a year column (a Cambodia NIS census table)")
+    p.add_argument("--all", action="store_true", help="list every problem on its own line (default: repeated ones grouped)")
     p.set_defaults(run=cmd_import)
 
     p = commands.add_parser(

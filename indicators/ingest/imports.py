@@ -2,7 +2,9 @@
 
 Each file becomes one dataset version. A dataset is "the same data" across imports:
 - UN published results: `published:<editions>` (e.g. `published:2022`), whatever the file is called;
+- a World Bank single-series table: `worldbank:<series code>` (such files are all called `data.csv`);
 - any other file: `<format>:<file name without extension>`, or a name the user gives.
+A folder stands for the data files under it (see `folders`).
 """
 
 from __future__ import annotations
@@ -14,11 +16,12 @@ from pathlib import Path
 import pandas as pd
 from sqlalchemy.engine import Connection
 
+from indicators.ingest.folders import expand_folders, set_aside_if_unused
 from indicators.ingest.issues import Issue, has_errors
 from indicators.ingest.jumps import jump_warnings
 from indicators.ingest.loaders import load_file
-from indicators.ingest.readers import MAX_FILE_BYTES, unreadable_file
-from indicators.ingest.result import LoadResult
+from indicators.ingest.readers import oversized
+from indicators.ingest.result import LoadOptions, LoadResult
 from indicators.paths import DATA_DIR
 from indicators.questionnaire import ANSWER_PREFIX
 from indicators.store import ImportOutcome, ImportRequest, Store, open_store
@@ -42,6 +45,7 @@ class FileImport:
     dataset: str
     warnings: list[Issue] = field(default_factory=list)
     outcome: ImportOutcome | None = None
+    set_aside: bool = False  # found in a folder, none of its series used: not imported
 
     @property
     def issues(self) -> list[Issue]:
@@ -52,27 +56,37 @@ def dataset_key(loaded: LoadResult, path: str) -> str:
     if loaded.format == "published" and not loaded.tidy.empty:
         editions = sorted({int(y) for y in loaded.tidy["year"].dropna()})
         return "published:" + "+".join(map(str, editions))
+    if loaded.layout == "worldbank_single" and loaded.tally.series:
+        return f"{loaded.format}:{loaded.tally.used_series[0]}"
     return f"{loaded.format}:{Path(path).stem}"
 
 
 def load_for_import(
-    paths: Sequence[str], store: Store, entity_kind: str = "auto", datasets: Sequence[str] | None = None, progress: Progress | None = None
+    paths: Sequence[str],
+    store: Store,
+    entity_kind: str = "auto",
+    datasets: Sequence[str] | None = None,
+    options: LoadOptions | None = None,
+    progress: Progress | None = None,
 ) -> list[FileImport]:
-    """Load and validate every file; add warnings for values that jumped since the data already stored.
-    `datasets` names each file's dataset (default: derived from the file, see the module docstring); `progress` is
-    told before each file."""
+    """Load and validate every file (a folder: every data file under it); add warnings for values that jumped since
+    the data already stored. `datasets` names each file's dataset (default: derived from the file, see the module
+    docstring); `options` says what the user knows about the files (see `LoadOptions`); `progress` is told before
+    each file."""
+    options = options or LoadOptions(entity_kind=entity_kind)
+    wanted, _ = expand_folders(paths)
     prepared = []
-    for position, path in enumerate(paths):
+    for position, item in enumerate(wanted):
         if progress is not None:
-            progress(position, len(paths))
-        loaded = load_file(path, entity_kind)
+            progress(position, len(wanted))
+        loaded, set_aside = set_aside_if_unused(load_file(item.path, options=options), item)
         warnings: list[Issue] = []
-        if loaded.ok and not loaded.tidy.empty and loaded.format != "published":
+        if loaded.ok and not set_aside and loaded.format != "published":
             measured = loaded.tidy[~loaded.tidy["indicator"].astype(str).str.startswith(ANSWER_PREFIX)]  # yes/no answers do not "jump"
             previous = store.observations(indicators=sorted(set(measured["indicator"])), entities=sorted(set(measured["entity"])))
             warnings = jump_warnings(measured, previous, file=loaded.file)
-        name = datasets[position] if datasets else dataset_key(loaded, path)
-        prepared.append(FileImport(path, loaded, name, warnings))
+        name = datasets[position] if datasets else dataset_key(loaded, item.path)
+        prepared.append(FileImport(item.path, loaded, name, warnings, set_aside=set_aside))
     return prepared
 
 
@@ -83,16 +97,18 @@ def import_files(
     user: Actor | str = "cli",
     entity_kind: str = "auto",
     datasets: Sequence[str] | None = None,
+    options: LoadOptions | None = None,
     progress: Progress | None = None,
     then: AfterImport | None = None,
 ) -> tuple[list[FileImport], bool]:
     """Import every file in one transaction, or none when any has an error. Returns the per-file results and
-    whether they landed. `user` must be allowed to import (checked before any file is read); `progress` and `then`:
-    see `load_for_import` and `Store.import_many`."""
+    whether they landed. `user` must be allowed to import (checked before any file is read); `options`, `progress`
+    and `then`: see `load_for_import` and `Store.import_many`."""
     require(user, "import")
-    prepared = load_for_import(paths, store, entity_kind, datasets, progress)
+    prepared = load_for_import(paths, store, entity_kind, datasets, options, progress)
     if any(has_errors(p.issues) for p in prepared):
         return prepared, False
+    imported = [item for item in prepared if not item.set_aside]
     requests = [
         ImportRequest(
             item.loaded.tidy,
@@ -103,11 +119,14 @@ def import_files(
             user=user,
             entity_kind=item.loaded.entity_kind,
         )
-        for item in prepared
+        for item in imported
     ]
 
     def landed(outcomes: list[ImportOutcome]) -> list[FileImport]:
-        return [FileImport(p.path, p.loaded, p.dataset, p.warnings, o) for p, o in zip(prepared, outcomes, strict=True)]
+        results = iter(outcomes)
+        return [
+            item if item.set_aside else FileImport(item.path, item.loaded, item.dataset, item.warnings, next(results)) for item in prepared
+        ]
 
     def after(connection: Connection, outcomes: list[ImportOutcome]) -> None:
         if then is not None:
@@ -120,18 +139,15 @@ def import_files(
 def preview_files(prepared: Sequence[FileImport], store: Store) -> list[pd.DataFrame | None]:
     """What importing the loaded files would change (see `Store.preview_many`), per file: the rows `Store.diff` would
     give its version, None for a file with errors (which nothing is imported from). Writes nothing."""
-    usable = [item for item in prepared if not has_errors(item.issues)]
+    usable = [item for item in prepared if not has_errors(item.issues) and not item.set_aside]
     changes = iter(store.preview_many([(item.loaded.tidy, item.dataset) for item in usable]) if usable else [])
-    return [None if has_errors(item.issues) else next(changes) for item in prepared]
+    return [None if has_errors(item.issues) or item.set_aside else next(changes) for item in prepared]
 
 
 def oversized_file(file_name: str, size: int) -> Issue | None:
     """The error `load_file` gives a file of `size` bytes over the size limit, for a file refused before it is read
     (e.g. by the browser, before uploading it); None within the limit."""
-    if size <= MAX_FILE_BYTES:
-        return None
-    kind = Path(file_name).suffix[1:].upper() or "CSV"
-    return unreadable_file(file_name, kind, "file_reason_too_large", size=f"{size / 2**20:.0f}", limit=f"{MAX_FILE_BYTES / 2**20:.0f}")
+    return oversized(file_name, size)
 
 
 def bundled_published() -> list[ImportRequest]:

@@ -1,4 +1,10 @@
-"""Warnings for values that moved more than a set share since the previous year of the same series."""
+"""Warnings for values that moved too far since the previous year of the same series.
+
+A move is a jump when it is both large relative to the old value (more than `max_change`, 50 % by default) and
+large in the indicator's own unit (more than its `jump` in data/indicators.csv: 5 percentage points of internet
+users, 10 subscriptions per 100, 1 year of schooling, 0.05 of an index…). The relative rule alone flags every
+take-off year (0.001 → 0.004 is +300 %); the absolute rule alone would miss a collapse of a small value.
+"""
 
 from __future__ import annotations
 
@@ -20,9 +26,10 @@ def _entity_label(code: str, lang: str = "en") -> str:
 
 def jump_warnings(tidy: pd.DataFrame, previous: pd.DataFrame | None = None, max_change: float = 0.5, *, file: str = "") -> list[Issue]:
     """A warning for each value that moved by more than `max_change` (relative: |new − old| / |old|; any move away
-    from 0 counts) since the closest earlier year of the same entity and indicator, among the rows of `tidy` and,
-    when given, `previous` (rows already stored; a row of `tidy` replaces a stored row of the same year).
-    Each warning is placed at the newer value's sheet, row and column and names both values and years."""
+    from 0 counts) and by more than the indicator's `jump` (absolute, in its unit) since the closest earlier year of
+    the same entity and indicator, among the rows of `tidy` and, when given, `previous` (rows already stored; a row
+    of `tidy` replaces a stored row of the same year). Each warning is placed at the newer value's sheet, row and
+    column and names both values and years."""
     columns = ["entity", "year", "indicator", "value"]
     if tidy.empty or not set(columns) <= set(tidy.columns):
         return []
@@ -47,9 +54,11 @@ def jump_warnings(tidy: pd.DataFrame, previous: pd.DataFrame | None = None, max_
     new_values = both["value"].to_numpy(dtype=float)
     with np.errstate(divide="ignore", invalid="ignore"):
         change = np.abs(new_values - old_values) / np.abs(old_values)
-    moved = np.where(old_values == 0, new_values != 0, change > max_change)
-    flagged = both[both["_new"].to_numpy(dtype=bool) & ~np.isnan(old_values) & moved].sort_values("_order")
     catalogue = load_catalogue()
+    codes, uniques = pd.factorize(both["indicator"])
+    steps = np.array([catalogue[code].jump if code in catalogue else 0.0 for code in uniques], dtype=float)[codes]
+    moved = np.where(old_values == 0, new_values != 0, change > max_change) & (np.abs(new_values - old_values) > steps)
+    flagged = both[both["_new"].to_numpy(dtype=bool) & ~np.isnan(old_values) & moved].sort_values("_order")
     labels: dict[tuple[str, str], str] = {}
 
     def label(entity: str, lang: str) -> str:
@@ -82,6 +91,8 @@ def jump_warnings(tidy: pd.DataFrame, previous: pd.DataFrame | None = None, max_
                 year=int(year),
                 change=f"{(value - old) / abs(old):+.0%}" if old else "from 0",
                 max=f"{max_change:.0%}",
+                step=f"{spec.jump:g} ({spec.unit_en})" if spec else "0",
+                step_km=f"{spec.jump:g} ({spec.unit_km})" if spec else "0",
             )
         )
     return issues

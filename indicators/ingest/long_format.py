@@ -1,21 +1,26 @@
 """Read long (tidy) tables, as statistical offices publish them: `entity, [year,] indicator, value[, source]`.
 
-Every problem is reported in one pass (see `indicators.ingest.validate`): missing columns, unknown indicator codes,
-text in numeric cells, values outside an indicator's valid range, years outside a sane range, conflicting
-duplicates and, when an entity register is given, unknown entities with the closest known names. Indicators
-may be given by our code or by any alias of `data/mappings/indicator-aliases.csv`. The header may sit below
-a few title lines.
+Indicators may be given by our code, a publisher's code or a name with its unit (see `mappings`); rows of
+series the tool does not use, of aggregates and of territories are skipped with one note each, and rows without
+a value are counted, not refused. A code written like ours that is not one ("internet_user_pct", "web_users") is
+an error naming the closest codes. The header may sit below a few title lines; the rest is the shared validator's.
+A large table is checked in blocks of rows (its decimal style decided once for the whole value column), so that
+a million rows never sit in memory as a million-row frame of every intermediate step.
 """
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from indicators.entities import EntityRegister
+from indicators.ingest.finish import finish, refused
 from indicators.ingest.issues import Issue, Location, make_issue
-from indicators.ingest.readers import RawFile, Sheet, match_columns, read_file, split_at_header
+from indicators.ingest.readers import read_file
 from indicators.ingest.result import LoadResult
-from indicators.ingest.validate import LONG_COLUMNS, YEAR_RANGE, Candidates, check_candidates, finish, refused
+from indicators.ingest.sheets import RawFile, Sheet, match_columns, split_at_header
+from indicators.ingest.validate import LONG_COLUMNS, Candidates, Checked, check_candidates
+from indicators.ingest.value_checks import YEAR_RANGE, column_style
 
 __all__ = ["LONG_ALIASES", "LONG_COLUMNS", "REQUIRED", "YEAR_RANGE", "is_long_header", "long_from_raw", "read_long"]
 
@@ -27,6 +32,7 @@ LONG_ALIASES: dict[str, tuple[str, ...]] = {
     "source": ("source", "data source"),
 }
 REQUIRED = ("entity", "indicator", "value")
+BLOCK_ROWS = 100_000
 
 
 def is_long_header(header: list[str]) -> bool:
@@ -38,15 +44,13 @@ def long_sheets(raw: RawFile) -> list[Sheet]:
     return [found for sheet in raw.sheets if (found := split_at_header(sheet, is_long_header)) is not None]
 
 
-def candidates(sheet: Sheet) -> Candidates:
-    """Every data row of a long sheet as a candidate value."""
+def candidates(sheet: Sheet, style: str | None = None) -> Candidates:
+    """Every data row of a long sheet as a candidate value; `style`: the value column's decimal style, if known."""
     columns = match_columns(sheet.header, LONG_ALIASES)
     rows = sheet.rows
 
-    def column(field: str) -> pd.Series:
-        if field in columns:
-            return rows[columns[field]].reset_index(drop=True)
-        return pd.Series([None] * len(rows), dtype=object)
+    def column(field: str) -> object:
+        return rows[columns[field]].reset_index(drop=True) if field in columns else None
 
     frame = pd.DataFrame(
         {
@@ -60,14 +64,41 @@ def candidates(sheet: Sheet) -> Candidates:
             "source": column("source"),
         }
     )
-    return Candidates(sheet, frame, entity_pos=columns["entity"], year_pos=columns.get("year", -1), indicator_pos=columns["indicator"])
+    return Candidates(
+        sheet,
+        frame,
+        entity_pos=columns["entity"],
+        year_pos=columns.get("year", -1),
+        indicator_pos=columns["indicator"],
+        own_codes=True,
+        decimal_style=style,
+    )
+
+
+def check_sheet(sheet: Sheet, file: str, register: EntityRegister | None) -> Checked:
+    """One long sheet checked block by block; identical repeats are dropped as the blocks come in (the first kept),
+    so only distinct values accumulate."""
+    values = sheet.rows[match_columns(sheet.header, LONG_ALIASES)["value"]]
+    distinct = values.cat.categories if isinstance(values.dtype, pd.CategoricalDtype) else pd.unique(values.to_numpy(dtype=object))
+    style = column_style(np.asarray(distinct, dtype=object), sheet.delimiter == ",")
+    result = Checked(pd.DataFrame(columns=LONG_COLUMNS), [])
+    for start in range(0, len(sheet.rows), BLOCK_ROWS):
+        rows = sheet.rows.iloc[start : start + BLOCK_ROWS]
+        block = check_candidates(
+            candidates(Sheet(sheet.name, sheet.header, rows, sheet.header_row, sheet.delimiter, sheet.linked), style), file, register
+        )
+        both = pd.concat([result.tidy, block.tidy], ignore_index=True) if len(result.tidy) else block.tidy
+        result.tidy = both.drop_duplicates(["entity", "year", "indicator", "value"])
+        result.issues += block.issues
+        result.tally.merge(block.tally)
+    return result
 
 
 def entity_names(raw: RawFile) -> list[object]:
     """Entity cells of every long sheet (to choose a register)."""
     names: list[object] = []
     for sheet in long_sheets(raw):
-        names += sheet.rows[match_columns(sheet.header, LONG_ALIASES)["entity"]].tolist()
+        names += pd.unique(sheet.rows[match_columns(sheet.header, LONG_ALIASES)["entity"]].to_numpy(dtype=object)).tolist()
     return names
 
 
@@ -76,7 +107,6 @@ def long_from_raw(raw: RawFile, register: EntityRegister | None = None) -> LoadR
     Without a register, entities are kept as written."""
     file = raw.path.name
     issues: list[Issue] = []
-    parts = []
     matching = long_sheets(raw)
     if not matching:
         first = raw.sheets[0]
@@ -84,12 +114,9 @@ def long_from_raw(raw: RawFile, register: EntityRegister | None = None) -> LoadR
         present = match_columns(first.header, LONG_ALIASES)
         for field in [f for f in REQUIRED if f not in present]:
             issues.append(make_issue("error", "missing_column", Location(file, first.name, first.header_row, field), found=found))
-    for sheet in matching:
-        tidy, sheet_issues = check_candidates(candidates(sheet), file, register)
-        parts.append(tidy)
-        issues += sheet_issues
+    checked = [check_sheet(sheet, file, register) for sheet in matching]
     kind = register.kind if register is not None else ""
-    return finish(raw, parts, issues, matched=bool(matching), format="long", entity_kind=kind)
+    return finish(raw, checked, issues, matched=bool(matching), format="long", entity_kind=kind)
 
 
 def read_long(path: str, register: EntityRegister | None = None) -> LoadResult:

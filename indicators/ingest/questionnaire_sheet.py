@@ -32,8 +32,9 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from indicators.entities import EntityRegister, load_provinces
 from indicators.ingest.cells import blank, show
 from indicators.ingest.issues import Issue, Location, make_issue
-from indicators.ingest.readers import RawFile, Sheet, cell_text, split_at_header
-from indicators.ingest.validate import LONG_COLUMNS, YEAR_RANGE
+from indicators.ingest.sheets import RawFile, Sheet, cell_text, split_at_header
+from indicators.ingest.validate import LONG_COLUMNS
+from indicators.ingest.value_checks import YEAR_RANGE
 from indicators.questionnaire import Questionnaire, QuestionnaireError, available_questionnaires, load_questionnaire
 
 SHEET_NAME = {"en": "Portal assessment", "km": "ការវាយតម្លៃគេហទំព័រ"}

@@ -1,20 +1,46 @@
-"""What every loader returns: the tidy rows of a file, every problem found in it, and what was recognised."""
+"""What every loader takes and returns: the options a user can give, and the tidy rows of a file with every
+problem found in it and what was recognised."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
+from indicators.entities import EntityRegister, load_register
 from indicators.ingest.issues import Issue, has_errors
+from indicators.ingest.tally import Tally
+
+ENTITY_KINDS = ("auto", "country", "province")
+
+
+@dataclass(frozen=True)
+class LoadOptions:
+    """What the user says about a file: `entity_kind` (auto, country, province); `indicator`, the series of a
+    single-series file without an indicator column (a WDI code or our code); `edition`, the Survey edition of a
+    results file without a year column (UNU-EGOV); `year`, the year of a table without a year column (NIS)."""
+
+    entity_kind: str = "auto"
+    indicator: str | None = None
+    edition: int | None = None
+    year: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.entity_kind not in ENTITY_KINDS:
+            raise ValueError(f"entity_kind must be one of {ENTITY_KINDS}, not {self.entity_kind!r}")
+
+    def register(self) -> EntityRegister | None:
+        """The register the user chose; None for auto."""
+        return load_register(self.entity_kind) if self.entity_kind != "auto" else None
 
 
 @dataclass(frozen=True)
 class LoadResult:
     """What a loader returns: tidy rows with provenance, every problem found, and the file's checksum.
     When any problem is an error, `tidy` is empty: a refused file contributes nothing.
-    `format` names the layout read (published, template, long, wide); `entity_kind` the register used
-    (country or province; empty when entities were kept as written)."""
+    `format` names the layout family read (published, template, long, wide, worldbank, itu, sdmx, uis, undp, nis);
+    `layout` the exact layout (for the description line, see `describe`); `entity_kind` the register used
+    (country or province; empty when entities were kept as written); `tally` what was skipped and mapped."""
 
     tidy: pd.DataFrame
     issues: list[Issue]
@@ -22,6 +48,8 @@ class LoadResult:
     checksum: str = ""
     format: str = ""
     entity_kind: str = ""
+    layout: str = ""
+    tally: Tally = field(default_factory=Tally)
 
     @property
     def ok(self) -> bool:

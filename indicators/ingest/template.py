@@ -15,6 +15,7 @@ Sources sheet (else the file name).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Literal
 
@@ -29,6 +30,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from indicators.catalogue import Indicator, load_catalogue
 from indicators.entities import EntityRegister, load_register
 from indicators.ingest.cells import blank_mask, show
+from indicators.ingest.entity_match import guess_register
+from indicators.ingest.finish import finish, refused
 from indicators.ingest.issues import Issue, Location, make_issue
 from indicators.ingest.mappings import alias_key
 from indicators.ingest.questionnaire_sheet import (
@@ -37,9 +40,11 @@ from indicators.ingest.questionnaire_sheet import (
     questionnaire_provinces,
     write_questionnaire_sheet,
 )
-from indicators.ingest.readers import RawFile, Sheet, read_file, split_at_header
+from indicators.ingest.readers import read_file
 from indicators.ingest.result import LoadResult
-from indicators.ingest.validate import CANDIDATE_COLUMNS, YEAR_RANGE, Candidates, check_candidates, finish, guess_register, refused
+from indicators.ingest.sheets import RawFile, Sheet, split_at_header
+from indicators.ingest.validate import CANDIDATE_COLUMNS, Candidates, Checked, check_candidates
+from indicators.ingest.value_checks import YEAR_RANGE
 
 DOMAIN_SHEETS: dict[str, dict[str, str]] = {
     "online_services": {"en": "Online services", "km": "សេវាអនឡាញ"},
@@ -394,7 +399,7 @@ def template_from_raw(raw: RawFile, register: EntityRegister | None = None) -> L
     register = register or guess_register(entity_names(raw))
     sources = sources_of(raw)
     issues: list[Issue] = []
-    parts = []
+    checked: list[Checked] = []
     matching = template_sheets(raw)
     answers, answer_issues, answered = questionnaire_from_raw(raw)
     if not matching and not answered:
@@ -405,11 +410,17 @@ def template_from_raw(raw: RawFile, register: EntityRegister | None = None) -> L
         candidates, sheet_issues = _sheet_candidates(sheet, file, sources, register.kind)
         issues += sheet_issues
         if candidates is not None:
-            tidy, checked = check_candidates(candidates, file, register)
-            parts.append(tidy)
-            issues += checked
-    matched = bool(matching) or answered
-    return finish(raw, [*parts, *answers], [*issues, *answer_issues], matched=matched, format="template", entity_kind=register.kind)
+            checked.append(check_candidates(candidates, file, register))
+    checked += [Checked(frame, []) for frame in answers]
+    own_lists = [note for note in raw.notes if not (note.code == "hidden_sheet" and note.sheet == LISTS_SHEET)]
+    return finish(
+        replace(raw, notes=own_lists),
+        checked,
+        [*issues, *answer_issues],
+        matched=bool(matching) or answered,
+        format="template",
+        entity_kind=register.kind,
+    )
 
 
 def read_template(path: str | Path, register: EntityRegister | None = None) -> LoadResult:

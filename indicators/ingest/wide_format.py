@@ -1,14 +1,12 @@
-"""Read wide tables with one column per year, as the World Bank and the ITU publish them.
+"""Wide tables with one column per year: one row per entity and series, as the World Bank and the ITU publish them.
 
-One row per entity and indicator: an entity column (Country Name, Country Code, Economy, …), an indicator column
-(Indicator Name, Indicator Code, Series Name, Series Code) and year columns ("2000", or "2000 [YR2000]" in
-World Bank DataBank downloads). World Bank CSV downloads begin with "Data Source", "Last Updated Date" lines
-above the real header: the header is the first row that looks like one, and the data source named above it
-becomes each value's source.
+An entity column (Country Name, Country Code, Economy, …), a series column (Indicator Name, Indicator Code,
+Series Name, Series Code) and year columns ("2000", or "2000 [YR2000]" in World Bank DataBank downloads). The
+header may sit below title lines; a "Data Source" named above it becomes each value's source. Every non-empty
+cell of a year column is a candidate value; the shared validator maps and checks them (see `validate`), and sets
+aside values of years before 1990 with one note.
 
-Indicators map to ours through `data/mappings/indicator-aliases.csv`; the rows of other indicators are skipped
-with one warning per indicator (downloads hold many series). Empty cells and ".." are missing values, not
-errors. Regional aggregates and territories that are not UN Member States are skipped with one note.
+`wide_candidates` is shared with the publisher layouts that are wide tables too (World Bank, ITU price baskets).
 """
 
 from __future__ import annotations
@@ -20,11 +18,12 @@ import pandas as pd
 
 from indicators.entities import EntityRegister
 from indicators.ingest.cells import blank_mask, show
+from indicators.ingest.entity_match import guess_register
+from indicators.ingest.finish import finish
 from indicators.ingest.issues import Issue, Location, make_issue
-from indicators.ingest.mappings import resolve_indicator
-from indicators.ingest.readers import RawFile, Sheet, match_columns, normalise_header, preamble, read_file, split_at_header
-from indicators.ingest.result import LoadResult
-from indicators.ingest.validate import YEAR_RANGE, Candidates, check_candidates, finish, guess_register, refused
+from indicators.ingest.result import LoadOptions, LoadResult
+from indicators.ingest.sheets import RawFile, Sheet, match_columns, normalise_header, preamble, split_at_header
+from indicators.ingest.validate import Candidates, Checked, check_candidates
 
 WIDE_ALIASES: dict[str, tuple[str, ...]] = {
     "entity": (
@@ -65,7 +64,7 @@ def wide_sheets(raw: RawFile) -> list[tuple[Sheet, Sheet]]:
     return [(sheet, found) for sheet in raw.sheets if (found := split_at_header(sheet, is_wide_header)) is not None]
 
 
-def _preamble_source(original: Sheet, header_row: int) -> str:
+def preamble_source(original: Sheet, header_row: int) -> str:
     """The "Data Source" named above the header of a World Bank download ("World Development Indicators")."""
     for cells in preamble(original, header_row):
         texts = [c for c in cells if c]
@@ -85,102 +84,86 @@ def entity_names(raw: RawFile) -> list[object]:
     return names
 
 
-def _sheet_candidates(original: Sheet, sheet: Sheet, file: str) -> tuple[Candidates, list[Issue]]:
-    columns = match_columns(sheet.header, WIDE_ALIASES)
+def wide_candidates(
+    sheet: Sheet, *, entity_pos: int, code_pos: int, series_pos: int, name_pos: int, source: str = "", source_pos: int = -1
+) -> Candidates:
+    """Every non-empty cell of a year column as a candidate (the validator sets aside years before 1990). The series
+    is the code column's cell where there is one (the name is tried only when the code is not known), else the name
+    column's; positions are -1 when absent."""
     rows = sheet.rows
-    issues: list[Issue] = []
-    years = [(position, header_year(text)) for position, text in enumerate(sheet.header)]
-    kept = [(p, y) for p, y in years if y is not None and YEAR_RANGE[0] <= y <= YEAR_RANGE[1]]
-    ignored = [(p, y) for p, y in years if y is not None and not YEAR_RANGE[0] <= y <= YEAR_RANGE[1]]
+    kept = [(p, y) for p, y in ((p, header_year(t)) for p, t in enumerate(sheet.header)) if y is not None]
 
-    def cells(field: str) -> np.ndarray:
-        if field in columns:
-            return rows[columns[field]].to_numpy(dtype=object)
-        return np.full(len(rows), None, dtype=object)
+    def cells(position: int) -> np.ndarray:
+        return rows[position].to_numpy(dtype=object) if position >= 0 else np.full(len(rows), None, dtype=object)
 
-    names, codes = cells("indicator"), cells("indicator_code")
-    labels = [f"{show(n)} ({show(c)})" if show(n) and show(c) else show(n) or show(c) for n, c in zip(names, codes, strict=True)]
-    mapped = np.array([resolve_indicator(c) or resolve_indicator(n) for n, c in zip(names, codes, strict=True)], dtype=object)
+    names, codes = cells(name_pos), cells(series_pos)
+    series = np.where(blank_mask(codes), names, codes)
+    labels = np.array(
+        [f"{show(n)} ({show(c)})" if show(n) and show(c) else show(n) or show(c) for n, c in zip(names, codes, strict=True)], dtype=object
+    )
     block = rows[[p for p, _ in kept]].to_numpy(dtype=object) if kept else np.empty((len(rows), 0), dtype=object)
     present = ~blank_mask(block.ravel()).reshape(block.shape)
-    has_data = present.any(axis=1)
-    indicator_pos = columns.get("indicator", columns.get("indicator_code", -1))
-    row_numbers = rows.index.to_numpy()
-
-    unmapped: dict[str, list[int]] = {}
-    for index in np.flatnonzero(has_data & (mapped == None)):  # noqa: E711 (element-wise comparison)
-        label = labels[index]
-        if not label:
-            at = Location(file, sheet.name, int(row_numbers[index]), sheet.header[indicator_pos])
-            issues.append(make_issue("error", "missing_value", at))
-            continue
-        unmapped.setdefault(label, []).append(int(row_numbers[index]))
-    for label, where in unmapped.items():
-        at = Location(file, sheet.name, where[0], sheet.header[indicator_pos])
-        issues.append(make_issue("warning", "unmapped_indicator", at, value=label, count=len(where)))
-
-    use = has_data & (mapped != None)  # noqa: E711
-    if ignored:
-        outside = rows.loc[use, [p for p, _ in ignored]].to_numpy(dtype=object)
-        if outside.size and (~blank_mask(outside.ravel())).any():
-            listed = ", ".join(sheet.header[p] for p, _ in ignored)
-            at = Location(file, sheet.name, sheet.header_row, sheet.header[ignored[0][0]])
-            issues.append(make_issue("warning", "years_ignored", at, value=listed, min=YEAR_RANGE[0], max=YEAR_RANGE[1], columns=listed))
-
-    chosen = present & use[:, None]
-    row_index, year_index = np.nonzero(chosen)
+    row_index, year_index = np.nonzero(present)
     positions = np.array([p for p, _ in kept], dtype=np.int64)
     year_values = np.array([y for _, y in kept], dtype=object)
-    source = _preamble_source(original, sheet.header_row)
-    sources = cells("source")
+    sources = cells(source_pos)
+    source_texts = (
+        np.array([show(s) or source for s in sources], dtype=object) if source_pos >= 0 else np.full(len(rows), source, dtype=object)
+    )
     frame = pd.DataFrame(
         {
-            "row": row_numbers[row_index],
-            "entity": cells("entity")[row_index],
-            "code": cells("entity_code")[row_index],
+            "row": rows.index.to_numpy()[row_index],
+            "entity": cells(entity_pos)[row_index],
+            "code": cells(code_pos)[row_index],
             "year": year_values[year_index] if kept else np.array([], dtype=object),
-            "indicator": mapped[row_index],
+            "indicator": series[row_index],
             "value": block[row_index, year_index],
             "value_pos": positions[year_index] if kept else np.array([], dtype=np.int64),
-            "source": [show(s) or source for s in sources[row_index]],
+            "source": source_texts[row_index],
+            "label": labels[row_index],
+            "name": names[row_index],
         }
     )
-    candidates = Candidates(sheet, frame, entity_pos=columns.get("entity", -1), code_pos=columns.get("entity_code", -1))
-    return candidates, issues
+    indicator_pos = series_pos if series_pos >= 0 else name_pos
+    return Candidates(sheet, frame, entity_pos=entity_pos, code_pos=code_pos, indicator_pos=indicator_pos)
 
 
-def wide_from_raw(raw: RawFile, register: EntityRegister | None = None) -> LoadResult:
+def check_wide_sheet(original: Sheet, sheet: Sheet, file: str, register: EntityRegister, source: str = "") -> Checked:
+    """Candidates of a wide sheet found by WIDE_ALIASES, checked."""
+    columns = match_columns(sheet.header, WIDE_ALIASES)
+    candidates = wide_candidates(
+        sheet,
+        entity_pos=columns.get("entity", -1),
+        code_pos=columns.get("entity_code", -1),
+        series_pos=columns.get("indicator_code", -1),
+        name_pos=columns.get("indicator", -1),
+        source=source or preamble_source(original, sheet.header_row),
+        source_pos=columns.get("source", -1),
+    )
+    return check_candidates(candidates, file, register)
+
+
+def missing_wide_columns(first: Sheet, file: str) -> list[Issue]:
+    """Errors naming what a wide table needs and the sheet lacks."""
+    found = ", ".join(h for h in first.header if h)
+    present = match_columns(first.header, WIDE_ALIASES)
+    missing = []
+    if "entity" not in present and "entity_code" not in present:
+        missing.append("Country Name")
+    if "indicator" not in present and "indicator_code" not in present:
+        missing.append("Indicator Name")
+    if not any(header_year(h) is not None for h in first.header):
+        missing.append("2000, 2001, …")
+    return [make_issue("error", "missing_column", Location(file, first.name, first.header_row, label), found=found) for label in missing]
+
+
+def wide_from_raw(raw: RawFile, register: EntityRegister | None = None, options: LoadOptions | None = None) -> LoadResult:
     """Tidy rows from every sheet of a file that holds a wide year-column table. Without a register, the country
     or province register is chosen from the entity names."""
+    options = options or LoadOptions()
     file = raw.path.name
     matching = wide_sheets(raw)
-    register = register or guess_register(entity_names(raw))
-    issues: list[Issue] = []
-    parts = []
-    if not matching:
-        first = raw.sheets[0]
-        found = ", ".join(h for h in first.header if h)
-        present = match_columns(first.header, WIDE_ALIASES)
-        missing = []
-        if "entity" not in present and "entity_code" not in present:
-            missing.append("Country Name")
-        if "indicator" not in present and "indicator_code" not in present:
-            missing.append("Indicator Name")
-        if not any(header_year(h) is not None for h in first.header):
-            missing.append("2000, 2001, …")
-        for label in missing:
-            issues.append(make_issue("error", "missing_column", Location(file, first.name, first.header_row, label), found=found))
-    for original, sheet in matching:
-        candidates, sheet_issues = _sheet_candidates(original, sheet, file)
-        tidy, checked = check_candidates(candidates, file, register)
-        parts.append(tidy)
-        issues += sheet_issues + checked
-    return finish(raw, parts, issues, matched=bool(matching), format="wide", entity_kind=register.kind)
-
-
-def read_wide(path: str, register: EntityRegister | None = None) -> LoadResult:
-    """Read a wide year-column table from a CSV or XLSX file (nothing is kept when there are errors)."""
-    raw, issues = read_file(path)
-    if raw is None:
-        return refused(path, issues, "wide")
-    return wide_from_raw(raw, register)
+    register = register or options.register() or guess_register(entity_names(raw))
+    issues = [] if matching else missing_wide_columns(raw.sheets[0], file)
+    checked = [check_wide_sheet(original, sheet, file, register) for original, sheet in matching]
+    return finish(raw, checked, issues, matched=bool(matching), format="wide", entity_kind=register.kind, layout="wide")

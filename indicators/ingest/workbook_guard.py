@@ -4,6 +4,10 @@ An .xlsx file is a zip archive: its members are
 decompressed here in pieces, counting the bytes actually produced (declared sizes can lie), and the cell
 references are scanned so that a workbook claiming a cell far out (XFD1048576) cannot make the parser allocate
 the whole grid. Limits: unpacked size, compression ratio, number of members, number of cells.
+
+The same pass notes what the cell values alone would hide: sheets with formula-error cells (`t="e"`, which
+calamine reads as empty) and parts that link to other workbooks (`xl/externalLinks/`), so that the reader can
+locate those cells (`workbook_cells`).
 """
 
 from __future__ import annotations
@@ -27,6 +31,15 @@ class Refusal:
 
     reason: str
     params: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Inspection:
+    """A workbook that passed the guard: the zip members (sheets) holding formula-error cells, and whether it links
+    to other workbooks."""
+
+    error_members: frozenset[str] = frozenset()
+    external_links: bool = False
 
 
 MAX_UNCOMPRESSED_BYTES = 300 * 1024 * 1024
@@ -68,10 +81,12 @@ class _MemberScan:
     cells_without_ref: int = 0
     widest_row_without_refs: int = 0  # most cells without a reference in one row
     current_row_without_refs: int = 0
+    error_cells: bool = False
 
     def feed(self, text: bytes) -> None:
         if b"<" not in text:
             return
+        self.error_cells = self.error_cells or b't="e"' in text or b"t='e'" in text
         unusual = (
             text.count(b"=") != text.count(b'="')  # ='…' or "= "
             or b" =" in text
@@ -160,32 +175,73 @@ def _scan_member(handle: io.BufferedReader, info: zipfile.ZipInfo, budget: int) 
     return produced, scan
 
 
-def check_workbook(path: Path) -> Refusal | None:
-    """Refuse a workbook whose contents would decompress beyond the limits (a zip bomb) or lay out more cells
-    than MAX_CELLS, before any library reads it; and a zip that holds no workbook."""
+def zip_members(path: Path) -> list[zipfile.ZipInfo] | Refusal:
+    """The members of a zip file, or why it cannot be opened or is unsafe to unpack (too many members, or declared
+    sizes beyond the limits)."""
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
         return Refusal("file_reason_damaged", dict(detail=exc))
+    if len(infos) > MAX_ZIP_MEMBERS:
+        return Refusal("file_reason_too_many_members", dict(count=f"{len(infos):,}", limit=f"{MAX_ZIP_MEMBERS:,}"))
     packed = max(1, path.stat().st_size)
-    limit = min(MAX_UNCOMPRESSED_BYTES, max(RATIO_FLOOR_BYTES, MAX_COMPRESSION_RATIO * packed))
     declared = sum(info.file_size for info in infos)
-    if len(infos) > MAX_ZIP_MEMBERS or declared > limit:
-        return Refusal("file_reason_unsafe", dict(size=f"{declared / 2**20:.0f}", ratio=f"{declared / packed:.0f}"))
+    if declared > unpack_limit(packed):
+        return Refusal("file_reason_unsafe", dict(size=f"{declared / 2**20:,.1f}", ratio=f"{declared / packed:,.0f}"))
+    return infos
+
+
+def unpack_limit(packed: int) -> int:
+    """How many bytes a zip of `packed` bytes may unpack to."""
+    return min(MAX_UNCOMPRESSED_BYTES, max(RATIO_FLOOR_BYTES, MAX_COMPRESSION_RATIO * max(1, packed)))
+
+
+def read_member(path: Path, info: zipfile.ZipInfo, budget: int) -> bytes | Refusal:
+    """The bytes of one zip member, decompressed in pieces and counted (declared sizes can lie): a Refusal once
+    more than `budget` bytes come out, or when the member is encrypted or damaged."""
+    pieces: list[bytes] = []
+    produced = 0
+    try:
+        with path.open("rb") as handle:
+            for piece in _pieces(handle, info, budget):
+                produced += len(piece)
+                if produced > budget:
+                    size = f"more than {produced / 2**20:,.1f}"
+                    return Refusal("file_reason_unsafe", dict(size=size, ratio=f"{produced / max(1, info.compress_size):,.0f}"))
+                pieces.append(piece)
+    except PermissionError:
+        return Refusal("file_reason_encrypted", {})
+    except (OSError, ValueError, EOFError, NotImplementedError, zlib.error, struct.error) as exc:
+        return Refusal("file_reason_damaged", dict(detail=exc))
+    return b"".join(pieces)
+
+
+def check_workbook(path: Path) -> Refusal | Inspection:
+    """Refuse a workbook whose contents would decompress beyond the limits (a zip bomb) or lay out more cells
+    than MAX_CELLS, before any library reads it; and a zip that holds no workbook. Otherwise, what the pass noticed
+    (see `Inspection`)."""
+    infos = zip_members(path)
+    if isinstance(infos, Refusal):
+        return infos
+    packed = max(1, path.stat().st_size)
+    limit = unpack_limit(packed)
     total, cells = 0, 0
+    error_members: set[str] = set()
     try:
         with path.open("rb") as handle:
             for info in infos:
                 produced, scan = _scan_member(handle, info, limit - total)
                 total += produced
                 if total > limit:
-                    size = f"more than {total / 2**20:.0f}"
-                    return Refusal("file_reason_unsafe", dict(size=size, ratio=f"{total / packed:.0f}"))
+                    size = f"more than {total / 2**20:,.1f}"
+                    return Refusal("file_reason_unsafe", dict(size=size, ratio=f"{total / packed:,.0f}"))
                 rows, columns = scan.extent()
                 cells += rows * columns
                 if cells > MAX_CELLS:
                     return Refusal("file_reason_too_many_cells", dict(rows=rows, columns=columns, limit=f"{MAX_CELLS:,}"))
+                if scan.error_cells:
+                    error_members.add(info.filename)
     except PermissionError:
         return Refusal("file_reason_encrypted", {})
     # NotImplementedError: a zip version or compression method the zipfile module cannot read
@@ -193,4 +249,5 @@ def check_workbook(path: Path) -> Refusal | None:
         return Refusal("file_reason_damaged", dict(detail=exc))
     if not any(info.filename.endswith("workbook.xml") for info in infos):
         return Refusal("file_reason_zip_not_workbook", {})
-    return None
+    linked = any(info.filename.startswith("xl/externalLinks/") for info in infos)
+    return Inspection(frozenset(error_members), linked)

@@ -1,20 +1,30 @@
-"""Write tables to CSV or XLSX, never letting a cell be read as a formula."""
+"""Write tables to CSV or XLSX, never letting a cell be read as a formula.
+
+Text that starts like a formula gets a leading apostrophe, and so does any part of a text after a ";" or a tab:
+Excel in a locale whose list separator is ";" splits `ITU;=1+1` into two cells whatever the quotes, and would
+make a formula of the second (`ITU;'=1+1` stays text). In a CSV file every text cell is also quoted.
+"""
 
 from __future__ import annotations
 
+import csv
+import re
 from pathlib import Path
 
 import pandas as pd
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+AFTER_SEPARATOR = re.compile(r"([;\t][ ]*)(?=[=+\-@])")
 TABLE_SUFFIXES = (".csv", ".xlsx")
 
 
 def neutralise(value: object) -> object:
-    """Text that a spreadsheet would take for a formula (=, +, -, @ first) gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
+    """Text that a spreadsheet would take for a formula (=, +, -, @ first, or after a ";" or a tab) gets an
+    apostrophe before it."""
+    if not isinstance(value, str):
+        return value
+    value = AFTER_SEPARATOR.sub(r"\1'", value)
+    return "'" + value if value.startswith(FORMULA_PREFIXES) else value
 
 
 def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
@@ -27,7 +37,7 @@ def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def write_table(frame: pd.DataFrame, path: str | Path, sheet_name: str = "data") -> Path:
-    """Write `frame` to a .csv (UTF-8) or .xlsx file."""
+    """Write `frame` to a .csv (UTF-8, every text cell quoted) or .xlsx file."""
     path = Path(path)
     suffix = path.suffix.casefold()
     if suffix not in TABLE_SUFFIXES:
@@ -35,7 +45,7 @@ def write_table(frame: pd.DataFrame, path: str | Path, sheet_name: str = "data")
     safe = neutralise_frame(frame)
     path.parent.mkdir(parents=True, exist_ok=True)
     if suffix == ".csv":
-        safe.to_csv(path, index=False, encoding="utf-8")
+        safe.to_csv(path, index=False, encoding="utf-8", quoting=csv.QUOTE_NONNUMERIC)
     else:
         safe.to_excel(path, index=False, sheet_name=sheet_name, engine="openpyxl")
     return path

@@ -8,7 +8,8 @@
 - **PostgreSQL.** A write takes `pg_advisory_xact_lock` (one key for the whole store) as its first statement,
   with `lock_timeout` set to the busy timeout; the lock ends with the transaction, even when the client dies.
 - **Errors.** Database errors become a `StoreError` with a message a person can act on (busy, cannot open, not a
-  database); the chained exception keeps the details for developers.
+  database); the chained exception keeps the details for developers. A damaged SQLite file can look healthy until
+  a damaged page is read, so every write first runs `PRAGMA quick_check` and refuses a file that fails it.
 """
 
 from __future__ import annotations
@@ -48,7 +49,8 @@ def resolve_url(url: str | None = None) -> URL:
         return URL.create("sqlite", database=str(Path(text).expanduser().resolve()))
     try:
         parsed = sa.make_url(text)
-    except sa.exc.ArgumentError as error:
+        parsed.port  # noqa: B018 (a port that is not a number fails only here)
+    except (sa.exc.ArgumentError, ValueError) as error:
         raise store_error("store_bad_url", url=_mask(text), reason=_first_line(error)) from error
     if parsed.drivername in ("postgresql", "postgres"):
         parsed = parsed.set(drivername="postgresql+psycopg")
@@ -103,13 +105,18 @@ def _set_up_sqlite(engine: Engine, busy_timeout: float) -> None:
 
 @contextmanager
 def write_transaction(engine: Engine, busy_timeout: float = BUSY_TIMEOUT) -> Iterator[Connection]:
-    """One transaction holding the store's write lock: committed when the block ends, rolled back on any error."""
+    """One transaction holding the store's write lock: committed when the block ends, rolled back on any error.
+    An SQLite file that fails its quick integrity check is refused before anything is written."""
     with engine.connect() as connection:
         connection.execution_options(**{WRITE_OPTION: True})
         with connection.begin():
             if engine.dialect.name == "postgresql":
                 connection.exec_driver_sql(f"SET LOCAL lock_timeout = {int(busy_timeout * 1000)}")
                 connection.execute(sa.select(sa.func.pg_advisory_xact_lock(ADVISORY_LOCK_KEY)))
+            elif engine.dialect.name == "sqlite" and engine.url.database not in (None, "", ":memory:"):
+                found = connection.exec_driver_sql("PRAGMA quick_check(1)").scalar()
+                if found != "ok":
+                    raise store_error("store_not_a_database", url=describe(engine.url))
             yield connection
 
 

@@ -3,9 +3,12 @@
 A tidy frame (see `indicators.ingest.long_format.LONG_COLUMNS`) needs `entity`, `indicator` and `value`; `year`, `source`,
 `sheet`, `row`, `column` and `flags` are optional. Each (entity, year, indicator) may appear once: a repeat with the
 same value is dropped, a repeat with another value refuses the frame (loaders report such conflicts already).
+Text with a control character is refused (loaders report it already): it breaks XLSX exports and PostgreSQL.
 """
 
 from __future__ import annotations
+
+import re
 
 import numpy as np
 import pandas as pd
@@ -16,6 +19,7 @@ from indicators.store.errors import store_error
 REQUIRED = ("entity", "indicator", "value")
 TEXT_COLUMNS = ("source", "sheet", "column", "flags")
 STORED_COLUMNS = ["entity", "year", "indicator", "value", "source", "sheet", "row", "column", "flags"]
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # what XML (XLSX) forbids, and PostgreSQL's NUL
 
 
 def _text(series: pd.Series) -> pd.Series:
@@ -50,6 +54,11 @@ def prepare_tidy(tidy: pd.DataFrame, dataset: str) -> pd.DataFrame:
             "row": numbers["row"],
         }
     )[STORED_COLUMNS].reset_index(drop=True)
+    for column in ("entity", "indicator", *TEXT_COLUMNS):
+        dirty = [text for text in frame[column].unique() if CONTROL.search(text)]
+        if dirty:
+            shown = dirty[0].encode("unicode_escape").decode()
+            raise store_error("store_bad_column", dataset=dataset, column=column, reason=f"a control character in {shown!r}")
     blank = frame["entity"].isin(_blank(frame["entity"])) | frame["indicator"].isin(_blank(frame["indicator"]))
     if blank.any():
         raise store_error("store_blank_key", dataset=dataset, position=int(np.flatnonzero(blank.to_numpy())[0]) + 1)

@@ -25,6 +25,7 @@ from indicators.store.schema import datasets, observations, versions
 PAUSE_ENV = "EGDI_STORE_TEST_PAUSE_AFTER_INSERT"
 PAUSE_SECONDS = 600.0
 IN_CHUNK = 900  # ids per `IN (...)` list, under SQLite's oldest limit of 999 parameters
+INSERT_CHUNK = 50_000  # values per bulk insert
 
 OBSERVATION_COLUMNS = {
     "entity": "entity",
@@ -133,17 +134,20 @@ def retire(connection: Connection, ids: list[int], version_id: int, dataset: int
 
 
 def insert_observations(connection: Connection, rows: pd.DataFrame, version_id: int, dataset: int) -> None:
-    """Store `rows` (STORED_COLUMNS plus `file`) as values written by `version_id`."""
+    """Store `rows` (STORED_COLUMNS plus `file`) as values written by `version_id`, INSERT_CHUNK rows at a time (the
+    driver's Python objects for a whole large import would cost more memory than the frame itself)."""
     if rows.empty:
         return
-    size = len(rows)
-    columns: dict[str, list[object]] = {"version_id": [version_id] * size, "dataset_id": [dataset] * size}
-    for source, target in OBSERVATION_COLUMNS.items():
-        columns[target] = python_values(rows[source])
-    if connection.dialect.driver == "psycopg":
-        copy_rows(connection, observations, columns)
-    else:
-        executemany(connection, observations.insert(), columns)
+    for start in range(0, len(rows), INSERT_CHUNK):
+        chunk = rows.iloc[start : start + INSERT_CHUNK]
+        size = len(chunk)
+        columns: dict[str, list[object]] = {"version_id": [version_id] * size, "dataset_id": [dataset] * size}
+        for source, target in OBSERVATION_COLUMNS.items():
+            columns[target] = python_values(chunk[source])
+        if connection.dialect.driver == "psycopg":
+            copy_rows(connection, observations, columns)
+        else:
+            executemany(connection, observations.insert(), columns)
     pause_for_tests()
 
 

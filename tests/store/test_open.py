@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 import sqlalchemy as sa
 
 from indicators.store import StoreError, database, open_store
 from indicators.store.database import ENV_URL, resolve_url
-from tests.store.builders import tidy
+from tests.store.builders import big_tidy, tidy
 from tests.store.conftest import postgres_base_url
 
 
@@ -74,6 +76,30 @@ def test_a_file_that_is_not_a_database_is_refused(tmp_path):
 def test_a_missing_folder_is_refused(tmp_path):
     error = refusal(str(tmp_path / "no" / "such" / "folder" / "egdi.sqlite"))
     assert error.code == "store_cannot_open"
+
+
+def test_an_import_into_a_damaged_sqlite_file_is_refused_and_writes_nothing(tmp_path):
+    path = tmp_path / "egdi.sqlite"
+    with open_store(str(path)) as store:
+        store.import_tidy(big_tidy(20_000), dataset="big", kind="long", file_name="a.csv", checksum="a")
+    with sqlite3.connect(path) as connection:  # move everything out of the WAL into the file, then damage a page of it
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        pages = connection.execute("PRAGMA page_count").fetchone()[0]
+    data = bytearray(path.read_bytes())
+    page = 4096 * (pages // 2)  # a page of the big dataset's values, which an import of another dataset never reads
+    data[page : page + 4096] = bytes(4096)
+    path.write_bytes(bytes(data))
+    damaged = path.read_bytes()
+    with open_store(str(path)) as store, pytest.raises(StoreError) as refused:
+        store.import_tidy(tidy([("LAO", 2022, "egdi", 0.4)]), dataset="new", kind="long", file_name="c.csv", checksum="c")
+    assert refused.value.code == "store_not_a_database" and "\n" not in str(refused.value)
+    assert path.read_bytes() == damaged
+
+
+@pytest.mark.parametrize("url", ["postgresql://ana:s3cret@host:notaport/egdi", "postgresql+nosuchdriver://ana:s3cret@host/egdi"])
+def test_a_malformed_url_is_one_line_that_hides_the_password(url):
+    error = refusal(url)
+    assert error.code == "store_bad_url" and "s3cret" not in str(error)
 
 
 @pytest.mark.parametrize("url", ["nosuchdb://host/x", "sqlite://user@host/x.db", "   "])

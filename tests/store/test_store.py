@@ -271,3 +271,15 @@ def test_a_minimal_frame_without_provenance_columns(store):
     row = store.observations(entities=["KHM"]).iloc[0]
     assert pd.isna(row.year) and pd.isna(row.row)
     assert row[["sheet", "column", "flags", "source", "file"]].tolist() == ["", "", "", "", "m.csv"]
+
+
+@pytest.mark.parametrize("column", ["source", "sheet", "column", "entity"])
+def test_text_with_a_control_character_never_reaches_the_store(store, column):
+    store.import_tidy(tidy(FIRST), dataset="d", kind="long", file_name="a.csv", checksum="a")
+    before = dump(store)
+    bad = tidy([("KHM", 2023, "egdi", 0.51)]).assign(source="ITU", sheet="Data", column="EGDI")
+    bad[column] = pd.Series(["KH\x00M" if column == "entity" else "IT\x00U"], dtype=object)
+    with pytest.raises(StoreError) as refused:
+        store.import_tidy(bad, dataset="d", kind="long", file_name="b.csv", checksum="b")
+    assert refused.value.code == "store_bad_column" and "control character" in str(refused.value)
+    assert dump(store) == before

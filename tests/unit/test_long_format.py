@@ -31,16 +31,28 @@ def test_a_clean_file_becomes_tidy_with_provenance(tmp_path: Path):
         ("Cambodia,2023,internet_users_pct,sixty", "not_a_number", 2, "value", "'sixty' is not a number."),
         ("Cambodia,2023,internet_users_pct,160", "out_of_range", 2, "value", "160 is outside the valid range 0–100 of Internet users."),
         ("Cambodia,2023,mean_schooling_years,31", "out_of_range", 2, "value", "outside the valid range 0–25"),
-        ("Cambodia,1850,internet_users_pct,10", "bad_year", 2, "year", "Year '1850' is not a year between 1990 and 2100."),
+        ("Cambodia,1850,internet_users_pct,10", "bad_year", 2, "year", "Year '1850' is not a year between 1900 and 2100."),
         ("Cambodai,2023,internet_users_pct,10", "unknown_entity", 2, "entity", "Did you mean: Cambodia"),
         ("Cambodia,2023,web_users,10", "unknown_indicator", 2, "indicator", "Unknown indicator code 'web_users'"),
-        ("Cambodia,2023,internet_users_pct,", "missing_value", 2, "value", "The value is empty."),
+        ("Cambodia,2023,internet_users_pct,#DIV/0!", "formula_error", 2, "value", "spreadsheet formula error (division by zero)"),
+        ("Cambodia,2023,internet_users_pct,", "no_values", None, "", "None of this file's cells of the series the tool uses holds a value"),
     ],
 )
 def test_each_defect_names_row_column_and_value(tmp_path: Path, body, code, row, column, text):
     result = read_long(write(tmp_path, f"entity,year,indicator,value\n{body}\n"), load_countries())
-    assert [(i.code, i.row, i.column) for i in result.issues] == [(code, row, column)]
-    assert text in result.issues[0].message and result.tidy.empty
+    errors = [i for i in result.issues if i.severity == "error"]
+    assert [(i.code, i.row, i.column) for i in errors] == [(code, row, column)]
+    assert text in errors[0].message and result.tidy.empty
+
+
+@pytest.mark.parametrize("marker", ["", "..", "n/a", "NaN", "#N/A", "-"])
+def test_a_cell_without_a_value_is_counted_and_named_not_refused(tmp_path: Path, marker: str):
+    body = f"entity,year,indicator,value\nCambodia,2022,internet_users_pct,56.7\nCambodia,2023,internet_users_pct,{marker}\n"
+    result = read_long(write(tmp_path, body), load_countries())
+    assert result.ok and result.tidy["year"].tolist() == [2022]
+    assert [(i.severity, i.code, i.row, i.column) for i in result.issues] == [("info", "values_missing", 3, "value")]
+    named = f"'{marker}'" if marker else "empty"
+    assert result.issues[0].message == f"1 cells hold no value ({named}) and were skipped."
 
 
 def test_all_problems_are_reported_in_one_pass(tmp_path: Path):
@@ -90,10 +102,10 @@ FIXTURE_DEFECTS = [
     ("unknown_entity.csv", "unknown_entity", 3, "entity", "Cambodai", "Unknown country 'Cambodai'. Did you mean: Cambodia"),
     ("text_in_number.csv", "not_a_number", 3, "value", "fifty-six", "'fifty-six' is not a number."),
     ("out_of_range.csv", "out_of_range", 3, "value", "156.7", "156.7 is outside the valid range 0–100 of Internet users."),
-    ("bad_year.csv", "bad_year", 3, "year", "20222", "Year '20222' is not a year between 1990 and 2100."),
+    ("bad_year.csv", "bad_year", 3, "year", "20222", "Year '20222' is not a year between 1900 and 2100."),
     ("missing_year.csv", "missing_year", 3, "year", "", "This row has values but no year."),
     ("unknown_indicator.csv", "unknown_indicator", 3, "indicator", "internet_use", "Unknown indicator code 'internet_use'"),
-    ("missing_value.csv", "missing_value", 3, "value", "", "The value is empty."),
+    ("missing_value.csv", "missing_value", 3, "indicator", "", "The value is empty."),
     ("missing_entity.csv", "missing_entity", 3, "entity", "", "This row has values but no country."),
     (
         "duplicate_conflict.csv",
@@ -105,7 +117,7 @@ FIXTURE_DEFECTS = [
     ),
     ("header_only.csv", "empty_file", None, "", "", "The file has no data rows."),
     ("binary_named_csv.csv", "unreadable_file", None, "", "", "it is a binary file, not text."),
-    ("not_a_workbook.xlsx", "unreadable_file", None, "", "", "it is not an .xlsx workbook"),
+    ("not_a_workbook.xlsx", "unreadable_file", None, "", "", "it is not an Excel workbook"),
 ]
 
 
@@ -135,7 +147,7 @@ def test_aliases_sources_and_aggregates_in_a_clean_file():
         3,
     ]
     assert sorted(result.tidy["entity"]) == ["KHM", "KHM", "THA"]
-    assert [(i.severity, i.code) for i in result.issues] == [("info", "entities_skipped")]
+    assert [(i.severity, i.code) for i in result.issues] == [("info", "aggregates_skipped")]
 
 
 def test_a_header_below_title_lines(tmp_path: Path):

@@ -20,7 +20,7 @@ DEFECTS = [
     ("negative_index.csv", "out_of_range", 2, "Telecommunication Infrastructure Index", "-0.5605", "outside the valid range 0–1"),
     ("header_only.csv", "empty_file", None, "", "", "The file has no data rows."),
     ("empty_value.csv", "missing_value", 2, "E-Government Index", "", "The value is empty."),
-    ("not_a_workbook.xlsx", "unreadable_file", None, "", "", "it is not an .xlsx workbook"),
+    ("not_a_workbook.xlsx", "unreadable_file", None, "", "", "it is not an Excel workbook"),
     ("binary_named_csv.csv", "unreadable_file", None, "", "", "it is a binary file, not text."),
 ]
 

@@ -117,7 +117,7 @@ def test_conflicting_answers_for_the_same_indicator_are_refused(tmp_path: Path):
     assert [i.code for i in result.issues] == ["duplicate_conflict"]
 
 
-def test_per_level_enrolment_may_exceed_100_while_the_combined_ratio_may_not(tmp_path: Path):
+def test_enrolment_ratios_may_exceed_100_but_not_250(tmp_path: Path):
     book = openpyxl.load_workbook(write_template(tmp_path / "t.xlsx", "en", "province"))
     sheet = book["Human capital"]
     header = [cell.value for cell in sheet[1]]
@@ -127,10 +127,10 @@ def test_per_level_enrolment_may_exceed_100_while_the_combined_ratio_may_not(tmp
     sheet.cell(2, column["gross_enrolment_primary_pct"], 112.4)
     sheet.cell(3, 1, "Kep")
     sheet.cell(3, 2, 2022)
-    sheet.cell(3, column["gross_enrolment_pct"], 112.4)
+    sheet.cell(3, column["gross_enrolment_pct"], 260)
     book.save(tmp_path / "ger.xlsx")
     result = load_file(tmp_path / "ger.xlsx")
-    assert [(i.code, i.row, i.value) for i in result.issues] == [("out_of_range", 3, "112.4")]
+    assert [(i.code, i.row, i.value) for i in result.issues] == [("out_of_range", 3, "260")]
     sheet.delete_rows(3)
     book.save(tmp_path / "ger.xlsx")
     accepted = load_file(tmp_path / "ger.xlsx")

@@ -8,7 +8,8 @@ import pytest
 
 from indicators.ingest import readers
 from indicators.ingest.loaders import load_file
-from indicators.ingest.readers import preamble, read_file, split_at_header
+from indicators.ingest.readers import read_file
+from indicators.ingest.sheets import preamble, split_at_header
 
 
 def _workbook(path: Path, rows: list[list[object]], title: str = "Data") -> Path:
@@ -147,7 +148,7 @@ def test_a_truncated_workbook_and_other_zips(tmp_path: Path):
     assert "ZIP archive with no workbook inside" in load_file(document).issues[0].message
     old = tmp_path / "old.xlsx"
     old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
-    assert "old .xls file or a password-protected workbook" in load_file(old).issues[0].message
+    assert "password-protected or in a format older than Excel 97" in load_file(old).issues[0].message
 
 
 def test_an_encrypted_zip_member_is_refused(tmp_path: Path):
@@ -171,10 +172,22 @@ def test_size_limits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     path.write_text("entity,indicator,value\n" + "KHM,internet_users_pct,1\n" * 100)
     monkeypatch.setattr(readers, "MAX_FILE_BYTES", 1000)
     issue = load_file(path).issues[0]
-    assert "the limit is 0 MiB" in issue.message and "ដែនកំណត់" in issue.message_km
+    assert "it is 0.002 MiB; the limit is 0.001 MiB." in issue.message and "ដែនកំណត់" in issue.message_km
     monkeypatch.setattr(readers, "MAX_FILE_BYTES", 10**6)
     monkeypatch.setattr(readers, "MAX_CSV_CELLS", 30)
     assert "more than the 30 cells allowed" in load_file(path).issues[0].message
+
+
+@pytest.mark.parametrize(
+    ("size", "shown"),
+    [
+        (51 * 2**20, ("51 MiB", "50 MiB")),
+        (50 * 2**20 + 2**14, ("50.02 MiB", "50.00 MiB")),
+        (50 * 2**20 + 1, ("52,428,801 bytes", "52,428,800 bytes")),
+    ],
+)
+def test_a_size_never_reads_the_same_as_the_limit_it_exceeds(size: int, shown: tuple[str, str]):
+    assert readers.size_texts(size, 50 * 2**20) == shown
 
 
 def test_hidden_and_extra_sheets_do_not_disturb(tmp_path: Path):

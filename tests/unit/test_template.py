@@ -71,7 +71,7 @@ def test_cells_are_validated_as_a_person_types(tmp_path: Path):
     assert "Choose a country from the drop-down list" in entity.error
     assert (year.type, year.operator, year.formula1, year.formula2) == ("whole", "between", "1990", "2100")
     assert (internet.type, internet.formula1, internet.formula2) == ("decimal", "0", "100")
-    assert (mobile.type, mobile.formula1, mobile.formula2) == ("decimal", "0", "300")
+    assert (mobile.type, mobile.formula1, mobile.formula2) == ("decimal", "0", "1000")
     assert "Internet users: type a number from 0 to 100 (% of population)" in internet.error
 
 
@@ -99,7 +99,7 @@ def test_round_trip_values_and_provenance(tmp_path: Path):
         tmp_path,
         {
             TELECOM: {"A2": "Cambodia", "B2": 2023, "C2": 60.5, "D2": 120.25, "A4": "Thailand", "B4": 2022, "C4": "88.1"},
-            "Human capital": {"A2": "Cambodia", "B2": 2020, "C2": 82.5, "F2": 5.1},
+            "Human capital": {"A2": "Cambodia", "B2": 2020, "C2": 82.5, "I2": 5.1},
             "Online services": {"A7": "Viet Nam", "B7": "2022", "C7": 512},
         },
         sources={"internet_users_pct": ("ITU World Telecommunication/ICT Indicators", "2024")},
@@ -206,7 +206,7 @@ TEMPLATE_DEFECTS = [
         "160",
         "160 is outside the valid range 0–100 of Internet users.",
     ),
-    ({"A2": "Cambodia", "B2": 1850, "C2": 50}, "bad_year", 2, "Year", "1850", "Year '1850' is not a year between 1990 and 2100."),
+    ({"A2": "Cambodia", "B2": 1850, "C2": 50}, "bad_year", 2, "Year", "1850", "Year '1850' is not a year between 1900 and 2100."),
     ({"A2": "Cambodia", "C2": 50}, "missing_year", 2, "Year", "", "This row has values but no year."),
     ({"B2": 2022, "C2": 50}, "missing_entity", 2, "Country", "", "This row has values but no country."),
     (
@@ -241,7 +241,7 @@ def test_each_template_defect_names_its_sheet_row_column_and_value(tmp_path: Pat
 
 def test_all_problems_of_a_template_are_reported_in_one_pass(tmp_path: Path):
     edits = {
-        TELECOM: {"A2": "Cambodai", "B2": 2022, "C2": 50, "A3": "Thailand", "B3": 2022, "C3": "lots", "D3": 400},
+        TELECOM: {"A2": "Cambodai", "B2": 2022, "C2": 50, "A3": "Thailand", "B3": 2022, "C3": "lots", "D3": 1400},
         "Human capital": {"A5": "Laos", "B5": 3000, "C5": 70},
     }
     result = load_file(filled(tmp_path, edits))

@@ -8,10 +8,12 @@ import pytest
 from indicators.catalogue import load_catalogue
 from indicators.entities import load_countries, load_provinces
 from indicators.ingest.cells import blank_mask, parse_numbers
+from indicators.ingest.entity_match import guess_register, is_other_entity
+from indicators.ingest.finish import conflict_issues
 from indicators.ingest.jumps import jump_warnings
-from indicators.ingest.mappings import alias_key, is_other_entity, resolve_indicator
-from indicators.ingest.readers import Sheet
-from indicators.ingest.validate import Candidates, check_candidates, conflict_issues, guess_register
+from indicators.ingest.mappings import alias_key, is_rate_unit, resolve_indicator, series_table
+from indicators.ingest.sheets import Sheet
+from indicators.ingest.validate import Candidates, check_candidates
 from indicators.paths import DATA_DIR
 
 
@@ -40,7 +42,8 @@ def test_blank_mask():
         ("IT.NET.USER.ZS", "internet_users_pct"),
         ("it.net.user.zs", "internet_users_pct"),
         ("Individuals using the Internet (% of population)", "internet_users_pct"),
-        ("Individuals using the Internet", "internet_users_pct"),
+        ("Individuals using the Internet", None),  # a name without its unit never maps to a % code
+        ("Mobile cellular subscriptions", None),  # the World Bank's name of the count
         ("IT.CEL.SETS.P2", "mobile_subscriptions_per_100"),
         ("Active mobile-broadband subscriptions per 100 inhabitants", "mobile_broadband_per_100"),
         ("IT.NET.BBND.P2", "fixed_broadband_per_100"),
@@ -50,7 +53,13 @@ def test_blank_mask():
         ("Expected years of schooling (years)", "expected_schooling_years"),
         ("Mean years of schooling", "mean_schooling_years"),
         ("Gross enrolment ratio, primary to tertiary, both sexes (%)", "gross_enrolment_pct"),
-        ("អ្នកប្រើប្រាស់អ៊ីនធឺណិត", "internet_users_pct"),
+        ("អ្នកប្រើប្រាស់អ៊ីនធឺណិត (% នៃប្រជាជន)", "internet_users_pct"),
+        ("អ្នកប្រើប្រាស់អ៊ីនធឺណិត", None),
+        ("i911mw", "mobile_broadband_per_100"),  # by code: the export's seriesUnits says "count"
+        ("i4213tfbb", None),  # the count, though its seriesUnits says "per 100 people"
+        ("ITU_DH_ACT_MOB_PER_100", "mobile_broadband_per_100"),
+        ("eys", "expected_schooling_years"),
+        ("SE.PRM.ENRR", "gross_enrolment_primary_pct"),
         ("Internet users (% of population)", "internet_users_pct"),
         ("internet_users", None),
         ("IT.CEL.SETS", None),  # the count, not per 100 people
@@ -59,6 +68,13 @@ def test_blank_mask():
 )
 def test_indicator_aliases(text, code):
     assert resolve_indicator(text) == code
+
+
+def test_no_name_without_its_unit_maps_to_a_rate():
+    rates = {code for code, spec in load_catalogue().items() if is_rate_unit(spec.unit_en)}
+    units = ("%", "per 100", "percent", "ratio", "share", "១០០")  # ១០០: 100 in Khmer digits
+    names = [s for s in series_table().values() if " " in s.key.strip() and s.indicator in rates]
+    assert names and [s.key for s in names if not any(unit in s.key.casefold() for unit in units)] == []
 
 
 def test_the_alias_file_maps_only_to_known_codes_and_lists_our_own_codes():
@@ -92,27 +108,52 @@ def _candidates(rows: list[tuple[object, ...]], header: list[str] | None = None)
     frame["value_pos"] = 3
     frame["source"] = ""
     sheet = Sheet("Data", header, pd.DataFrame())
-    return Candidates(sheet, frame, entity_pos=0, year_pos=1, indicator_pos=2)
+    return Candidates(sheet, frame, entity_pos=0, year_pos=1, indicator_pos=2, own_codes=True)
 
 
 def test_check_candidates_reports_every_problem_sorted_by_row_then_column():
     rows = [
         (9, "Thailand", 2022, "internet_users_pct", "x"),
-        (2, "Cambodai", 1800, "nope", 500),
+        (2, "Cambodai", 1800, "internet_user_pct", 500),
         (5, "Cambodia", 2022, "internet_users_pct", 60),
+        (7, "Cambodia", 2022, "Population, total", 16_000_000),
     ]
-    tidy, issues = check_candidates(_candidates(rows), "f.csv", load_countries())
-    assert [(i.row, i.column, i.code) for i in issues] == [
+    checked = check_candidates(_candidates(rows), "f.csv", load_countries())
+    assert [(i.row, i.column, i.code) for i in checked.issues] == [
         (2, "entity", "unknown_entity"),
         (2, "year", "bad_year"),
         (2, "indicator", "unknown_indicator"),
         (9, "value", "not_a_number"),
     ]
+    assert "internet_users_pct" in checked.issues[2].message  # the closest of our codes
+    tidy = checked.tidy
     assert tidy[["entity", "year", "value", "sheet", "row", "column"]].values.tolist() == [["KHM", 2022, 60.0, "Data", 5, "value"]]
+    assert {label: counted.rows for label, counted in checked.tally.unused.items()} == {"Population, total": 1}
+
+
+def test_rows_of_aggregates_and_unused_series_are_dropped_before_their_values_are_checked():
+    rows = [
+        (2, "Macao SAR, China", 2022, "mobile_subscriptions_per_100", 1304),  # a territory: its value is never checked
+        (3, "World", 2022, "internet_users_pct", "n/a"),
+        (4, "Cambodia", 2022, "Mobile cellular subscriptions", 21_000_000),  # the count, not per 100
+        (5, "Cambodia", 1985, "internet_users_pct", 0.1),  # before 1990: counted, not used
+        (6, "Cambodia", 2022, "internet_users_pct", "n/a"),
+    ]
+    checked = check_candidates(_candidates(rows), "f.csv", load_countries())
+    assert checked.issues == [] and checked.tidy.empty
+    tally = checked.tally
+    assert {kind: sorted(names) for kind, names in tally.skipped.items()} == {"territory": ["Macao SAR, China"], "aggregate": ["World"]}
+    assert list(tally.unused) == ["Mobile cellular subscriptions: " + tally_note("Mobile cellular subscriptions")]
+    assert (list(tally.early_years), list(tally.no_value)) == (["1985"], ["n/a"])
+
+
+def tally_note(name: str) -> str:
+    with (DATA_DIR / "sources" / "series.csv").open(encoding="utf-8", newline="") as handle:
+        return next(row["note"] for row in csv.DictReader(handle) if row["series"] == name)
 
 
 def test_out_of_range_names_the_indicator_in_each_language():
-    _, issues = check_candidates(_candidates([(2, "Cambodia", 2022, "adult_literacy_pct", 101)]), "f.csv", load_countries())
+    issues = check_candidates(_candidates([(2, "Cambodia", 2022, "adult_literacy_pct", 101)]), "f.csv", load_countries()).issues
     assert "of Adult literacy rate" in issues[0].message
     assert "អត្រាអក្ខរកម្មមនុស្សពេញវ័យ" in issues[0].message_km
 
@@ -158,7 +199,8 @@ def test_jump_warnings_within_a_file_name_the_newer_value_and_both_years():
         ("warning", "value_jump", "f.xlsx", "Telecom", 6, "Internet users", "39"),
     ]
     assert issues[0].message == (
-        "Internet users of Cambodia moved from 40 in 2019 to 70 in 2021 (+75%), more than 50% in one step: please check it."
+        "Internet users of Cambodia moved from 40 in 2019 to 70 in 2021 (+75%): more than 50% and more than 5 (% of population) "
+        "in one step. Please check it."
     )
     assert "អ្នកប្រើប្រាស់អ៊ីនធឺណិត របស់ កម្ពុជា" in issues[0].message_km
     assert "(-51%)" in issues[1].message
@@ -176,14 +218,23 @@ def test_jump_warnings_look_at_stored_rows_and_let_new_rows_replace_them():
     assert jump_warnings(tidy, previous, max_change=0.6) == []
 
 
-def test_jump_warnings_from_zero_and_without_years():
-    tidy = _tidy([("KHM", 2021, "fixed_broadband_per_100", 0.0, 2), ("KHM", 2022, "fixed_broadband_per_100", 0.5, 3)])
+def test_jump_warnings_need_a_large_move_in_the_indicators_unit_as_well():
+    tidy = _tidy([("KHM", 2021, "fixed_broadband_per_100", 0.0, 2), ("KHM", 2022, "fixed_broadband_per_100", 8.0, 3)])
     assert [(i.row, "from 0" in i.message) for i in jump_warnings(tidy)] == [(3, True)]
+    take_off = _tidy([("KHM", 1995, "internet_users_pct", 0.001, 2), ("KHM", 1996, "internet_users_pct", 0.004, 3)])
+    assert jump_warnings(take_off) == []  # +300 %, but 0.003 percentage points
     assert jump_warnings(tidy.assign(year=pd.array([None, None], dtype="Int64"))) == []
     assert jump_warnings(tidy.iloc[0:0]) == []
 
 
 def test_provinces_resolve_by_code_and_khmer_name():
     frame = [(2, "KH-12", 2022, "internet_users_pct", 80), (3, "សៀមរាប", 2022, "internet_users_pct", 45)]
-    tidy, issues = check_candidates(_candidates(frame), "f.csv", load_provinces())
-    assert issues == [] and tidy["entity"].tolist() == ["KH-12", "KH-17"]
+    checked = check_candidates(_candidates(frame), "f.csv", load_provinces())
+    assert checked.issues == [] and checked.tidy["entity"].tolist() == ["KH-12", "KH-17"]
+
+
+@pytest.mark.parametrize("name", ["ខេត្តសៀមរាប", "រាជធានីភ្នំពេញ", "ខេត្ត\u200bសៀមរាប", "Siem\u200b Reap", "Kandal Province"])
+def test_khmer_prefixes_and_zero_width_spaces_are_folded(name):
+    checked = check_candidates(_candidates([(2, name, 2022, "internet_users_pct", 50)]), "f.csv", load_provinces())
+    assert checked.issues == [] and checked.tidy["entity"].str.startswith("KH-").all()
+    assert guess_register([name, "Kandal", "កណ្ដាល"]).kind == "province"

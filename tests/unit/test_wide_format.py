@@ -5,7 +5,8 @@ import pytest
 
 from indicators.entities import load_countries
 from indicators.ingest.loaders import load_file
-from indicators.ingest.wide_format import header_year, read_wide
+from indicators.ingest.result import LoadOptions
+from indicators.ingest.wide_format import header_year
 from tests.conftest import FIXTURES
 
 WIDE = FIXTURES / "wide"
@@ -13,7 +14,7 @@ WIDE = FIXTURES / "wide"
 
 def test_a_world_bank_download_is_read_below_its_metadata_lines():
     result = load_file(WIDE / "wdi_internet_users.csv")
-    assert result.ok and result.format == "wide" and result.entity_kind == "country"
+    assert result.ok and (result.format, result.layout, result.entity_kind) == ("worldbank", "worldbank_bulk", "country")
     rows = result.tidy.set_index(["entity", "year"])
     assert rows.loc[("KHM", 2019), ["indicator", "value", "row", "column", "sheet"]].tolist() == ["internet_users_pct", 52.3, 8, "2019", ""]
     assert rows.loc[("KHM", 2022), "value"] == 56.7
@@ -21,13 +22,13 @@ def test_a_world_bank_download_is_read_below_its_metadata_lines():
     assert sorted(result.tidy["entity"].unique()) == ["KHM", "THA", "VNM"]
     assert set(result.tidy["source"]) == {"World Development Indicators"}  # the "Data Source" line above the header
     assert len(result.tidy) == 7
-    # aggregates and territories are skipped with one note, not refused
-    assert [(i.severity, i.code) for i in result.issues] == [("info", "entities_skipped")]
-    assert "4 row(s)" in result.issues[0].message
-    assert "Aruba, Africa Eastern and Southern, Kosovo, World" in result.issues[0].message
+    # aggregates and territories are skipped with one note each, not refused
+    assert [(i.severity, i.code) for i in result.issues] == [("info", "territories_skipped"), ("info", "aggregates_skipped")]
+    assert result.issues[0].message == "2 territories that are not UN Member States (3 rows) were skipped: Aruba, Kosovo."
+    assert result.issues[1].message == "2 regional or income aggregates (4 rows) were skipped: Africa Eastern and Southern, World."
 
 
-def test_a_databank_download_maps_series_and_warns_once_per_other_series():
+def test_a_databank_download_maps_series_and_notes_the_other_series_once():
     result = load_file(WIDE / "databank.csv")
     assert result.ok
     got = {(r.entity, r.indicator, int(r.year)): r.value for r in result.tidy.itertuples()}
@@ -37,10 +38,8 @@ def test_a_databank_download_maps_series_and_warns_once_per_other_series():
     assert len(got) == 10
     column = result.tidy.query("entity == 'THA' and year == 2019").iloc[0]["column"]
     assert column == "2019 [YR2019]"
-    assert [(i.code, i.row, i.column, i.value) for i in result.issues] == [
-        ("unmapped_indicator", 4, "Series Name", "Population, total (SP.POP.TOTL)")
-    ]
-    assert "its 2 row(s) were skipped" in result.issues[0].message
+    assert [(i.code, i.row, i.column) for i in result.issues] == [("series_not_used", 4, "Series Code")]
+    assert result.issues[0].message == "1 series that the tool does not use (8 rows) were skipped: Population, total (SP.POP.TOTL) (8)."
 
 
 # One defect per fixture file: (file, code, row, column, value, text in the English message)
@@ -75,23 +74,18 @@ def test_missing_values_are_not_errors():
     assert [i.code for i in result.issues] == ["not_a_number"]  # "n/a" and ".." in the same file are not reported
 
 
-def test_unmapped_indicators_are_a_warning_not_an_error():
+def test_unused_series_are_a_note_not_an_error():
     result = load_file(WIDE / "unmapped_indicator.csv")
     assert result.ok and len(result.tidy) == 4
-    assert [(i.severity, i.code, i.row, i.value) for i in result.issues] == [
-        ("warning", "unmapped_indicator", 3, "GDP per capita (current US$) (NY.GDP.PCAP.CD)")
-    ]
+    assert [(i.severity, i.code, i.row) for i in result.issues] == [("info", "series_not_used", 3)]
+    assert "GDP per capita (current US$) (NY.GDP.PCAP.CD) (4)" in result.issues[0].message
 
 
-def test_values_of_years_before_1990_are_set_aside_with_one_warning():
+def test_values_of_years_before_1990_are_set_aside_with_one_note():
     result = load_file(WIDE / "years_before_1990.csv")
     assert result.ok and sorted(result.tidy["year"].tolist()) == [1990, 1991]
-    assert [(i.code, i.row, i.column, i.value) for i in result.issues] == [("years_ignored", 1, "1988", "1988, 1989")]
-
-
-def test_a_table_without_year_columns_is_refused_by_the_wide_reader():
-    result = read_wide(str(WIDE / "missing_column.csv"))
-    assert [(i.code, i.column) for i in result.issues] == [("missing_column", "2000, 2001, …")]
+    assert [(i.code, i.row, i.column) for i in result.issues] == [("years_ignored", 2, "1988")]
+    assert result.issues[0].message == "2 values of years before 1990 (1988–1989) were not used."
 
 
 def test_an_itu_style_workbook_with_numeric_year_headers(tmp_path: Path):
@@ -122,7 +116,7 @@ def test_a_provincial_wide_table_uses_the_province_register(tmp_path: Path):
     result = load_file(path)
     assert result.ok and result.entity_kind == "province"
     assert sorted(result.tidy["entity"].unique()) == ["KH-17", "KH-3"]
-    assert [i.code for i in result.issues] == ["entities_skipped"]  # the national total row
+    assert [i.code for i in result.issues] == ["totals_skipped"]  # the national total row
 
 
 def test_country_codes_win_over_names(tmp_path: Path):
@@ -133,8 +127,8 @@ def test_country_codes_win_over_names(tmp_path: Path):
 
 
 def test_register_can_be_given():
-    result = read_wide(str(WIDE / "databank.csv"), load_countries())
-    assert result.ok and len(result.tidy) == 10
+    result = load_file(WIDE / "databank.csv", options=LoadOptions(entity_kind="country"))
+    assert result.ok and len(result.tidy) == 10 and result.entity_kind == load_countries().kind
 
 
 @pytest.mark.parametrize(

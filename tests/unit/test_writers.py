@@ -28,6 +28,16 @@ def test_csv_and_xlsx_never_hold_a_formula(tmp_path):
     assert sheet["B2"].value == -1.5 and sheet["B2"].data_type == "n"
 
 
+def test_a_semicolon_separated_text_cannot_become_a_formula_in_a_semicolon_locale(tmp_path):
+    frame = pd.DataFrame({"entity": ["KHM"], "source": ["ITU;=1+1"], "value": [0.5]})
+    write_table(frame, tmp_path / "out.csv")
+    text = (tmp_path / "out.csv").read_text(encoding="utf-8")
+    for separator in (",", ";", "\t"):  # however a spreadsheet splits the line, no cell starts a formula
+        for row in csv.reader(text.splitlines(), delimiter=separator):
+            assert not [cell for cell in row if cell.startswith(("=", "+", "@"))]
+    assert list(csv.reader(text.splitlines()))[1] == ["KHM", "ITU;'=1+1", "0.5"]
+
+
 def test_unknown_output_type_is_refused(tmp_path):
     with pytest.raises(ValueError, match=r"use \.csv or \.xlsx"):
         write_table(pd.DataFrame(), tmp_path / "out.txt")
