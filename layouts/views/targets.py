@@ -15,7 +15,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from indicators.catalogue import load_catalogue
-from indicators.outlook.status import evaluate_targets, is_survey_indicator, rank_targets_needed, target_series
+from indicators.outlook.status import TREND, evaluate_targets, is_survey_indicator, rank_targets_needed, target_series
 from indicators.outlook.targets import (
     RANK_INDICATORS,
     Target,
@@ -104,6 +104,13 @@ def fmt_ratio(ratio: object, lang: str) -> str:
     if ratio is None or pd.isna(ratio):  # type: ignore[arg-type]
         return "–"
     return fmt_number(100 * float(ratio), lang, 0) + " %"  # type: ignore[arg-type]
+
+
+def basis_label(basis: str, lang: str) -> str:
+    """What a projection comes from: the trend, or the nowcast by its own name."""
+    if not basis:
+        return "–"
+    return t("targets_basis_trend", lang) if basis == TREND else basis
 
 
 def fmt_observation(value: object, year: object, indicator: str, lang: str) -> str:
@@ -255,6 +262,7 @@ def inputs_lines(view: TargetsView, target: Target, rows: pd.DataFrame, lang: st
                 for r in columns
             ],
         ),
+        ("targets_in_basis", [basis_label(str(r.basis), lang) for r in columns]),
         ("targets_in_gain", [fmt_number(r.gain_per_survey, lang, decimals(indicator) or 1, signed=True) for r in columns]),
     ]
     if indicator in RANK_INDICATORS and not needed.empty:
