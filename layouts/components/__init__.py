@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pandas as pd
-from dash import dcc, html
+from dash import html
 
 from layouts.i18n import t
 
 
-def card(label: str, value: str, detail: str | None = None, graph: dcc.Graph | None = None, card_id: str | None = None) -> html.Div:
+def card(label: str, value: str, detail: str | None = None, graph: html.Div | None = None, card_id: str | None = None) -> html.Div:
     """A headline figure: label, value, an optional detail line and sparkline."""
     children: list[object] = [html.Div(label, className="card-label"), html.Div(value, className="card-value")]
     if detail:
