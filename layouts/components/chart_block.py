@@ -1,6 +1,6 @@
 """The chart block every page uses, after Our World in Data's Grapher: a titled chart with
 
-- tabs: Chart / Map / Table, where the block has more than one view (the table always; the map where given);
+- tabs: Chart (or Map, for a map) / Table: the figure and the rows it shows;
 - an optional timeline under the views (a component the page builds, e.g. an edition range);
 - a download menu: PNG and SVG of the chart as shown, drawn by plotly.js in the browser, and CSV of exactly the table
   rows shown, followed by the source, licence and retrieval rows of the "About this data" panel;
@@ -8,8 +8,8 @@
 - an "About this data" panel: source, citation, licence, last updated, processing.
 
 The block is plain HTML; `assets/chart_block.js` switches the tabs (arrow keys too), downloads and copies, so no
-round trip to the server and no inline script. Ids: the block's `block_id`, and `block_id + "-rows"` for the box
-that holds the table (a callback may redraw it).
+round trip to the server and no inline script. Ids: the block's `block_id`; `block_id + "-rows"` for the box that
+holds the table and `block_id + "-title"` for its title (a callback may redraw them).
 """
 
 from __future__ import annotations
@@ -111,21 +111,16 @@ def chart_block(
     about: AboutData,
     graph_id: str | None = None,
     buttons: Sequence[str] = ZOOM_2D,
-    map_view: object | None = None,
     timeline: object | None = None,
     filename: str = "egdi-chart",
     heading: str = "h2",
-    first_view: str = "chart",
+    is_map: bool = False,
 ) -> html.Section:
-    """One chart block (see the module docstring). `map_view` is an accessible_graph of a map, or a notice saying
-    why there is none; `first_view` is the tab shown first ('chart' or 'map')."""
-    views: list[tuple[str, object]] = []
-    if first_view == "map" and map_view is not None:
-        views.append(("map", map_view))
-    views.append(("chart", accessible_graph(figure, lang, summary, graph_id, buttons)))
-    if first_view != "map" and map_view is not None:
-        views.append(("map", map_view))
-    views.append(("table", html.Div(table_view(table, lang), id=f"{block_id}-rows")))
+    """One chart block (see the module docstring); `is_map` names the figure's tab Map."""
+    views: list[tuple[str, object]] = [
+        ("map" if is_map else "chart", accessible_graph(figure, lang, summary, graph_id, buttons)),
+        ("table", html.Div(table_view(table, lang), id=f"{block_id}-rows")),
+    ]
     shown = views[0][0]
     tabs = html.Div(
         [_tab(block_id, view, lang, view == shown) for view, _ in views],
@@ -133,9 +128,10 @@ def chart_block(
         role="tablist",
         **{"aria-label": t("chart_views", lang)},
     )
-    head = html.Div([getattr(html, heading.upper())(title, className="cb-title"), tabs], className="cb-head")
+    title_id = f"{block_id}-title"
+    head = html.Div([getattr(html, heading.upper())(title, id=title_id, className="cb-title"), tabs], className="cb-head")
     children: list[object] = [head, *(_panel(block_id, view, content, view == shown) for view, content in views)]
     if timeline is not None:
         children.append(html.Div(timeline, className="cb-timeline"))
     children += [actions(lang, filename), about_panel(about, lang)]
-    return html.Section(children, id=block_id, className="chart-block panel")
+    return html.Section(children, id=block_id, className="chart-block panel", **{"aria-labelledby": title_id})

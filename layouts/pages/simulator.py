@@ -14,13 +14,16 @@ from dash import dcc, html
 from indicators.entities import load_countries
 from indicators.outlook.scenarios import PUBLISHED_MODE, parse_changes
 from layouts import ids
-from layouts.components import data_table, notice
+from layouts.components import notice
+from layouts.components.chart_block import ChartTable, chart_block
+from layouts.components.plotly_config import NO_BUTTONS
 from layouts.figures.simulator import results_figure
 from layouts.i18n import fmt_int, t
 from layouts.state import language
 from layouts.views import simulator as view
 from layouts.views import simulator_scenarios as scenarios
 from layouts.views import simulator_seek as seeking
+from layouts.views.about_data import survey_about
 from layouts.views.choices import country_options
 from layouts.views.labels import page_href
 
@@ -152,8 +155,19 @@ def results_view(mode: str, edition: int, entity: str, changes: Mapping[str, flo
         html.H2(t("simulator_results_title", lang)),
         html.P(shown.summary, className="muted", id=ids.SIMULATOR_SUMMARY),
         table,
-        dcc.Graph(figure=figure, config={"displayModeBar": False}, className="sim-chart", id=ids.SIMULATOR_FIGURE),
-        data_table(pd.DataFrame(shown.rows), shown.headers, lang),
+        chart_block(
+            ids.SIMULATOR_BLOCK,
+            lang,
+            title=t("simulator_chart_title", lang),
+            summary=shown.summary,
+            figure=figure,
+            table=ChartTable(shown.headers, pd.DataFrame(shown.rows)),
+            about=survey_about(lang, "chart_processing_whatif"),
+            graph_id=ids.SIMULATOR_FIGURE,
+            buttons=NO_BUTTONS,
+            filename=f"whatif-{entity.lower()}-{edition}",
+            heading="h3",
+        ),
     ]
 
 

@@ -12,12 +12,15 @@ from dash import dcc, html
 
 from indicators.outlook.targets import TargetSet
 from layouts import ids
-from layouts.components import data_table, notice
+from layouts.components import notice
+from layouts.components.chart_block import ChartTable, chart_block
+from layouts.components.plotly_config import NO_BUTTONS
 from layouts.figures.targets import lights_table, status_badge, status_light, target_figure
 from layouts.i18n import t
 from layouts.state import language
 from layouts.views import target_edits
 from layouts.views import targets as view
+from layouts.views.about_data import targets_about
 from layouts.views.labels import page_href
 from layouts.views.snapshot import request_snapshot
 
@@ -113,15 +116,21 @@ def target_card(card: view.TargetCard, lang: str) -> html.Section:
             html.H3([html.Span(target.name(lang)), " ", status_badge(target.status, lang)]),
             html.P([html.Span(card.indicator), html.Br(), html.Span(card.facts)], className="tg-facts"),
             milestones,
-            dcc.Graph(
+            chart_block(
+                ids.TARGETS_BLOCK_PREFIX + target.id,
+                lang,
+                title=t("targets_chart_title", lang),
+                summary=card.summary,
                 figure=target_figure(card.series, card.rows, target.indicator, lang),
-                config={"displayModeBar": False},
-                className="tg-chart",
-                id=ids.TARGETS_CHART_PREFIX + target.id,
+                table=ChartTable([t(key, lang) for key in CHART_HEADERS], card.chart_table),
+                about=targets_about(lang),
+                graph_id=ids.TARGETS_CHART_PREFIX + target.id,
+                buttons=NO_BUTTONS,
+                filename=f"target-{target.id}",
+                heading="h4",
             ),
             inputs_details(card, lang),
             rank_note(card.rank_note, lang),
-            data_table(card.chart_table, [t(key, lang) for key in CHART_HEADERS], lang),
             html.P(card.source, className="source"),
         ],
         className="panel tg-card",

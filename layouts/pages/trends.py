@@ -14,12 +14,12 @@ from dash import dcc, html
 from layouts import ids
 from layouts.components import notice
 from layouts.components.chart_block import ChartTable, chart_block
+from layouts.components.timeline import range_props, range_timeline
 from layouts.figures.trends import trends_figure
-from layouts.i18n import fmt_int, t
+from layouts.i18n import t
 from layouts.state import language
 from layouts.views import trends as view
 from layouts.views.about_data import indicators_about, survey_about
-from layouts.views.chart_words import labelled_periods
 from layouts.views.choices import country_options
 from layouts.views.labels import catalog_texts
 from layouts.views.snapshot import Snapshot, snapshot
@@ -49,25 +49,7 @@ def trends_parts(
     details.append(html.P(t("trends_gaps", lang), className="muted"))
     details += [html.P(shown.source, className="source"), changes_panel(shown, lang)]
     table = ChartTable(shown.table_headers, shown.table) if shown.table is not None else None
-    return TrendsParts(shown.subtitle, figure, shown.summary, table, details, timeline_props(shown, lang))
-
-
-def timeline_props(shown: view.TrendsView, lang: str) -> dict[str, object]:
-    periods = shown.all_periods or [0]
-    chosen = shown.shown_periods or (periods[0], periods[-1])
-    marks = {str(p): fmt_int(p, lang) for p in labelled_periods(periods)}
-    return {"min": periods[0], "max": periods[-1], "marks": marks, "value": list(chosen)}
-
-
-def timeline(shown: dict[str, object], lang: str) -> html.Div:
-    """The range of editions (or years) the chart and the table show."""
-    label_id = ids.TRENDS_TIMELINE + "-label"
-    slider = dcc.RangeSlider(id=ids.TRENDS_TIMELINE, step=1, allowCross=False, updatemode="mouseup", **shown)  # type: ignore[arg-type]
-    return html.Div(
-        [html.Span(t("chart_timeline", lang), id=label_id, className="cb-timeline-label"), slider],
-        role="group",
-        **{"aria-labelledby": label_id},
-    )
+    return TrendsParts(shown.subtitle, figure, shown.summary, table, details, range_props(shown.all_periods, shown.shown_periods, lang))
 
 
 def changes_panel(shown: view.TrendsView, lang: str) -> html.Div:
@@ -142,7 +124,7 @@ def layout(
                 table=parts.table,
                 about=survey_about(lang) if series in view.INDEX_SERIES else indicators_about(lang),
                 graph_id=ids.TRENDS_GRAPH,
-                timeline=timeline(parts.timeline, lang),
+                timeline=range_timeline(ids.TRENDS_TIMELINE, t("chart_timeline", lang), parts.timeline),
                 filename=f"trends-{series}-{entity.lower()}",
             ),
             html.Div(parts.details, id=ids.TRENDS_DETAILS),

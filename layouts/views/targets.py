@@ -155,6 +155,7 @@ class TargetCard:
     rank_note: RankNote | None
     chart_table: pd.DataFrame  # the chart's data: year, observed, target, projected, lower, upper
     source: str
+    summary: str  # one sentence naming the chart, for screen readers
 
 
 def chosen_target(targets: TargetSet, requested: str | None) -> str | None:
@@ -228,6 +229,32 @@ def target_card(view: TargetsView, target: Target, lang: str) -> TargetCard:
         rank_note(view, target, lang),
         chart_rows(series, rows, target.indicator, lang),
         source,
+        chart_summary(target, series, rows, lang),
+    )
+
+
+def chart_summary(target: Target, series: pd.Series, rows: pd.DataFrame, lang: str) -> str:
+    """'Internet users: observed 52.30 (2019) to 56.70 (2022); target 95.00 by 2035, projected 76.20.'"""
+    name = target.name(lang)
+    if rows.empty:
+        return name
+    last = rows.iloc[-1]
+    target_part = t(
+        "targets_chart_summary_target",
+        lang,
+        value=fmt_value(last["target_value"], target.indicator, lang),
+        year=fmt_int(last["measured_in"], lang),
+        projected=fmt_value(last["projected"], target.indicator, lang),
+    )
+    if len(series) == 0:
+        return t("targets_chart_summary_empty", lang, name=name, target=target_part)
+    return t(
+        "targets_chart_summary",
+        lang,
+        name=name,
+        first=fmt_observation(series.iloc[0], series.index[0], target.indicator, lang),
+        last=fmt_observation(series.iloc[-1], series.index[-1], target.indicator, lang),
+        target=target_part,
     )
 
 

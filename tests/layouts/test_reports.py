@@ -89,7 +89,12 @@ def test_a_change_of_country_offers_its_editions(fresh):
 def test_notes_and_the_command_follow_the_choice(fresh, monkeypatch):
     monkeypatch.setattr(render, "warm_up", lambda: None)
     notes, command, search = callbacks.update_notes("KHM", 2010, "en", "xlsx", "en", "?lang=km")
-    assert "no method file of its own" in texts(notes) and "--format xlsx" in command and "--edition 2010" in command
+    assert (
+        "no method of its own" in texts(notes)
+        and "Only one country is stored for 2010" in texts(notes)
+        and "--format xlsx" in command
+        and "--edition 2010" in command
+    )
     assert search == "?edition=2010&lang=km"
 
 
