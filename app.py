@@ -21,9 +21,16 @@ from layouts.views import snapshot
 PAGES_DIR = Path(__file__).resolve().parent / "layouts" / "pages"
 
 
+class Dashboard(Dash):
+    """Dash, with `<html lang>` set in the HTML the server sends (from the address's `lang`), not only by a script."""
+
+    def interpolate_index(self, **kwargs: str) -> str:
+        return shell.with_html_lang(super().interpolate_index(**kwargs), flask.request.args.get("lang"))
+
+
 def create_app(database_url: str | None = None) -> Dash:
     snapshot.configure(database_url)
-    dash_app = Dash(
+    dash_app = Dashboard(
         __name__,
         use_pages=True,
         pages_folder=str(PAGES_DIR),

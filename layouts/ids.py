@@ -6,6 +6,7 @@ NAV = "nav"
 LANG_LINK = "lang-link"
 HTML_LANG = "html-lang"
 SKIP_LINK = "skip-link"
+FOOTER = "footer"
 
 # overview
 OVERVIEW_CARDS = "overview-cards"

@@ -6,6 +6,7 @@ import dash
 from dash import dcc, html
 
 from layouts import ids
+from layouts.state import language
 
 
 def layout() -> html.Div:
@@ -16,5 +17,11 @@ def layout() -> html.Div:
             html.A(id=ids.SKIP_LINK, href="#main", className="skip-link"),
             html.Header(html.Nav(id=ids.NAV, className="nav", **{"aria-label": "main"}), className="header"),
             html.Main(dash.page_container, id="main", className="page"),
+            html.Footer(id=ids.FOOTER, className="footer"),
         ]
     )
+
+
+def with_html_lang(index: str, lang: object) -> str:
+    """The page's HTML with `<html lang="km">` or `<html lang="en">`, as the address asks."""
+    return index.replace("<html>", f'<html lang="{language(lang)}">', 1)

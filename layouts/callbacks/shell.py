@@ -20,6 +20,7 @@ def nav_links(pathname: str | None, search: str | None) -> list[dcc.Link]:
             className="nav-link active" if page["path"] == (pathname or "/") else "nav-link",
         )
         for page in sorted(dash.page_registry.values(), key=lambda p: p.get("order", 99))
+        if page.get("nav", True)
     ]
     other = "en" if lang == "km" else "km"
     switch = dcc.Link(
@@ -32,9 +33,22 @@ def nav_links(pathname: str | None, search: str | None) -> list[dcc.Link]:
     return [*links, switch]
 
 
-@dash.callback(Output(ids.NAV, "children"), Output(ids.SKIP_LINK, "children"), Input(ids.URL, "pathname"), Input(ids.URL, "search"))
-def update_nav(pathname: str | None, search: str | None) -> tuple[list[dcc.Link], str]:
-    return nav_links(pathname, search), t("skip_to_content", language(parse_query(search).get("lang")))
+def footer(search: str | None) -> list[object]:
+    """The link to the accessibility statement, in the page language."""
+    lang = language(parse_query(search).get("lang"))
+    href = "/accessibility" + with_changes(None, lang=lang)
+    return [dcc.Link(t("footer_accessibility", lang), href=href, className="footer-link")]
+
+
+@dash.callback(
+    Output(ids.NAV, "children"),
+    Output(ids.SKIP_LINK, "children"),
+    Output(ids.FOOTER, "children"),
+    Input(ids.URL, "pathname"),
+    Input(ids.URL, "search"),
+)
+def update_nav(pathname: str | None, search: str | None) -> tuple[list[dcc.Link], str, list[object]]:
+    return nav_links(pathname, search), t("skip_to_content", language(parse_query(search).get("lang"))), footer(search)
 
 
 clientside_callback(

@@ -21,6 +21,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from dash import html
 
+from layouts.components import scroll_box
 from layouts.components.plotly_config import ZOOM_2D, accessible_graph
 from layouts.i18n import t
 from layouts.views.about_data import AboutData
@@ -40,13 +41,7 @@ def table_view(table: ChartTable | None, lang: str) -> html.Div | str:
         return t("chart_no_rows", lang)
     body = [html.Tr([html.Td(str(v)) for v in row]) for row in table.rows.itertuples(index=False)]
     head = html.Thead(html.Tr([html.Th(h, scope="col") for h in table.headers]))
-    return html.Div(
-        html.Table([head, html.Tbody(body)], className="data-table cb-data"),
-        className="table-scroll",
-        tabIndex="0",
-        role="region",
-        **{"aria-label": t("chart_table_label", lang)},
-    )
+    return scroll_box(html.Table([head, html.Tbody(body)], className="data-table cb-data"), lang, t("chart_table_label", lang))
 
 
 def about_panel(about: AboutData, lang: str) -> html.Details:

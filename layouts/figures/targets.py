@@ -20,6 +20,7 @@ from dash import html
 
 from indicators.outlook.targets import RANK_INDICATORS
 from layouts import ids
+from layouts.components import scroll_box
 from layouts.figures import FONT
 from layouts.i18n import fmt_int, fmt_number, t
 from layouts.views.labels import INDEX_INDICATORS, decimals, fmt_value
@@ -53,7 +54,7 @@ def status_badge(status: str, lang: str) -> html.Span:
     return html.Span(t(f"targets_status_{kind}", lang), className=f"tg-badge tg-badge-{kind}")
 
 
-def lights_table(frame: pd.DataFrame, milestones: dict[int, int], lang: str, table_id: str | None = None, link: str = "") -> html.Table:
+def lights_table(frame: pd.DataFrame, milestones: dict[int, int], lang: str, table_id: str | None = None, link: str = "") -> html.Div:
     """One row per target: its name (a link to its card: `link` is the Targets page's address from another page),
     confirmed/indicative, and one light per milestone (the overview's panel and the head of the Targets page)."""
     years = list(milestones)
@@ -86,7 +87,7 @@ def lights_table(frame: pd.DataFrame, milestones: dict[int, int], lang: str, tab
     table = html.Table([html.Thead(head), html.Tbody(rows)], className="data-table tg-lights")
     if table_id:
         table.id = table_id
-    return table
+    return scroll_box(table, lang, t("targets_summary_title", lang))
 
 
 @lru_cache(maxsize=1)

@@ -11,7 +11,7 @@ from dash import dcc, html
 
 from indicators.ingest.readers import MAX_FILE_BYTES
 from layouts import ids
-from layouts.components import notice
+from layouts.components import notice, scroll_box
 from layouts.i18n import fmt_int, t
 from layouts.state import language
 from layouts.views import data as view
@@ -194,7 +194,7 @@ def check_content(check: view.Check, lang: str) -> list[object]:
     content: list[object] = [
         *(notice(text, kind) for kind, text in check.summary),
         html.H3(t("data_files_title", lang)),
-        files_table(check.files, lang),
+        scroll_box(files_table(check.files, lang), lang),
         html.H3(t("data_issues_title", lang, count=fmt_int(check.issues_total, lang))),
     ]
     if check.issues:

@@ -14,7 +14,7 @@ from dash import dcc, html
 from indicators.entities import load_countries
 from indicators.outlook.scenarios import PUBLISHED_MODE, parse_changes
 from layouts import ids
-from layouts.components import notice
+from layouts.components import notice, scroll_box
 from layouts.components.chart_block import ChartTable, chart_block
 from layouts.components.plotly_config import NO_BUTTONS
 from layouts.figures.simulator import results_figure
@@ -154,7 +154,7 @@ def results_view(mode: str, edition: int, entity: str, changes: Mapping[str, flo
     return [
         html.H2(t("simulator_results_title", lang)),
         html.P(shown.summary, className="muted", id=ids.SIMULATOR_SUMMARY),
-        table,
+        scroll_box(table, lang),
         chart_block(
             ids.SIMULATOR_BLOCK,
             lang,
@@ -269,4 +269,4 @@ def compare_view(names: list[str], lang: str) -> list[object]:
         ],
         className="data-table sim-compare-table",
     )
-    return [table]
+    return [scroll_box(table, lang)]

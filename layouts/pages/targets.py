@@ -12,7 +12,7 @@ from dash import dcc, html
 
 from indicators.outlook.targets import TargetSet
 from layouts import ids
-from layouts.components import notice
+from layouts.components import notice, scroll_box
 from layouts.components.chart_block import ChartTable, chart_block
 from layouts.components.plotly_config import NO_BUTTONS
 from layouts.figures.targets import lights_table, status_badge, status_light, target_figure
@@ -146,7 +146,12 @@ def inputs_details(card: view.TargetCard, lang: str) -> html.Details:
     ]
     head = html.Tr([html.Th(t("targets_in_milestone", lang), scope="col"), *[html.Th(m, scope="col") for m in card.inputs_head]])
     return html.Details(
-        [html.Summary(t("targets_inputs_title", lang)), html.Table([html.Thead(head), html.Tbody(body)], className="data-table tg-inputs")],
+        [
+            html.Summary(t("targets_inputs_title", lang)),
+            scroll_box(
+                html.Table([html.Thead(head), html.Tbody(body)], className="data-table tg-inputs"), lang, t("targets_inputs_title", lang)
+            ),
+        ],
         className="tg-details",
     )
 
