@@ -188,19 +188,27 @@ def seek_panel(codes: list[str], lang: str) -> html.Section:
             dcc.Dropdown(
                 id=ids.SIMULATOR_SEEK_GOAL,
                 options=[{"label": t(f"simulator_goal_{g}", lang), "value": g} for g in seeking.GOALS],
-                value="group",
+                value=seeking.DEFAULT_GOAL,
                 clearable=False,
             ),
         ),
-        _control(
-            t("simulator_seek_rank", lang),
-            dcc.Input(id=ids.SIMULATOR_SEEK_RANK, min=1, max=193, step=1, value=seeking.DEFAULT_RANK_GOAL, **number),
-            "control sim-small",
+        html.Div(
+            _control(
+                t("simulator_seek_rank", lang),
+                dcc.Input(id=ids.SIMULATOR_SEEK_RANK, min=1, max=193, step=1, value=seeking.DEFAULT_RANK_GOAL, **number),
+                "control sim-small",
+            ),
+            id=ids.SIMULATOR_SEEK_RANK_BOX,
+            hidden=not seeking.needs_field("rank", seeking.DEFAULT_GOAL),
         ),
-        _control(
-            t("simulator_seek_egdi", lang),
-            dcc.Input(id=ids.SIMULATOR_SEEK_EGDI, min=0, max=1, step=0.0001, value=seeking.DEFAULT_EGDI_GOAL, **number),
-            "control sim-small",
+        html.Div(
+            _control(
+                t("simulator_seek_egdi", lang),
+                dcc.Input(id=ids.SIMULATOR_SEEK_EGDI, min=0, max=1, step=0.0001, value=seeking.DEFAULT_EGDI_GOAL, **number),
+                "control sim-small",
+            ),
+            id=ids.SIMULATOR_SEEK_EGDI_BOX,
+            hidden=not seeking.needs_field("egdi", seeking.DEFAULT_GOAL),
         ),
     ]
     return html.Section(
