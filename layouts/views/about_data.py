@@ -65,3 +65,8 @@ def targets_about(lang: str) -> AboutData:
         last_updated(lang),
         t("chart_processing_targets", lang),
     )
+
+
+def clear_caches() -> None:
+    """Forget the dates read for earlier store versions (tests that switch databases)."""
+    _updated.cache_clear()

@@ -60,7 +60,7 @@ def test_the_page_offers_country_edition_language_and_format(fresh):
     edition = find(layout, ids.REPORTS_EDITION)
     assert edition.value == 2024 and edition.options[0] == {"label": "2024", "value": 2024} and len(edition.options) == 12
     assert find(layout, ids.REPORTS_FORMAT).value == "pdf"
-    assert [o["value"] for o in find(layout, ids.REPORTS_FORMAT).options] == ["xlsx", "pdf", "csv", "png"]
+    assert [o["value"] for o in find(layout, ids.REPORTS_FORMAT).options] == ["xlsx", "pdf", "csv", "png", "svg"]
     assert find(layout, ids.REPORTS_REPORT_LANG).value == "en"
     assert find(layout, ids.REPORTS_PROGRESS).hidden is True
     assert isinstance(find(layout, ids.REPORTS_DOWNLOAD), dcc.Download)
