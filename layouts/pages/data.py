@@ -231,4 +231,5 @@ def version_detail(detail: history.VersionDetail, lang: str) -> list[object]:
         html.P(detail.text),
         grid(ids.DATA_VERSION_CHANGES, view.change_columns(lang, with_file=False), detail.rows, lang),
         *limited(len(detail.rows), detail.total, lang),
+        html.Details([html.Summary(t("technical_details", lang)), html.P(detail.technical, className="source")], className="tech-details"),
     ]

@@ -7,9 +7,9 @@ import json
 import re
 from collections.abc import Iterator
 
+import dash
 import pandas as pd
 import plotly.graph_objects as go
-import dash
 import pytest
 from dash import dcc, html
 
