@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from indicators.cli.common import CommandError, Subcommands, check_output, methodology_or_error, report_issues, write_output
+from indicators.cli.common import CommandError, Subcommands, check_output, methodology_or_error, refused_error, report_issues, write_output
 from indicators.ingest.issues import Location, make_issue
 from indicators.ingest.long_format import read_long
 from indicators.method.methodology import available_editions
@@ -18,7 +18,7 @@ def cmd_score(args: argparse.Namespace) -> int:
     loaded = read_long(args.input)
     report_issues(loaded.issues, args.lang)
     if not loaded.ok:
-        raise CommandError(f"{args.input}: refused, see the problems above; nothing was scored.")
+        raise refused_error("score_refused", file=args.input)
     data = latest_values(loaded.tidy, args.year)
     codes = methodology.input_codes()
     if not data["indicator"].isin(codes).any():

@@ -8,6 +8,7 @@ Texts are in the page language; a status is a `Light`, which the page draws as a
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -25,7 +26,7 @@ from indicators.outlook.targets import (
     load_targets,
     stored_targets,
 )
-from layouts.i18n import fmt_int, fmt_number, t
+from layouts.i18n import catalog, fmt_int, fmt_number, t
 from layouts.views.labels import decimals, fmt_value, page_href
 from layouts.views.snapshot import request_snapshot, store
 
@@ -104,6 +105,13 @@ def fmt_ratio(ratio: object, lang: str) -> str:
     if ratio is None or pd.isna(ratio):  # type: ignore[arg-type]
         return "–"
     return fmt_number(100 * float(ratio), lang, 0) + " %"  # type: ignore[arg-type]
+
+
+def source_text(source: str, lang: str) -> str:
+    """Where a target comes from, in the page language: the targets file's own sources from the catalog; a source
+    typed on the Targets page as it was typed."""
+    key = "target_source_" + hashlib.sha1(source.encode("utf-8")).hexdigest()[:8]
+    return t(key, lang) if key in catalog() else source
 
 
 def basis_label(basis: str, lang: str) -> str:
@@ -213,7 +221,7 @@ def target_card(view: TargetsView, target: Target, lang: str) -> TargetCard:
     source = t(
         "targets_source_is",
         lang,
-        source=target.source,
+        source=source_text(target.source, lang),
         low=fmt_value(low, target.indicator, lang),
         high=fmt_value(high, target.indicator, lang),
     )

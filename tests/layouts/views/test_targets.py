@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from indicators.outlook.targets import stored_targets
+import re
+
+from indicators.outlook.targets import load_targets, stored_targets
 from layouts.views import target_edits
 from layouts.views import targets as view
 from layouts.views.snapshot import store
@@ -87,3 +89,11 @@ def test_the_overview_panel_is_for_the_country_of_the_targets(fresh):
     assert (panel.error, panel.other_country, panel.link) == (None, False, "/targets")
     assert panel.help == "Status of each milestone with the results up to 2024."
     assert view.targets_panel("LAO", "km").other_country and view.targets_panel("LAO", "km").link == "/targets?lang=km"
+
+
+def test_every_source_of_the_targets_file_is_in_khmer_and_a_typed_one_is_kept():
+    khmer = re.compile("[\u1780-\u17ff]")
+    sources = {target.source for target in load_targets().targets}
+    assert len(sources) == 7 and all(khmer.search(view.source_text(source, "km")) for source in sources)
+    assert all(view.source_text(source, "en") == source for source in sources)
+    assert view.source_text("Policy text, section 4.2", "km") == "Policy text, section 4.2"
