@@ -10,6 +10,7 @@ import argparse
 import gc
 import os
 import time
+from functools import lru_cache
 from pathlib import Path
 
 import flask
@@ -19,6 +20,7 @@ from layouts import shell
 from layouts.views import snapshot
 
 PAGES_DIR = Path(__file__).resolve().parent / "layouts" / "pages"
+VENDOR_DIR = Path(__file__).resolve().parent / "assets" / "vendor"
 
 
 class Dashboard(Dash):
@@ -36,6 +38,7 @@ def create_app(database_url: str | None = None) -> Dash:
         pages_folder=str(PAGES_DIR),
         title="E-Government Readiness: Cambodia",
         serve_locally=True,
+        assets_path_ignore=shell.ASSETS_NOT_IN_EVERY_PAGE,
         compress=True,
         suppress_callback_exceptions=True,
     )
@@ -51,8 +54,17 @@ gc.freeze()  # the objects made at start-up live as long as the app: keep full c
 
 
 @server.before_request
-def _start_timer() -> None:
+def _start_timer() -> flask.Response | None:
     flask.g.started = time.perf_counter()
+    if flask.request.path.endswith(shell.PLOTLY_JS_PATH):  # dcc.Graph asks for plotly.js when it first draws
+        cache = {"Cache-Control": f"public, max-age={shell.VENDOR_MAX_AGE}"}
+        return flask.Response(_plotly_bundle(), mimetype="application/javascript", headers=cache)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _plotly_bundle() -> bytes:
+    return (VENDOR_DIR / shell.PLOTLY_BUNDLE).read_bytes()
 
 
 @server.after_request

@@ -8,6 +8,13 @@ from dash import dcc, html
 from layouts import ids
 from layouts.state import language
 
+# plotly.js: the partial bundle built by scripts/build-vendor.sh (only the traces the app draws) is served where
+# dcc.Graph asks for plotly.js, so it loads only on a page that draws a chart; assets/vendor/ is not in every page.
+PLOTLY_JS_PATH = "/_dash-component-suites/plotly/package_data/plotly.min.js"
+PLOTLY_BUNDLE = "plotly-partial.min.js"
+VENDOR_MAX_AGE = 7 * 24 * 3600
+ASSETS_NOT_IN_EVERY_PAGE = ["^vendor$"]  # Dash's assets_path_ignore: folders of assets/ not put in every page
+
 
 def layout() -> html.Div:
     return html.Div(
