@@ -14,6 +14,9 @@ PLOTLY_JS_PATH = "/_dash-component-suites/plotly/package_data/plotly.min.js"
 PLOTLY_BUNDLE = "plotly-partial.min.js"
 VENDOR_MAX_AGE = 7 * 24 * 3600
 ASSETS_NOT_IN_EVERY_PAGE = ["^vendor$"]  # Dash's assets_path_ignore: folders of assets/ not put in every page
+# AG Grid's script goes only into the pages that show a grid; a link into one of them loads the page anew
+# (`layouts.components.page_link`), so a page without the script never draws a grid. dash_table is never used.
+GRID_PAGES = ("/compare", "/data")
 
 
 def layout() -> html.Div:
@@ -32,3 +35,15 @@ def layout() -> html.Div:
 def with_html_lang(index: str, lang: object) -> str:
     """The page's HTML with `<html lang="km">` or `<html lang="en">`, as the address asks."""
     return index.replace("<html>", f'<html lang="{language(lang)}">', 1)
+
+
+def needs_grid(href: str) -> bool:
+    """Whether the page at `href` (a path, with or without its query) shows an AG Grid."""
+    return href.split("?", 1)[0].split("#", 1)[0].rstrip("/") in GRID_PAGES
+
+
+def page_scripts(scripts: str, path: str) -> str:
+    """The `<script>` tags of the page at `path`: without dash_table's (never used), and without AG Grid's unless
+    the page shows a grid."""
+    kept = [tag for tag in scripts.split("\n") if "/dash_table/" not in tag and ("/dash_ag_grid/" not in tag or needs_grid(path))]
+    return "\n".join(kept)

@@ -6,6 +6,7 @@ import dash
 from dash import Input, Output, clientside_callback, dcc
 
 from layouts import ids
+from layouts.components import page_link
 from layouts.i18n import t
 from layouts.state import language, parse_query, with_changes
 
@@ -14,9 +15,9 @@ def nav_links(pathname: str | None, search: str | None) -> list[dcc.Link]:
     """One link per page (keeping the query string) and the language switch (same page, other language)."""
     lang = language(parse_query(search).get("lang"))
     links = [
-        dcc.Link(
+        page_link(
             t(f"nav_{page['module'].rsplit('.', 1)[-1]}", lang),
-            href=page["path"] + (search or ""),
+            page["path"] + (search or ""),
             className="nav-link active" if page["path"] == (pathname or "/") else "nav-link",
         )
         for page in sorted(dash.page_registry.values(), key=lambda p: p.get("order", 99))

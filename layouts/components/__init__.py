@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
-from dash import html
+from dash import dcc, html
 
 from layouts.i18n import t
+from layouts.shell import needs_grid
 
 
 def card(label: str, value: str, detail: str | None = None, graph: html.Div | None = None, card_id: str | None = None) -> html.Div:
@@ -26,3 +27,9 @@ def scroll_box(table: html.Table, lang: str, label: str | None = None) -> html.D
     """A table in a box of its own that scrolls sideways on a narrow screen (the page never does): one tab stop,
     the arrow keys scroll it; `label` names it for screen readers."""
     return html.Div(table, className="table-scroll", tabIndex="0", role="region", **{"aria-label": label or t("table_scroll_label", lang)})
+
+
+def page_link(text: str, href: str, **props: object) -> dcc.Link:
+    """A link to another page of the dashboard; into a page with a grid it loads the page anew (its script is only
+    in that page: `layouts.shell.GRID_PAGES`)."""
+    return dcc.Link(text, href=href, refresh=needs_grid(href), **props)  # type: ignore[arg-type]

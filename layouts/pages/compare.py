@@ -13,6 +13,7 @@ import plotly.graph_objects as go
 from dash import dcc, html
 
 from layouts import ids
+from layouts.components import page_link
 from layouts.components.chart_block import ChartTable, chart_block
 from layouts.components.plotly_config import NO_BUTTONS, ZOOM_GEO
 from layouts.components.timeline import edition_timeline
@@ -28,11 +29,7 @@ dash.register_page(__name__, path="/compare", name="Compare", order=2)
 
 
 def data_link(lang: str) -> dcc.Link:
-    return dcc.Link(
-        t("compare_data_link", lang),
-        href=page_href(dash.get_relative_path("/data"), lang),
-        className="compare-data-link",
-    )
+    return page_link(t("compare_data_link", lang), page_href(dash.get_relative_path("/data"), lang), className="compare-data-link")
 
 
 def notice_box(notice: view.Notice, lang: str) -> html.Div:

@@ -14,7 +14,7 @@ from dash import dcc, html
 from indicators.entities import load_countries
 from indicators.outlook.scenarios import PUBLISHED_MODE, parse_changes
 from layouts import ids
-from layouts.components import notice, scroll_box
+from layouts.components import notice, page_link, scroll_box
 from layouts.components.chart_block import ChartTable, chart_block
 from layouts.components.plotly_config import NO_BUTTONS
 from layouts.figures.simulator import results_figure
@@ -80,7 +80,7 @@ def body(mode: str, edition: int, entity: str, changes: Mapping[str, float], lan
     """Inputs, results and goal seek for one mode, edition and entity, with `changes` applied."""
     problem = view.unavailable(mode, edition, entity, lang)
     if problem is not None:
-        link = dcc.Link(t("simulator_data_link", lang), href=page_href("/data", lang))
+        link = page_link(t("simulator_data_link", lang), page_href("/data", lang))
         shown = (
             html.Div([problem.text, " ", link], className="notice notice-warning") if problem.data_link else notice(problem.text, "warning")
         )

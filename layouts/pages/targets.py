@@ -12,7 +12,7 @@ from dash import dcc, html
 
 from indicators.outlook.targets import TargetSet
 from layouts import ids
-from layouts.components import notice, scroll_box
+from layouts.components import notice, page_link, scroll_box
 from layouts.components.chart_block import ChartTable, chart_block
 from layouts.components.plotly_config import NO_BUTTONS
 from layouts.figures.targets import lights_table, status_badge, status_light, target_figure
@@ -161,7 +161,7 @@ def rank_note(note: view.RankNote | None, lang: str) -> html.Div | None:
         return None
     if note.missing:
         return html.Div(
-            [note.missing, " ", dcc.Link(t("targets_data_link", lang), href=page_href("/data", lang))],
+            [note.missing, " ", page_link(t("targets_data_link", lang), page_href("/data", lang))],
             className="notice notice-info tg-rank-note",
         )
     return html.Div([html.P(note.intro), html.Ul([html.Li(line) for line in note.lines])], className="tg-rank-note")
