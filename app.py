@@ -25,10 +25,12 @@ VENDOR_DIR = Path(__file__).resolve().parent / "assets" / "vendor"
 
 class Dashboard(Dash):
     """Dash, with `<html lang>` set in the HTML the server sends (from the address's `lang`), not only by a script,
-    and only the scripts the page needs (`shell.page_scripts`)."""
+    only the scripts the page needs (`shell.page_scripts`), and what a chart page will need asked for at once
+    (`shell.preloads`)."""
 
     def interpolate_index(self, **kwargs: str) -> str:
         kwargs["scripts"] = shell.page_scripts(kwargs.get("scripts", ""), flask.request.path)
+        kwargs["metas"] = kwargs.get("metas", "") + shell.preloads(flask.request.path, self.config.requests_pathname_prefix)
         return shell.with_html_lang(super().interpolate_index(**kwargs), flask.request.args.get("lang"))
 
 

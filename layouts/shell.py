@@ -17,6 +17,9 @@ ASSETS_NOT_IN_EVERY_PAGE = ["^vendor$"]  # Dash's assets_path_ignore: folders of
 # AG Grid's script goes only into the pages that show a grid; a link into one of them loads the page anew
 # (`layouts.components.page_link`), so a page without the script never draws a grid. dash_table is never used.
 GRID_PAGES = ("/compare", "/data")
+PAGES_WITHOUT_CHARTS = ("/data", "/methodology", "/reports", "/accessibility")
+# What a chart page fetches only once its layout has arrived: asked for at once instead, beside Dash's own scripts.
+CHART_PRELOADS = (PLOTLY_JS_PATH, "/_dash-component-suites/dash/dcc/async-graph.js")
 
 
 def layout() -> html.Div:
@@ -47,3 +50,13 @@ def page_scripts(scripts: str, path: str) -> str:
     the page shows a grid."""
     kept = [tag for tag in scripts.split("\n") if "/dash_table/" not in tag and ("/dash_ag_grid/" not in tag or needs_grid(path))]
     return "\n".join(kept)
+
+
+def preloads(path: str, prefix: str = "/") -> str:
+    """`<link rel="preload">` tags for what the page at `path` will ask for late: plotly.js and dcc.Graph's code on
+    a page with charts (every page but PAGES_WITHOUT_CHARTS and the 404 page); nothing elsewhere."""
+    known = {"/", "/trends", "/compare", "/targets", "/simulator", *PAGES_WITHOUT_CHARTS}
+    page = path.rstrip("/") or "/"
+    if page not in known or page in PAGES_WITHOUT_CHARTS:
+        return ""
+    return "\n".join(f'<link rel="preload" href="{prefix.rstrip("/")}{url}" as="script">' for url in CHART_PRELOADS)
