@@ -4,7 +4,8 @@
   needs (the chart block's own menu downloads images and data).
 - Tool-bar tooltips and Plotly's few other texts through plotly.js's locale mechanism (`config.locale` and
   `config.locales`), with a dictionary for the page language made from the catalog (`chart_plotly_*`).
-- The chart is drawn inside `role="img"` with an `aria-label` that says in one sentence what it shows.
+- The chart is drawn inside `role="img"` with an `aria-label` that says in one sentence what it shows; a chart
+  with zoom buttons is a `role="figure"` named by the same sentence instead (an image cannot hold buttons).
 """
 
 from __future__ import annotations
@@ -73,7 +74,8 @@ def accessible_graph(
     """A chart inside `role="img"`, named by `summary` (one sentence); `graph_id` for callbacks that redraw it (the
     frame's id is `graph_id + "-frame"`)."""
     props: dict[str, object] = {"figure": figure, "config": graph_config(lang, buttons, static), "className": class_name}
-    frame: dict[str, object] = {"role": "img", "className": "cb-figure", "aria-label": summary}
+    interactive = bool(buttons) and not static
+    frame: dict[str, object] = {"role": "figure" if interactive else "img", "className": "cb-figure", "aria-label": summary}
     if graph_id is not None:
         props["id"] = graph_id
         frame["id"] = f"{graph_id}-frame"  # a callback that redraws the chart names it anew

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from dash import dcc, html
 
-from layouts.i18n import fmt_int
+from layouts.i18n import fmt_int, t
 from layouts.views.chart_words import labelled_periods
 
 
@@ -19,20 +19,22 @@ def range_props(periods: Sequence[int], shown: tuple[int, int] | None, lang: str
     return {"min": periods[0], "max": periods[-1], "marks": marks, "value": list(chosen)}
 
 
-def _group(component_id: str, label: str, slider: object, hidden: bool = False) -> html.Div:
+def _group(component_id: str, label: str, slider: object, lang: str, hidden: bool = False) -> html.Div:
+    """The slider with its label; its number boxes are named from them (assets/a11y_repair.js)."""
     label_id = component_id + "-label"
+    words = f"{t('chart_timeline_from', lang)}|{t('chart_timeline_to', lang)}"
     return html.Div(
         [html.Span(label, id=label_id, className="cb-timeline-label"), slider],
         role="group",
         hidden=hidden,
-        **{"aria-labelledby": label_id},
+        **{"aria-labelledby": label_id, "data-range-words": words},
     )
 
 
-def range_timeline(component_id: str, label: str, props: dict[str, object]) -> html.Div:
+def range_timeline(component_id: str, label: str, props: dict[str, object], lang: str) -> html.Div:
     """A range slider of periods (`range_props`), answering when the handle is let go."""
     slider = dcc.RangeSlider(id=component_id, step=1, allowCross=False, updatemode="mouseup", **props)  # type: ignore[arg-type]
-    return _group(component_id, label, slider)
+    return _group(component_id, label, slider, lang)
 
 
 def edition_timeline(component_id: str, label: str, editions: Sequence[int], value: int | None, lang: str) -> html.Div:
@@ -47,4 +49,4 @@ def edition_timeline(component_id: str, label: str, editions: Sequence[int], val
         value=value,
         included=False,
     )
-    return _group(component_id, label, slider, hidden=len(editions) < 2)
+    return _group(component_id, label, slider, lang, hidden=len(editions) < 2)

@@ -12,7 +12,7 @@ from dash import dcc, html
 from layouts import ids
 from layouts.components import card, notice
 from layouts.components.chart_block import ChartTable, chart_block
-from layouts.components.plotly_config import accessible_graph
+from layouts.components.plotly_config import NO_BUTTONS, accessible_graph
 from layouts.figures import sparkline, trend_figure
 from layouts.figures.targets import lights_table
 from layouts.i18n import t
@@ -106,6 +106,7 @@ def _content(version: int, entity: str, edition: int | None, lang: str) -> list[
             table=ChartTable([t(key, lang) for key in TABLE_HEADERS], shown.table),
             about=survey_about(lang),
             graph_id=ids.OVERVIEW_TREND,
+            buttons=NO_BUTTONS,  # one trustworthy screen: nothing to zoom, no toolbar over the plot on a phone
             filename=f"egdi-{entity.lower()}",
         ),
         html.P(t("source_undesa", lang), className="source"),

@@ -124,7 +124,7 @@ def layout(
                 table=parts.table,
                 about=survey_about(lang) if series in view.INDEX_SERIES else indicators_about(lang),
                 graph_id=ids.TRENDS_GRAPH,
-                timeline=range_timeline(ids.TRENDS_TIMELINE, t("chart_timeline", lang), parts.timeline),
+                timeline=range_timeline(ids.TRENDS_TIMELINE, t("chart_timeline", lang), parts.timeline, lang),
                 filename=f"trends-{series}-{entity.lower()}",
             ),
             html.Div(parts.details, id=ids.TRENDS_DETAILS),
