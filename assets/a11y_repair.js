@@ -1,6 +1,6 @@
 /* Accessibility repairs of Dash 4's own components, so that every control has a name and a role that fits what it
    is (axe-core: no serious or critical problem). Each repair says what it fixes; all run again whenever the page
-   changes. The names come from the page itself (a legend, a label, a group's label): nothing here is in English. */
+   changes (a component drawn again puts its own attributes back). The names come from the page itself (a legend, a label, a group's label): nothing here is in English. */
 (function () {
   "use strict";
 
@@ -59,5 +59,5 @@
     if (pending) { return; }
     pending = true;
     window.requestAnimationFrame(function () { pending = false; repair(); });
-  }).observe(document.documentElement, {childList: true, subtree: true});
+  }).observe(document.documentElement, {childList: true, subtree: true, attributes: true, attributeFilter: ["tabindex", "role", "aria-label"]});
 })();
