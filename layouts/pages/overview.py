@@ -124,6 +124,7 @@ def targets_panel(entity: str, lang: str) -> list[object]:
             dcc.Link(t("overview_targets_link", lang), href=panel.link),
         ]
     return [
+        html.P(panel.reporting, className="tg-reporting"),
         html.P(panel.help, className="muted"),
         _lights(request_snapshot().version, lang),
         dcc.Link(t("overview_targets_link", lang), href=panel.link, className="tg-more"),

@@ -85,6 +85,7 @@ def targets_content(targets: view.TargetsView, lang: str) -> list[object]:
         html.Div(
             [
                 html.H2(t("targets_summary_title", lang)),
+                html.P(view.reporting_status(targets, lang), className="tg-reporting"),
                 html.P(view.summary_help(targets, lang), className="muted"),
                 lights_table(targets.status, targets.targets.milestones, lang, ids.TARGETS_TABLE),
                 legend(lang),

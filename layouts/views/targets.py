@@ -185,6 +185,30 @@ def indicative_note(view: TargetsView, lang: str) -> str | None:
     return t("targets_indicative_note", lang, count=fmt_int(indicative, lang), total=fmt_int(len(targets), lang))
 
 
+def reporting_status(view: TargetsView, lang: str) -> str:
+    """How many targets have data, and the statuses at the next milestone: 'Data for 6 of 8 targets. By 2025: 1 on
+    track, 2 need acceleration, 3 limited progress, 2 insufficient data.'"""
+    status = view.status
+    if status.empty:
+        return ""
+    targets = status.groupby("target_id", sort=False)["progress"].apply(lambda p: (p != "insufficient_data").any())
+    first = int(status["milestone"].min())
+    counts = status[status["milestone"] == first]["progress"].value_counts()
+    parts = [
+        t("targets_reporting_count", lang, count=fmt_int(counts[p], lang), status=t(f"targets_progress_{p}", lang).lower())
+        for p in PROGRESS_ORDER
+        if p in counts
+    ]
+    return t(
+        "targets_reporting_status",
+        lang,
+        with_data=fmt_int(int(targets.sum()), lang),
+        total=fmt_int(len(targets), lang),
+        year=fmt_int(first, lang),
+        counts=t("targets_reporting_separator", lang).join(parts),
+    )
+
+
 def summary_help(view: TargetsView, lang: str) -> str:
     return t("targets_summary_help", lang, edition=fmt_int(view.latest_edition, lang))
 
@@ -363,10 +387,12 @@ class TargetsPanel:
     error: str | None
     other_country: bool
     help: str
+    reporting: str  # how many targets have data, and the next milestone's statuses
     link: str  # the Targets page
 
 
 def targets_panel(entity: str, lang: str) -> TargetsPanel:
     view = targets_view()
     help_text = t("overview_targets_help", lang, edition=fmt_int(view.latest_edition, lang))
-    return TargetsPanel(file_error(view, lang), entity != view.targets.entity, help_text, page_href("/targets", lang))
+    link = page_href("/targets", lang)
+    return TargetsPanel(file_error(view, lang), entity != view.targets.entity, help_text, reporting_status(view, lang), link)

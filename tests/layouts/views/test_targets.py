@@ -97,3 +97,11 @@ def test_every_source_of_the_targets_file_is_in_khmer_and_a_typed_one_is_kept():
     assert len(sources) == 7 and all(khmer.search(view.source_text(source, "km")) for source in sources)
     assert all(view.source_text(source, "en") == source for source in sources)
     assert view.source_text("Policy text, section 4.2", "km") == "Policy text, section 4.2"
+
+
+def test_the_reporting_status_says_how_many_targets_have_data(fresh):
+    shown = view.targets_view()
+    assert view.reporting_status(shown, "en") == (
+        "Data for 6 of 8 targets. By 2025: 1 on track, 1 needs acceleration, 4 limited progress, 2 insufficient data."
+    )
+    assert view.reporting_status(shown, "km").startswith("មានទិន្នន័យសម្រាប់គោលដៅ ៦ ក្នុងចំណោម ៨។")
