@@ -18,7 +18,7 @@ UNIT_TICKS = (0.0, 0.25, 0.5, 0.75, 1.0)
 def edition_axis(editions: list[int], lang: str, title: str = "") -> dict[str, object]:
     """An x axis of survey editions whose labels never crowd (`labelled_periods`), in the page's digits."""
     shown = labelled_periods(editions)
-    return {"title": {"text": title}, "tickvals": shown, "ticktext": [fmt_int(e, lang) for e in shown]}
+    return {"title": {"text": title}, "tickangle": 0, "tickvals": shown, "ticktext": [fmt_int(e, lang) for e in shown]}
 
 
 def unit_axis(lang: str, title: str = "") -> dict[str, object]:

@@ -87,6 +87,7 @@ def trends_figure(
         "shapes": [{"type": "line", "x0": m.x, "x1": m.x, "y0": axes.y_range[0], "y1": top, "line": rule} for m in markers],
         "xaxis": {
             "title": {"text": axes.x_title},
+            "tickangle": 0,  # the labels are spaced never to crowd (labelled_periods): upright, even on a phone
             "tickvals": [v for v, _ in axes.x_ticks],
             "ticktext": [text for _, text in axes.x_ticks],
         },
@@ -96,7 +97,7 @@ def trends_figure(
             "tickvals": [v for v, _ in axes.y_ticks],
             "ticktext": [text for _, text in axes.y_ticks],
         },
-        "legend": {"orientation": "h", "y": -0.15, "yanchor": "top"},
+        "legend": {"orientation": "h", "y": -0.22, "yanchor": "top"},  # below the axis title
     }
     if not lines:
         layout["xaxis"] = layout["yaxis"] = {"visible": False}

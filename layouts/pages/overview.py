@@ -15,7 +15,7 @@ from layouts.components.chart_block import ChartTable, chart_block
 from layouts.components.plotly_config import NO_BUTTONS, accessible_graph
 from layouts.figures import sparkline, trend_figure
 from layouts.figures.targets import lights_table
-from layouts.i18n import t
+from layouts.i18n import fmt_int, t
 from layouts.state import language
 from layouts.views import overview as view
 from layouts.views import targets as targets_view
@@ -48,7 +48,7 @@ def layout(lang: str = "en", entity: str = "KHM", edition: str | None = None, **
                             t("overview_edition_label", lang),
                             dcc.Dropdown(
                                 id=ids.OVERVIEW_EDITION,
-                                options=[{"label": str(e), "value": e} for e in controls.editions],
+                                options=[{"label": fmt_int(e, lang), "value": e} for e in controls.editions],
                                 value=controls.edition,
                                 clearable=False,
                             ),

@@ -25,7 +25,7 @@ def trend_summary(series: str, country: str, history: Sequence[tuple[int, float]
     )
 
 
-def labelled_periods(periods: Sequence[int], min_gap: int = 4) -> list[int]:
+def labelled_periods(periods: Sequence[int], min_gap: int = 6) -> list[int]:
     """The periods an axis labels so that labels never crowd on a phone: the first, then each at least `min_gap`
     after the last labelled one, and always the last (dropping the one before it when they would crowd); all of
     them when there are six or fewer."""
