@@ -7,9 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from layouts.i18n import digits, t
-from layouts.views.snapshot import request_snapshot, store
-
-NOT_DATA_KINDS = ("targets", "scenario")
+from layouts.views.snapshot import NOT_DATA_KINDS, request_snapshot, store
 
 
 @dataclass(frozen=True)
