@@ -42,24 +42,25 @@ def update_trends(
     query = parse_query(search)
     previous, previous_peers, previous_series = view.requested_view(data, **query)
     previous_period = view.requested_period(query.get("period"))
-    peers = view.peers_for_new_country(data, entity, peers or [], previous)
+    chosen = peers or []
+    peers = view.peers_for_new_country(data, entity, chosen, previous)
     period = None  # a new series has periods of its own: all of them
     if series == previous_series:
         period = view.period_choice(timeline, view.trends_view(entity, peers, series, lang, data).all_periods)
     if (entity, peers, series, period) == (previous, previous_peers, previous_series, previous_period):
         raise PreventUpdate  # the page was drawn from this very URL (Dash calls back when it inserts the controls)
     parts = page.trends_parts(entity, peers, series, lang, data, period)
-    timeline_props = parts.timeline
+    same = dash.no_update  # what the page shows already is not sent again (nor drawn again)
+    new_periods = series != previous_series or entity != previous
+    timeline_props = [parts.timeline[key] if new_periods else same for key in ("min", "max", "marks")]
     return (
         parts.subtitle,
         parts.figure,
         parts.summary,
         table_view(parts.table, lang),
         parts.details,
-        peers,
-        timeline_props["min"],
-        timeline_props["max"],
-        timeline_props["marks"],
-        timeline_props["value"],
+        peers if peers != chosen else same,
+        *timeline_props,
+        parts.timeline["value"] if parts.timeline["value"] != timeline else same,
         with_changes(search, **view.url_state(entity, peers, series, data, period)),
     )
