@@ -198,7 +198,7 @@ def layout(
                 defaultColDef={"sortable": True, "filter": True, "resizable": True, "wrapHeaderText": True, "autoHeaderHeight": True},
                 columnSize="responsiveSizeToFit",
                 dashGridOptions={
-                    "localeText": catalog_texts("compare_grid_", lang),
+                    "localeText": catalog_texts("grid_", lang),
                     "tooltipShowDelay": 300,
                     "animateRows": False,
                     "domLayout": "autoHeight",  # every row of the set, none clipped

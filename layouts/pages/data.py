@@ -16,7 +16,7 @@ from layouts.i18n import fmt_int, t
 from layouts.state import language
 from layouts.views import data as view
 from layouts.views import data_history as history
-from layouts.views.labels import page_href
+from layouts.views.labels import catalog_texts, page_href
 
 dash.register_page(__name__, path="/data", name="Data", order=3)
 
@@ -163,7 +163,7 @@ def grid(grid_id: str, columns: list[dict[str, object]], rows: list[dict[str, ob
         "ensureDomOrder": True,
         "enableCellTextSelection": True,
         "suppressColumnVirtualisation": True,
-        "localeText": {"noRowsToShow": t("data_grid_no_rows", lang), "loadingOoo": t("data_grid_loading", lang)},
+        "localeText": catalog_texts("grid_", lang),
     }
     return dag.AgGrid(
         id=grid_id,
