@@ -10,6 +10,40 @@
     return text.replace(/[០-៩]/g, function (d) { return String(KHMER_DIGITS.indexOf(d)); });
   }
 
+  /* The table of a block travels as data (data-table, layouts/components/chart_block.py): drawn here when its tab
+     is open, and again when a callback sends new rows. */
+  var drawn = new WeakMap();
+
+  function tableData(box) {
+    return JSON.parse(box.getAttribute("data-table") || '{"headers": [], "rows": []}');
+  }
+
+  function drawTable(box) {
+    var source = box.getAttribute("data-table");
+    if (!source || drawn.get(box) === source || box.closest("[hidden]")) { return; }
+    var data = JSON.parse(source);
+    var table = document.createElement("table");
+    table.className = "data-table cb-data";
+    var headRow = table.createTHead().insertRow();
+    data.headers.forEach(function (text) {
+      var cell = document.createElement("th");
+      cell.scope = "col";
+      cell.textContent = text;
+      headRow.appendChild(cell);
+    });
+    var body = table.createTBody();
+    data.rows.forEach(function (row) {
+      var line = body.insertRow();
+      row.forEach(function (text) { line.insertCell().textContent = text; });
+    });
+    box.replaceChildren(table);
+    drawn.set(box, source);
+  }
+
+  function drawTables(root) {
+    (root || document).querySelectorAll(".cb-table[data-table]").forEach(drawTable);
+  }
+
   function showView(tab) {
     var owner = block(tab);
     owner.querySelectorAll(".cb-tab").forEach(function (other) {
@@ -19,6 +53,7 @@
       var panel = document.getElementById(other.getAttribute("aria-controls"));
       if (panel) { panel.hidden = !selected; }
     });
+    drawTables(owner);
     window.dispatchEvent(new Event("resize")); /* a chart drawn while hidden takes its width now */
   }
 
@@ -37,11 +72,9 @@
   }
 
   function csvOf(owner) {
-    var lines = [];
-    owner.querySelectorAll(".cb-data tr").forEach(function (row) {
-      if (row.hidden) { return; } /* only the rows shown */
-      lines.push(Array.prototype.map.call(row.children, function (cell) { return csvCell(cell.textContent); }).join(","));
-    });
+    var box = owner.querySelector(".cb-table[data-table]");
+    var data = box ? tableData(box) : {headers: [], rows: []};
+    var lines = [data.headers].concat(data.rows).map(function (row) { return row.map(csvCell).join(","); });
     lines.push("");
     owner.querySelectorAll(".cb-about-row").forEach(function (row) {
       lines.push(csvCell(row.querySelector("dt").textContent) + "," + csvCell(row.querySelector("dd").textContent));
@@ -123,10 +156,11 @@
 
   /* The address's anchor (a copied link, a target on the Overview) is drawn after the page loads: go to it once. */
   var scrolledFor = "";
-  new MutationObserver(function () {
+  new MutationObserver(function (changes) {
+    if (changes.some(function (change) { return change.type === "attributes" || change.addedNodes.length; })) { drawTables(); }
     var hash = window.location.hash.slice(1);
     if (!hash || window.location.href === scrolledFor) { return; }
     var anchor = document.getElementById(decodeURIComponent(hash));
     if (anchor) { scrolledFor = window.location.href; anchor.scrollIntoView(); }
-  }).observe(document.documentElement, {childList: true, subtree: true});
+  }).observe(document.documentElement, {childList: true, subtree: true, attributes: true, attributeFilter: ["data-table"]});
 })();

@@ -14,6 +14,7 @@ holds the table and `block_id + "-title"` for its title (a callback may redraw t
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -21,7 +22,6 @@ import pandas as pd
 import plotly.graph_objects as go
 from dash import html
 
-from layouts.components import scroll_box
 from layouts.components.plotly_config import ZOOM_2D, accessible_graph
 from layouts.i18n import t
 from layouts.views.about_data import AboutData
@@ -35,13 +35,22 @@ class ChartTable:
     rows: pd.DataFrame
 
 
+def table_data(table: ChartTable) -> str:
+    """The rows shown, as the JSON the browser draws the table from: {"headers": [...], "rows": [[...], ...]}."""
+    rows = [[str(v) for v in row] for row in table.rows.itertuples(index=False)]
+    return json.dumps({"headers": [str(h) for h in table.headers], "rows": rows}, ensure_ascii=False)
+
+
 def table_view(table: ChartTable | None, lang: str) -> html.Div | str:
-    """The rows as a plain table in a box of its own that scrolls sideways (one tab stop; arrow keys scroll it)."""
+    """The rows in a box of its own that scrolls sideways (one tab stop; arrow keys scroll it). They travel as data
+    (`data-table`): the browser draws the table when its tab is opened (assets/chart_block.js), so a redraw of the
+    chart sends one attribute, not a component per cell."""
     if table is None or table.rows.empty:
         return t("chart_no_rows", lang)
-    body = [html.Tr([html.Td(str(v)) for v in row]) for row in table.rows.itertuples(index=False)]
-    head = html.Thead(html.Tr([html.Th(h, scope="col") for h in table.headers]))
-    return scroll_box(html.Table([head, html.Tbody(body)], className="data-table cb-data"), lang, t("chart_table_label", lang))
+    label = t("chart_table_label", lang)
+    return html.Div(
+        className="table-scroll cb-table", tabIndex="0", role="region", **{"aria-label": label, "data-table": table_data(table)}
+    )
 
 
 def about_panel(about: AboutData, lang: str) -> html.Details:
