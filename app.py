@@ -11,6 +11,7 @@ import argparse
 import gc
 import os
 import time
+from functools import lru_cache
 from pathlib import Path
 
 import flask
@@ -24,16 +25,29 @@ from layouts.server.secret import make_secret_file
 from layouts.views import snapshot
 
 PAGES_DIR = Path(__file__).resolve().parent / "layouts" / "pages"
+VENDOR_DIR = Path(__file__).resolve().parent / "assets" / "vendor"
+
+
+class Dashboard(Dash):
+    """Dash, with `<html lang>` set in the HTML the server sends (from the address's `lang`), not only by a script,
+    only the scripts the page needs (`shell.page_scripts`), and what a chart page will need asked for at once
+    (`shell.preloads`)."""
+
+    def interpolate_index(self, **kwargs: str) -> str:
+        kwargs["scripts"] = shell.page_scripts(kwargs.get("scripts", ""), flask.request.path)
+        kwargs["metas"] = kwargs.get("metas", "") + shell.preloads(flask.request.path, self.config.requests_pathname_prefix)
+        return shell.with_html_lang(super().interpolate_index(**kwargs), flask.request.args.get("lang"))
 
 
 def create_app(database_url: str | None = None) -> Dash:
     snapshot.configure(database_url)
-    dash_app = Dash(
+    dash_app = Dashboard(
         __name__,
         use_pages=True,
         pages_folder=str(PAGES_DIR),
         title="E-Government Readiness: Cambodia",
         serve_locally=True,
+        assets_path_ignore=shell.ASSETS_NOT_IN_EVERY_PAGE,
         compress=True,
         suppress_callback_exceptions=True,
     )
@@ -50,8 +64,17 @@ gc.freeze()  # the objects made at start-up live as long as the app: keep full c
 
 
 @server.before_request
-def _start_timer() -> None:
+def _start_timer() -> flask.Response | None:
     flask.g.started = time.perf_counter()
+    if flask.request.path.endswith(shell.PLOTLY_JS_PATH):  # dcc.Graph asks for plotly.js when it first draws
+        cache = {"Cache-Control": f"public, max-age={shell.VENDOR_MAX_AGE}"}
+        return flask.Response(_plotly_bundle(), mimetype="application/javascript", headers=cache)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _plotly_bundle() -> bytes:
+    return (VENDOR_DIR / shell.PLOTLY_BUNDLE).read_bytes()
 
 
 @server.after_request

@@ -7,6 +7,20 @@ import dash
 from dash import dcc, html
 
 from layouts import ids
+from layouts.state import language
+
+# plotly.js: the partial bundle built by scripts/build-vendor.sh (only the traces the app draws) is served where
+# dcc.Graph asks for plotly.js, so it loads only on a page that draws a chart; assets/vendor/ is not in every page.
+PLOTLY_JS_PATH = "/_dash-component-suites/plotly/package_data/plotly.min.js"
+PLOTLY_BUNDLE = "plotly-partial.min.js"
+VENDOR_MAX_AGE = 7 * 24 * 3600
+ASSETS_NOT_IN_EVERY_PAGE = ["^vendor$"]  # Dash's assets_path_ignore: folders of assets/ not put in every page
+# AG Grid's script goes only into the pages that show a grid; a link into one of them loads the page anew
+# (`layouts.components.page_link`), so a page without the script never draws a grid. dash_table is never used.
+GRID_PAGES = ("/compare", "/data")
+PAGES_WITHOUT_CHARTS = ("/data", "/methodology", "/reports", "/accessibility")
+# What a chart page fetches only once its layout has arrived: asked for at once instead, beside Dash's own scripts.
+CHART_PRELOADS = (PLOTLY_JS_PATH, "/_dash-component-suites/dash/dcc/async-graph.js")
 
 
 def layout() -> html.Div:
@@ -21,5 +35,33 @@ def layout() -> html.Div:
             ),
             html.Div(id=ids.SERVER_NOTICE, className="server-notice", role="alert", hidden=True),
             html.Main(dash.page_container, id="main", className="page"),
+            html.Footer(id=ids.FOOTER, className="footer"),
         ]
     )
+
+
+def with_html_lang(index: str, lang: object) -> str:
+    """The page's HTML with `<html lang="km">` or `<html lang="en">`, as the address asks."""
+    return index.replace("<html>", f'<html lang="{language(lang)}">', 1)
+
+
+def needs_grid(href: str) -> bool:
+    """Whether the page at `href` (a path, with or without its query) shows an AG Grid."""
+    return href.split("?", 1)[0].split("#", 1)[0].rstrip("/") in GRID_PAGES
+
+
+def page_scripts(scripts: str, path: str) -> str:
+    """The `<script>` tags of the page at `path`: without dash_table's (never used), and without AG Grid's unless
+    the page shows a grid."""
+    kept = [tag for tag in scripts.split("\n") if "/dash_table/" not in tag and ("/dash_ag_grid/" not in tag or needs_grid(path))]
+    return "\n".join(kept)
+
+
+def preloads(path: str, prefix: str = "/") -> str:
+    """`<link rel="preload">` tags for what the page at `path` will ask for late: plotly.js and dcc.Graph's code on
+    a page with charts (every page but PAGES_WITHOUT_CHARTS and the 404 page); nothing elsewhere."""
+    known = {"/", "/trends", "/compare", "/targets", "/simulator", *PAGES_WITHOUT_CHARTS}
+    page = path.rstrip("/") or "/"
+    if page not in known or page in PAGES_WITHOUT_CHARTS:
+        return ""
+    return "\n".join(f'<link rel="preload" href="{prefix.rstrip("/")}{url}" as="script">' for url in CHART_PRELOADS)

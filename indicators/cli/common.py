@@ -8,8 +8,9 @@ import sys
 
 import pandas as pd
 
+from indicators.cli.words import issue_lines, word
 from indicators.ingest.imports import open_seeded_store
-from indicators.ingest.issues import Issue, has_errors, render_issues, render_summary
+from indicators.ingest.issues import Issue, has_errors, render_summary
 from indicators.method.methodology import Methodology, MethodologyError, load_methodology
 from indicators.report.writers import TABLE_SUFFIXES, write_table
 from indicators.store import Store, StoreError
@@ -22,11 +23,21 @@ Subcommands = argparse._SubParsersAction  # what `ArgumentParser.add_subparsers(
 
 
 class CommandError(Exception):
-    """A failure to report to the user as a message, with the exit code to use."""
+    """A failure to report to the user as a message, with the exit code to use; `km` is the message in Khmer
+    where it has one (`--lang km`)."""
 
-    def __init__(self, message: str, code: int = EXIT_REFUSED):
+    def __init__(self, message: str, code: int = EXIT_REFUSED, km: str | None = None):
         super().__init__(message)
         self.code = code
+        self.km = km
+
+    def text(self, lang: str) -> str:
+        return self.km if lang == "km" and self.km else str(self)
+
+
+def refused_error(key: str, code: int = EXIT_REFUSED, **params: object) -> CommandError:
+    """The last line of a refused command, in both languages (`indicators.cli.words`)."""
+    return CommandError(word(key, "en", **params), code, km=word(key, "km", **params))
 
 
 def report_issues(issues: list[Issue], lang: str, every: bool = True) -> None:
@@ -34,7 +45,7 @@ def report_issues(issues: list[Issue], lang: str, every: bool = True) -> None:
     to stderr when any is an error."""
     if issues:
         stream = sys.stderr if has_errors(issues) else sys.stdout
-        print(render_issues(issues, lang) if every else render_summary(issues, lang), file=stream)
+        print(issue_lines(issues, lang) if every else render_summary(issues, lang), file=stream)
 
 
 def check_output(path: str) -> None:

@@ -15,6 +15,7 @@ from indicators.cli.common import (
     check_output,
     methodology_or_error,
     open_store_or_error,
+    refused_error,
     report_issues,
     write_output,
 )
@@ -39,7 +40,7 @@ def cmd_published(args: argparse.Namespace) -> int:
         report_issues(result.issues, args.lang, every=args.all)
     refused = [r.file for r in results if not r.ok]
     if refused:
-        raise CommandError(f"refused: {', '.join(refused)}; see the problems above; nothing was written.")
+        raise refused_error("validate_refused", files=", ".join(refused))
     tidy = pd.concat([r.tidy for r in results], ignore_index=True)
     duplicated = tidy.duplicated(["entity", "year", "indicator"])
     if duplicated.any():
@@ -71,7 +72,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         report_issues(item.issues, args.lang, every=args.all)
     if not landed:
         refused = [Path(r.path).name for r in results if has_errors(r.issues)]
-        raise CommandError(f"refused: {', '.join(refused)}; see the problems above. The store is unchanged ({store.url_for_display}).")
+        raise refused_error("import_refused", files=", ".join(refused), store=store.url_for_display)
     for item in results:
         outcome = item.outcome
         name = Path(item.path).name

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 
 from indicators.cli import accounts, data, method, outlook, report
 from indicators.cli.common import EXIT_INTERNAL, CommandError
+from indicators.cli.words import word
 from indicators.report import ChartRenderer
 
 COMMAND_FAMILIES = (method, data, outlook, report, accounts)
@@ -40,7 +41,7 @@ def main(argv: Sequence[str] | None = None, *, chart_renderer: ChartRenderer | N
     try:
         return run(args)
     except CommandError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(word("error_prefix", getattr(args, "lang", "en"), message=exc.text(getattr(args, "lang", "en"))), file=sys.stderr)
         return exc.code
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

@@ -12,6 +12,7 @@ from indicators.cli.common import (
     check_output,
     methodology_or_error,
     open_store_or_error,
+    refused_error,
     report_issues,
     write_output,
 )
@@ -31,7 +32,7 @@ def cmd_score(args: argparse.Namespace) -> int:
     loaded = read_long(args.input)
     report_issues(loaded.issues, args.lang)
     if not loaded.ok:
-        raise CommandError(f"{args.input}: refused, see the problems above; nothing was scored.")
+        raise refused_error("score_refused", file=args.input)
     data = latest_values(loaded.tidy, args.year)
     codes = methodology.input_codes()
     if not data["indicator"].isin(codes).any():

@@ -6,7 +6,16 @@ import argparse
 
 import pandas as pd
 
-from indicators.cli.common import EXIT_USAGE, CommandError, Subcommands, check_output, methodology_or_error, report_issues, write_output
+from indicators.cli.common import (
+    EXIT_USAGE,
+    CommandError,
+    Subcommands,
+    check_output,
+    methodology_or_error,
+    refused_error,
+    report_issues,
+    write_output,
+)
 from indicators.entities import load_register
 from indicators.ingest.loaders import detect_format, load_raw
 from indicators.ingest.long_format import long_from_raw
@@ -107,7 +116,7 @@ def cmd_whatif(args: argparse.Namespace) -> int:
     loaded = load_input(args.input)
     report_issues(loaded.issues, args.lang)
     if not loaded.ok:
-        raise CommandError(f"{args.input}: refused, see the problems above; nothing was computed.")
+        raise refused_error("compute_refused", file=args.input)
     try:
         scenario = run_whatif(loaded, methodology, methodology.edition, args.entity, changes, args.year)
     except WhatIfError as exc:

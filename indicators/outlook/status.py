@@ -6,9 +6,18 @@ One row per target and milestone (`evaluate_targets`):
   standing table, one value per survey edition; any other indicator from the observations, one value per year;
 - the milestone is measured in the survey edition the target file maps it to (2025 → 2026, 2030 → 2030,
   2035 → 2034) for survey indicators, in the policy year itself for yearly indicators;
-- progress: `indicators.outlook.progress.progress_status` (Statistics Canada / Open SDG bands) against the target value
-  at that year, from the target's baseline;
-- projection: `indicators.outlook.projection.project` to that year, with its 80 % band, within the indicator's bounds;
+- projection: `indicators.outlook.projection.project` to that year, with its 80 % band, within the indicator's bounds
+  (the line the Targets page draws), or a nowcast's estimate where one is given (`Nowcast`; `basis` names it);
+- ratio: `indicators.outlook.progress.progress_status` (Statistics Canada / Open SDG), the observed growth over the
+  whole series since the target's baseline against the growth the target requires;
+- progress: `milestone_status`, one rule that agrees with the projection drawn beside it:
+    on track            the latest value already meets the target, or the projected value reaches it;
+    deterioration       otherwise, when the series moves away from the target (ratio < 0);
+    needs acceleration  otherwise, when the band's favourable edge reaches the target and the ratio is ≥ 0.60;
+    limited progress    otherwise (the band misses, or the growth since the baseline is under 0.60 of the pace);
+    insufficient data   with fewer than two observations.
+  So a milestone is never on track while the projection drawn falls short of it, and the ratio breaks the tie
+  when the target lies within the band;
 - gain per survey: the change needed at each biennial survey from the latest value to the target value.
 
 For rank targets, `egdi_needed_for_rank` gives the EGDI needed for the rank if every peer follows its own trend
@@ -18,11 +27,23 @@ every ASEAN member for an ASEAN rank) and is None otherwise.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Protocol
+
 import numpy as np
 import pandas as pd
 
 from indicators.entities import load_countries
-from indicators.outlook.progress import progress_status
+from indicators.outlook.progress import (
+    ACCELERATION_RATIO,
+    DETERIORATION,
+    INSUFFICIENT_DATA,
+    LIMITED_PROGRESS,
+    NEEDS_ACCELERATION,
+    ON_TRACK,
+    Progress,
+    progress_status,
+)
 from indicators.outlook.projection import gain_per_survey, project, score_needed_for_rank
 from indicators.outlook.targets import Target, TargetSet, bounds
 
@@ -43,6 +64,7 @@ STATUS_COLUMNS = [
     "latest_year",
     "latest_value",
     "progress",
+    "basis",
     "ratio",
     "observed_rate",
     "required_rate",
@@ -67,6 +89,46 @@ _FLOAT_COLUMNS = (
     "projected_upper",
     "gain_per_survey",
 )
+
+
+TREND = "trend"  # the basis of a projection from the series' own trend
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """The value expected at a milestone year with its 80 % band, and what it comes from: `basis` is TREND for
+    `indicators.outlook.projection.project`, else the name of the nowcast that made it."""
+
+    value: float
+    lower: float
+    upper: float
+    basis: str
+
+
+class Nowcast(Protocol):
+    """Better evidence than a trend for some milestones (the next Survey's nowcast): an Estimate of `indicator`
+    for `entity` in `year`, or None where it has none (the trend is used there)."""
+
+    def __call__(self, indicator: str, entity: str, year: int) -> Estimate | None: ...
+
+
+def milestone_status(progress: Progress, estimate: Estimate | None, lower_is_better: bool) -> str:
+    """The status of a milestone from its estimate (projection or nowcast) and the ratio (see the module docstring)."""
+    if progress.observations < 2 or estimate is None:
+        return ON_TRACK if progress.achieved and progress.observations >= 2 else INSUFFICIENT_DATA
+    target = progress.target_value
+
+    def reaches(value: float) -> bool:
+        return value <= target if lower_is_better else value >= target
+
+    if progress.achieved or reaches(estimate.value):
+        return ON_TRACK
+    if progress.status == DETERIORATION or (progress.ratio is not None and progress.ratio < 0):
+        return DETERIORATION
+    favourable = min(estimate.lower, estimate.upper) if lower_is_better else max(estimate.lower, estimate.upper)
+    if reaches(favourable) and (progress.ratio is None or progress.ratio >= ACCELERATION_RATIO):
+        return NEEDS_ACCELERATION
+    return LIMITED_PROGRESS
 
 
 def is_survey_indicator(indicator: str) -> bool:
@@ -96,7 +158,19 @@ def target_series(targets: TargetSet, target: Target, standing: pd.DataFrame, ob
     return series.groupby(level=0).last().sort_index().astype(float)
 
 
-def _row(targets: TargetSet, target: Target, milestone: int, series: pd.Series) -> dict[str, object]:
+def estimate(series: pd.Series, indicator: str, entity: str, year: int, nowcast: Nowcast | None = None) -> Estimate | None:
+    """The nowcast's estimate where it has one, else the trend projection (None with fewer than two observations)."""
+    if nowcast is not None:
+        cast = nowcast(indicator, entity, year)
+        if cast is not None:
+            return cast
+    projection = project(series, [year], bounds(indicator))
+    if projection is None:
+        return None
+    return Estimate(projection.values[0], projection.lower[0], projection.upper[0], TREND)
+
+
+def _row(targets: TargetSet, target: Target, milestone: int, series: pd.Series, nowcast: Nowcast | None) -> dict[str, object]:
     year = measured_in(targets, target, milestone)
     value = target.values[milestone]
     progress = progress_status(
@@ -107,7 +181,7 @@ def _row(targets: TargetSet, target: Target, milestone: int, series: pd.Series) 
         baseline_value=target.baseline_value,
         lower_is_better=target.lower_is_better,
     )
-    projection = project(series, [year], bounds(target.indicator))
+    expected = estimate(series, target.indicator, targets.entity, year, nowcast)
     gain = None
     if progress.latest_year is not None and progress.latest_value is not None:
         gain = gain_per_survey(progress.latest_value, progress.latest_year, value, year)
@@ -125,30 +199,34 @@ def _row(targets: TargetSet, target: Target, milestone: int, series: pd.Series) 
         "baseline_value": progress.baseline_value,
         "latest_year": progress.latest_year,
         "latest_value": progress.latest_value,
-        "progress": progress.status,
+        "progress": milestone_status(progress, expected, target.lower_is_better),
+        "basis": expected.basis if expected else "",
         "ratio": progress.ratio,
         "observed_rate": progress.observed_rate,
         "required_rate": progress.required_rate,
         "method": progress.method,
         "achieved": progress.achieved,
-        "projected": projection.values[0] if projection else None,
-        "projected_lower": projection.lower[0] if projection else None,
-        "projected_upper": projection.upper[0] if projection else None,
+        "projected": expected.value if expected else None,
+        "projected_lower": expected.lower if expected else None,
+        "projected_upper": expected.upper if expected else None,
         "gain_per_survey": gain,
     }
 
 
-def evaluate_targets(targets: TargetSet, standing: pd.DataFrame, observations: pd.DataFrame) -> pd.DataFrame:
+def evaluate_targets(
+    targets: TargetSet, standing: pd.DataFrame, observations: pd.DataFrame, nowcast: Nowcast | None = None
+) -> pd.DataFrame:
     """One row per target and milestone (columns STATUS_COLUMNS), in the file's order; see the module docstring.
 
     `standing`: indicators.method.standing.standing (edition, iso3, egdi, osi, tii, hci, epi, world_rank, asean_rank, ...).
     `observations`: tidy rows (entity, year, indicator, value) of the yearly indicators; other rows are ignored.
+    `nowcast`: estimates that replace the trend projection where they exist (`basis` then names them).
     Missing numbers are NaN (years <NA>); `progress` is `insufficient_data` with fewer than two observations.
     """
     rows = []
     for target in targets.targets:
         series = target_series(targets, target, standing, observations)
-        rows += [_row(targets, target, milestone, series) for milestone in target.values]
+        rows += [_row(targets, target, milestone, series, nowcast) for milestone in target.values]
     frame = pd.DataFrame(rows, columns=STATUS_COLUMNS)
     for column in _INTEGER_COLUMNS:
         frame[column] = pd.array(frame[column].tolist(), dtype="Int64")
@@ -156,7 +234,7 @@ def evaluate_targets(targets: TargetSet, standing: pd.DataFrame, observations: p
         frame[column] = pd.to_numeric(frame[column], errors="coerce").astype(float)
     frame["ratio"] = frame["ratio"] + 0.0  # no −0.0 when nothing moved
     frame["achieved"] = frame["achieved"].astype(bool)
-    for column in ("target_id", "indicator", "name_en", "name_km", "status", "source", "progress", "method"):
+    for column in ("target_id", "indicator", "name_en", "name_km", "status", "source", "progress", "basis", "method"):
         frame[column] = frame[column].astype(object)
     return frame
 

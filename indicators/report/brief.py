@@ -19,6 +19,7 @@ from indicators.report.charts import ChartRenderer
 from indicators.report.content import EGDI_PARTS, ReportContent
 from indicators.report.messages import changes, group_name, index_name, key_messages, notes
 from indicators.report.strings import day, integer, missing, number, text
+from indicators.store.names import version_name
 
 STYLESHEET = Path(__file__).resolve().parent / "brief.css"
 PAGE_COUNTER = {
@@ -174,6 +175,7 @@ def _targets_section(content: ReportContent, lang: str) -> str:
 
 
 def _sources_section(content: ReportContent, lang: str) -> str:
+    """Where the figures come from, as people say it; the codes, paths and checksums are in `_appendix`."""
     editions = content.history["edition"]
     parts = [
         f"<h2>{_e(text('heading_sources', lang))}</h2>",
@@ -183,20 +185,16 @@ def _sources_section(content: ReportContent, lang: str) -> str:
     if component_sources:
         parts.append(f"<p>{_e(text('brief_source_components', lang, sources='; '.join(component_sources)))}</p>")
     if content.targets_file:
-        parts.append(f"<p>{_e(text('source_targets', lang, file=content.targets_file))}</p>")
+        parts.append(f"<p>{_e(text('brief_source_targets', lang))}</p>")
     method = content.methodology
     status = text(f"method_{method.status}", lang)
-    parts.append(f"<p>{_e(text('brief_method', lang, title=method.title, method=method.id, status=status))}</p>")
+    parts.append(f"<p>{_e(text('brief_method', lang, edition=integer(method.edition, lang), status=status))}</p>")
     versions = [
         text(
             "brief_version",
             lang,
             version=integer(record.version_id, lang),
-            file=record.file_name,
-            dataset=record.dataset,
-            when=record.created_at,
-            user=record.user,
-            checksum=str(record.checksum)[:12],
+            name=version_name(str(record.dataset), str(record.user), str(record.created_at), lang),
         )
         for record in content.versions.itertuples(index=False)
     ]
@@ -205,6 +203,29 @@ def _sources_section(content: ReportContent, lang: str) -> str:
         parts.append("<ul>" + "".join(f"<li>{_e(v)}</li>" for v in versions) + "</ul>")
     parts.append(f"<p class='small muted'>{_e(text('brief_workbook_note', lang))}</p>")
     return f'<section class="sources">{"".join(parts)}</section>'
+
+
+def _appendix(content: ReportContent, lang: str) -> str:
+    """The technical details in small print: the method file and its checksum, the targets file, and each data
+    version's dataset code, file and checksum."""
+    method = content.methodology
+    lines = [text("appendix_method", lang, path=f"data/methodology/{method.id}.yaml", checksum=method.checksum[:12])]
+    if content.targets_file:
+        lines.append(text("appendix_targets", lang, file=content.targets_file))
+    lines += [
+        text(
+            "appendix_version",
+            lang,
+            version=integer(record.version_id, lang),
+            dataset=record.dataset,
+            file=record.file_name,
+            user=record.user,
+            checksum=str(record.checksum)[:12],
+        )
+        for record in content.versions.itertuples(index=False)
+    ]
+    items = "".join(f"<li>{_e(line)}</li>" for line in lines)
+    return f'<section class="appendix"><h3>{_e(text("heading_appendix", lang))}</h3><ul>{items}</ul></section>'
 
 
 def brief_html(content: ReportContent, lang: str, charts: Mapping[str, bytes]) -> str:
@@ -244,6 +265,7 @@ def brief_html(content: ReportContent, lang: str, charts: Mapping[str, bytes]) -
 <section><h2>{_e(text("heading_peers", lang, edition=edition))}</h2>{_peers_table(content, lang)}</section>
 <section class="page-break">{_targets_section(content, lang)}</section>
 {_sources_section(content, lang)}
+{_appendix(content, lang)}
 </body></html>"""
 
 

@@ -153,11 +153,12 @@ def notes(content: ReportContent, lang: str) -> list[str]:
     found = []
     edition = integer(content.edition, lang)
     if not content.complete:
-        found.append(text("note_partial_field", lang, count=integer(content.field_size, lang), edition=edition))
+        key = "note_partial_field_one" if content.field_size == 1 else "note_partial_field"
+        found.append(text(key, lang, count=integer(content.field_size, lang), edition=edition))
     if not content.own_method:
-        found.append(text("note_borrowed_method", lang, edition=edition, method=content.methodology.id))
+        found.append(text("note_borrowed_method", lang, edition=edition, method=integer(content.methodology.edition, lang)))
     elif not content.methodology.confirmed:
-        found.append(text("note_unconfirmed_method", lang, method=content.methodology.id))
+        found.append(text("note_unconfirmed_method", lang, method=integer(content.methodology.edition, lang)))
     if content.peers_missing:
         names = ", ".join(load_countries().name(code, lang) for code in content.peers_missing)
         found.append(text("note_peers_missing", lang, edition=edition, names=names))

@@ -1,61 +1,90 @@
-"""Compare: a change of country, edition, peer set or axes redraws the view and is written into the URL."""
+"""Compare: any change of country, edition (drop-down or the map's timeline), peer set or axes answers in ONE round
+trip: the controls that depend on the country, the ranking, both charts with their tables, the map, and the URL.
+The map is redrawn only when the edition changes; a new country only moves its outline (a Patch)."""
 
 from __future__ import annotations
 
 import dash
-from dash import Input, Output, State
+from dash import Input, Output, Patch, State
 
 from layouts import ids
+from layouts.components.chart_block import table_view
+from layouts.figures.compare import map_highlight
+from layouts.i18n import fmt_int, t
 from layouts.pages import compare as page
 from layouts.state import with_changes
 from layouts.views import compare as view
 from layouts.views.snapshot import snapshot
 
-
-@dash.callback(
+NAMES = (  # the outputs by name, for tests and readers
+    "edition_options", "edition", "peer_options", "custom_options", "heading", "coverage", "rows", "csv", "class_note",
+    "scatter", "scatter_summary", "scatter_rows", "gaps", "gaps_summary", "gaps_rows", "custom_style",
+    "map_notice", "map_hidden", "map", "map_summary", "map_note", "map_rows", "map_title", "map_timeline", "map_state",
+    "search",
+)  # fmt: skip
+OUTPUTS = (
     Output(ids.COMPARE_EDITION, "options"),
     Output(ids.COMPARE_EDITION, "value"),
     Output(ids.COMPARE_PEERS, "options"),
     Output(ids.COMPARE_CUSTOM, "options"),
-    Input(ids.COMPARE_ENTITY, "value"),
-    State(ids.COMPARE_EDITION, "value"),
-    State(ids.COMPARE_LANG, "data"),
-    prevent_initial_call=True,
-)
-def update_entity_controls(entity: str, edition: int | None, lang: str) -> tuple[object, ...]:
-    """A new country: its editions (keeping the chosen one when it has results), its region names, the others to pick."""
-    data = snapshot()
-    others = [option for option in view.country_options(data, lang) if option["value"] != entity]
-    return view.edition_options(data, entity, lang), view.choose_edition(data, entity, edition), view.peer_options(entity, lang), others
-
-
-@dash.callback(
     Output(ids.COMPARE_HEADING, "children"),
     Output(ids.COMPARE_COVERAGE, "children"),
     Output(ids.COMPARE_GRID, "rowData"),
     Output(ids.COMPARE_GRID, "csvExportParams"),
     Output(ids.COMPARE_CLASS_NOTE, "children"),
     Output(ids.COMPARE_SCATTER, "figure"),
+    Output(ids.COMPARE_SCATTER + "-frame", "aria-label"),
+    Output(ids.COMPARE_SCATTER_BLOCK + "-rows", "children"),
     Output(ids.COMPARE_GAPS, "figure"),
-    Output(ids.COMPARE_GAPS_TABLE, "children"),
+    Output(ids.COMPARE_GAPS + "-frame", "aria-label"),
+    Output(ids.COMPARE_GAPS_BLOCK + "-rows", "children"),
     Output(ids.COMPARE_CUSTOM_BOX, "style"),
+    Output(ids.COMPARE_MAP_NOTICE, "children"),
+    Output(ids.COMPARE_MAP_BOX, "hidden"),
+    Output(ids.COMPARE_MAP, "figure"),
+    Output(ids.COMPARE_MAP + "-frame", "aria-label"),
+    Output(ids.COMPARE_MAP_NOTE, "children"),
+    Output(ids.COMPARE_MAP_BLOCK + "-rows", "children"),
+    Output(ids.COMPARE_MAP_BLOCK + "-title", "children"),
+    Output(ids.COMPARE_MAP_TIMELINE, "value"),
+    Output(ids.COMPARE_MAP_STATE, "data"),
     Output(ids.URL, "search", allow_duplicate=True),
+)
+
+
+@dash.callback(
+    *OUTPUTS,
     Input(ids.COMPARE_ENTITY, "value"),
     Input(ids.COMPARE_EDITION, "value"),
+    Input(ids.COMPARE_MAP_TIMELINE, "value"),
     Input(ids.COMPARE_PEERS, "value"),
     Input(ids.COMPARE_CUSTOM, "value"),
     Input(ids.COMPARE_X, "value"),
     Input(ids.COMPARE_Y, "value"),
     State(ids.COMPARE_LANG, "data"),
+    State(ids.COMPARE_MAP_STATE, "data"),
     State(ids.URL, "search"),
     prevent_initial_call=True,
 )
-def update_peers(
-    entity: str, edition: int | None, peers: str, custom: list[str] | None, x: str, y: str, lang: str, search: str | None
+def update_compare(
+    entity: str,
+    edition: int | None,
+    timeline: int | None,
+    peers: str,
+    custom: list[str] | None,
+    x: str,
+    y: str,
+    lang: str,
+    drawn: dict[str, object] | None,
+    search: str | None,
 ) -> tuple[object, ...]:
     data = snapshot()
+    if timeline is not None and timeline != edition and edition == (drawn or {}).get("edition"):
+        edition = timeline  # the map's timeline moved (the drop-down still shows the edition drawn)
     entity, kind, chosen, x, y = view.normalise(entity, peers, custom, x, y)
     edition = view.choose_edition(data, entity, edition)
+    others = [option for option in view.country_options(data, lang) if option["value"] != entity]
+    peer = page.peer_view(data, entity, edition, kind, chosen, x, y, lang)
     query = with_changes(
         search,
         entity=entity,
@@ -65,30 +94,59 @@ def update_peers(
         x=None if x == view.DEFAULTS["x"] else x,
         y=None if y == view.DEFAULTS["y"] else y,
     )
-    return (*page.peer_view(data, entity, edition, kind, chosen, x, y, lang), query)
+    return (
+        view.edition_options(data, entity, lang),
+        edition,
+        view.peer_options(entity, lang),
+        others,
+        peer.heading,
+        peer.coverage,
+        peer.rows,
+        peer.csv,
+        peer.class_note,
+        peer.scatter,
+        peer.scatter_summary,
+        table_view(peer.scatter_table, lang),
+        peer.gaps,
+        peer.gaps_summary,
+        table_view(peer.gaps_table, lang),
+        peer.custom_style,
+        *map_outputs(entity, edition, lang, drawn or {}),
+        query,
+    )
 
 
-@dash.callback(
-    Output(ids.COMPARE_MAP_BOX, "children"),
-    Input(ids.COMPARE_ENTITY, "value"),
-    Input(ids.COMPARE_EDITION, "value"),
-    State(ids.COMPARE_LANG, "data"),
-    prevent_initial_call=True,
-)
-def update_map(entity: str, edition: int | None, lang: str) -> list[object]:
+def map_outputs(entity: str, edition: int | None, lang: str, drawn: dict[str, object]) -> tuple[object, ...]:
+    """The map's outputs: everything when the edition changes; only the outline, the sentence and the note when
+    the country alone changes; nothing when neither does."""
     data = snapshot()
-    entity = view.normalise(entity, None, None, None, None)[0]
-    return page.map_view(data, entity, view.choose_edition(data, entity, edition), lang)
-
-
-@dash.callback(
-    Output(ids.COMPARE_MAP_TABLE, "children"),
-    Input(ids.COMPARE_EDITION, "value"),
-    State(ids.COMPARE_LANG, "data"),
-    prevent_initial_call=True,
-)
-def update_map_table(edition: int | None, lang: str) -> list[object]:
-    return page.map_table_view(snapshot(), edition, lang)
+    same = dash.no_update
+    if drawn.get("edition") == edition and edition is not None:
+        if drawn.get("entity") == entity:
+            return (same,) * 8 + ({"edition": edition, "entity": entity},)
+        patch = Patch()
+        for path, values in map_highlight(view.map_rows(data.version, edition, lang), entity).items():
+            keys = [int(key) if key.isdigit() else key for key in path.split(".")]
+            node = patch
+            for key in keys[:-1]:
+                node = node[key]
+            node[keys[-1]] = values
+        shown = page.map_view(data, entity, edition, lang)
+        return (same, same, patch, shown.summary, shown.note, same, same, same, {"edition": edition, "entity": entity})
+    shown = page.map_view(data, entity, edition, lang)
+    title = t("compare_map_title", lang, edition=fmt_int(edition, lang))
+    state = {"edition": None if shown.hidden else edition, "entity": entity}
+    return (
+        shown.notice,
+        shown.hidden,
+        shown.figure,
+        shown.summary,
+        shown.note,
+        table_view(shown.table, lang),
+        title,
+        edition if not shown.hidden else same,
+        state,
+    )
 
 
 @dash.callback(Output(ids.COMPARE_GRID, "exportDataAsCsv"), Input(ids.COMPARE_DOWNLOAD, "n_clicks"), prevent_initial_call=True)

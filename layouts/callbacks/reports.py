@@ -67,7 +67,11 @@ def update_notes(
     State(ids.REPORTS_FORMAT, "value"),
     State(ids.REPORTS_LANG, "data"),
     prevent_initial_call=True,
-    running=[(Output(ids.REPORTS_BUTTON, "disabled"), True, False), (Output(ids.REPORTS_PROGRESS, "hidden"), False, True)],
+    running=[
+        (Output(ids.REPORTS_BUTTON, "disabled"), True, False),
+        (Output(ids.REPORTS_PROGRESS, "hidden"), False, True),
+        (Output(ids.REPORTS_STATUS, "hidden"), True, False),  # no "Ready: …" of the last report while this one builds
+    ],
 )
 def download(clicks: int | None, entity: str | None, edition: int | None, report_lang: str, fmt: str, lang: str) -> tuple[object, object]:
     lang = language(lang)

@@ -4,7 +4,7 @@ saving and comparing scenarios. The view (entity, edition, mode and the values s
 from __future__ import annotations
 
 import dash
-from dash import ALL, Input, Output, State
+from dash import ALL, ClientsideFunction, Input, Output, State, clientside_callback
 from dash.exceptions import PreventUpdate
 
 from indicators.outlook.scenarios import format_changes
@@ -73,6 +73,14 @@ def update_results(
 )
 def reset_values(clicks: int, value_ids: list[dict[str, str]], context: view.Context) -> list[object]:
     return [view.input_value(i["code"], context["baseline"].get(i["code"])) for i in value_ids]
+
+
+clientside_callback(
+    ClientsideFunction(namespace="simulator", function_name="goalFields"),
+    Output(ids.SIMULATOR_SEEK_RANK_BOX, "hidden"),
+    Output(ids.SIMULATOR_SEEK_EGDI_BOX, "hidden"),
+    Input(ids.SIMULATOR_SEEK_GOAL, "value"),
+)
 
 
 @dash.callback(

@@ -6,11 +6,29 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from layouts.i18n import t
+from layouts.i18n import fmt_int, fmt_number, t
+from layouts.views.chart_words import labelled_periods
 
 PALETTE = {"egdi": "#0072B2", "osi": "#009E73", "tii": "#E69F00", "hci": "#D55E00", "epi": "#CC79A7", "peer": "#999999"}
 FONT = {"family": "Khmer OS, Khmer OS System, Noto Sans Khmer, Segoe UI, Arial, sans-serif", "size": 13}
 SUBINDICES = ("egdi", "osi", "tii", "hci")
+UNIT_TICKS = (0.0, 0.25, 0.5, 0.75, 1.0)
+
+
+def edition_axis(editions: list[int], lang: str, title: str = "") -> dict[str, object]:
+    """An x axis of survey editions whose labels never crowd (`labelled_periods`), in the page's digits."""
+    shown = labelled_periods(editions)
+    return {"title": {"text": title}, "tickangle": 0, "tickvals": shown, "ticktext": [fmt_int(e, lang) for e in shown]}
+
+
+def unit_axis(lang: str, title: str = "") -> dict[str, object]:
+    """A y axis from 0 to 1 with ticks in the page's digits."""
+    return {
+        "title": {"text": title},
+        "range": [0, 1],
+        "tickvals": list(UNIT_TICKS),
+        "ticktext": [fmt_number(v, lang, 2) for v in UNIT_TICKS],
+    }
 
 
 def base_layout(figure: go.Figure, **layout: object) -> go.Figure:
@@ -23,21 +41,27 @@ def base_layout(figure: go.Figure, **layout: object) -> go.Figure:
 def trend_figure(history: pd.DataFrame, lang: str, series: tuple[str, ...] = SUBINDICES) -> go.Figure:
     """EGDI and sub-indices by survey edition."""
     figure = go.Figure()
+    editions = [int(e) for e in history["edition"]]
     for code in series:
+        name = t(code, lang)
         figure.add_trace(
             go.Scatter(
-                x=history["edition"],
+                x=editions,
                 y=history[code],
-                name=t(code, lang),
+                name=name,
                 mode="lines+markers",
                 line={"color": PALETTE[code], "width": 4 if code == "egdi" else 2},
-                hovertemplate=f"{t(code, lang)}<br>{t('edition', lang)} %{{x}}: %{{y:.4f}}<extra></extra>",
+                text=[
+                    f"{name}<br>{t('edition', lang)} {fmt_int(e, lang)}: {fmt_number(v, lang)}"
+                    for e, v in zip(editions, history[code], strict=True)
+                ],
+                hovertemplate="%{text}<extra></extra>",
             )
         )
     return base_layout(
         figure,
-        yaxis={"range": [0, 1], "title": t("index_value", lang)},
-        xaxis={"title": t("edition", lang), "tickvals": history["edition"].tolist()},
+        yaxis=unit_axis(lang, t("index_value", lang)),
+        xaxis=edition_axis(editions, lang, t("edition", lang)),
         legend={"orientation": "h", "y": -0.25},
     )
 

@@ -20,7 +20,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from layouts.figures import FONT, PALETTE
+from layouts.figures import FONT, PALETTE, UNIT_TICKS
 from layouts.i18n import fmt_int, fmt_number, t
 
 GEOMETRY_DIR = Path(__file__).resolve().parents[2] / "assets" / "topojson"
@@ -29,7 +29,6 @@ PEER = "#6B6B6B"  # grey, 5.3:1 on white
 INK = "#1d2733"
 # ColorBrewer "Blues" (one hue, colour-blind safe): light = low EGDI
 EGDI_SCALE = [[0.0, "#f7fbff"], [0.25, "#c6dbef"], [0.5, "#6baed6"], [0.75, "#2171b5"], [1.0, "#08306b"]]
-UNIT_TICKS = (0.0, 0.25, 0.5, 0.75, 1.0)  # also the EGDI group thresholds
 LABEL_LIMIT = 15  # peer sets up to this size get a name beside every point
 
 
@@ -192,14 +191,31 @@ def small_states() -> dict[str, tuple[float, float]]:
     return {code: (float(lon), float(lat)) for code, lon, lat in zip(table["iso3"], table["lon"], table["lat"], strict=True)}
 
 
+def map_highlight(rows: pd.DataFrame, entity: str) -> dict[str, list[object]]:
+    """What outlines the chosen country on the map, by the figure path it sets (a Patch needs no more than this
+    when only the country changes): the shapes' outline colours and widths, the dots' sizes and outlines."""
+    dots = small_states()
+    codes = rows["iso3"].tolist()
+    shapes = [code == entity for code in codes if code not in dots]
+    points = [code == entity for code in codes if code in dots]
+    return {
+        "data.0.marker.line.color": [HIGHLIGHT if chosen else "#ffffff" for chosen in shapes],
+        "data.0.marker.line.width": [3 if chosen else 0.5 for chosen in shapes],
+        "data.1.marker.size": [13 if chosen else 7 for chosen in points],
+        "data.1.marker.line.color": [HIGHLIGHT if chosen else INK for chosen in points],
+        "data.1.marker.line.width": [3 if chosen else 0.8 for chosen in points],
+    }
+
+
 def map_figure(rows: pd.DataFrame, entity: str, lang: str) -> go.Figure:
     """EGDI of every country with a result on a light-to-dark blue scale; the chosen country outlined in vermillion.
 
     rows: columns iso3, name, egdi, world_rank. Geometry: the graph's `topojsonURL` must point to assets/topojson/.
     """
     dots = small_states()
+    outline = map_highlight(rows, entity)
     records = [
-        (code, egdi, t("compare_map_hover", lang, country=name, egdi=fmt_number(egdi, lang), rank=fmt_int(rank, lang)), code == entity)
+        (code, egdi, t("compare_map_hover", lang, country=name, egdi=fmt_number(egdi, lang), rank=fmt_int(rank, lang)))
         for code, name, egdi, rank in zip(rows["iso3"], rows["name"], rows["egdi"], rows["world_rank"], strict=True)
     ]
     shapes = [r for r in records if r[0] not in dots]
@@ -210,7 +226,7 @@ def map_figure(rows: pd.DataFrame, entity: str, lang: str) -> go.Figure:
         "locations": [r[0] for r in shapes],
         "z": [r[1] for r in shapes],
         "coloraxis": "coloraxis",
-        "marker": {"line": {"color": [HIGHLIGHT if r[3] else "#ffffff" for r in shapes], "width": [3 if r[3] else 0.5 for r in shapes]}},
+        "marker": {"line": {"color": outline["data.0.marker.line.color"], "width": outline["data.0.marker.line.width"]}},
         "text": [r[2] for r in shapes],
         "hovertemplate": "%{text}<extra></extra>",
     }
@@ -222,8 +238,8 @@ def map_figure(rows: pd.DataFrame, entity: str, lang: str) -> go.Figure:
         "marker": {
             "color": [r[1] for r in points],
             "coloraxis": "coloraxis",
-            "size": [13 if r[3] else 7 for r in points],
-            "line": {"color": [HIGHLIGHT if r[3] else INK for r in points], "width": [3 if r[3] else 0.8 for r in points]},
+            "size": outline["data.1.marker.size"],
+            "line": {"color": outline["data.1.marker.line.color"], "width": outline["data.1.marker.line.width"]},
         },
         "text": [r[2] for r in points],
         "hovertemplate": "%{text}<extra></extra>",

@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 from indicators.report.content import INDEX_CODES, ReportContent
 from indicators.report.strings import integer, number, text
 from layouts.figures import PALETTE, base_layout
+from layouts.views.chart_words import labelled_periods
 
 WIDTH = 1000
 TREND_HEIGHT = 430
@@ -49,7 +50,8 @@ def trend_chart(history: pd.DataFrame, lang: str, groups: tuple[tuple[str, float
     labelled with the group above it.
     """
     figure = go.Figure()
-    editions = [integer(e, lang) for e in history["edition"]]  # categories: one step per edition (not always biennial)
+    editions = [int(e) for e in history["edition"]]  # years on a time axis: 2005 → 2008 is three years, not one step
+    shown = labelled_periods(editions)
     for label, threshold in groups:
         figure.add_hline(
             y=threshold,
@@ -72,7 +74,7 @@ def trend_chart(history: pd.DataFrame, lang: str, groups: tuple[tuple[str, float
         )
     last = history.iloc[-1]
     figure.add_annotation(
-        x=len(editions) - 1,  # a category index: a year-like string would be read as a number
+        x=editions[-1],
         y=float(last["egdi"]),
         text=f"<b>{number(last['egdi'], lang)}</b>",
         showarrow=False,
@@ -88,10 +90,12 @@ def trend_chart(history: pd.DataFrame, lang: str, groups: tuple[tuple[str, float
         margin={"l": 64, "r": 105, "t": 50, "b": 44},
         yaxis=_unit_axis(lang, title={"text": text("axis_index", lang), "standoff": 8}),
         xaxis={
-            "type": "category",
-            "autotypenumbers": "strict",
+            "type": "linear",
+            "tickvals": shown,
+            "ticktext": [integer(e, lang) for e in shown],
             "tickangle": 0,
             "showgrid": False,
+            "range": [editions[0] - 0.7, editions[-1] + 0.7],
         },
         legend={"orientation": "h", "x": 0, "y": 1.12, "font": {"size": 15}},
         paper_bgcolor="white",

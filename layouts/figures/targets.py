@@ -20,6 +20,7 @@ from dash import html
 
 from indicators.outlook.targets import RANK_INDICATORS
 from layouts import ids
+from layouts.components import scroll_box
 from layouts.figures import FONT
 from layouts.i18n import fmt_int, fmt_number, t
 from layouts.views.labels import INDEX_INDICATORS, decimals, fmt_value
@@ -53,7 +54,7 @@ def status_badge(status: str, lang: str) -> html.Span:
     return html.Span(t(f"targets_status_{kind}", lang), className=f"tg-badge tg-badge-{kind}")
 
 
-def lights_table(frame: pd.DataFrame, milestones: dict[int, int], lang: str, table_id: str | None = None, link: str = "") -> html.Table:
+def lights_table(frame: pd.DataFrame, milestones: dict[int, int], lang: str, table_id: str | None = None, link: str = "") -> html.Div:
     """One row per target: its name (a link to its card: `link` is the Targets page's address from another page),
     confirmed/indicative, and one light per milestone (the overview's panel and the head of the Targets page)."""
     years = list(milestones)
@@ -86,7 +87,7 @@ def lights_table(frame: pd.DataFrame, milestones: dict[int, int], lang: str, tab
     table = html.Table([html.Thead(head), html.Tbody(rows)], className="data-table tg-lights")
     if table_id:
         table.id = table_id
-    return table
+    return scroll_box(table, lang, t("targets_summary_title", lang))
 
 
 @lru_cache(maxsize=1)
@@ -94,7 +95,8 @@ def _template() -> dict[str, object]:
     return dict(pio.templates["plotly_white"].to_plotly_json())
 
 
-def _line(x: list[object], y: list[object], name: str, colour: str, dash: str = "solid", hover: str = "") -> dict[str, object]:
+def _line(x: list[object], y: list[object], name: str, colour: str, lang: str, places: int, dash: str = "solid") -> dict[str, object]:
+    """A line whose hover says `name year: value` in the page's digits."""
     return {
         "type": "scatter",
         "x": x,
@@ -103,14 +105,14 @@ def _line(x: list[object], y: list[object], name: str, colour: str, dash: str = 
         "mode": "lines+markers",
         "line": {"color": colour, "width": 2, "dash": dash},
         "marker": {"size": 7, "color": colour},
-        "hovertemplate": hover or "%{x}: %{y}<extra></extra>",
+        "text": [f"{name} {fmt_int(year, lang)}: {fmt_number(value, lang, places)}" for year, value in zip(x, y, strict=True)],
+        "hovertemplate": "%{text}<extra></extra>",
     }
 
 
 def target_figure(series: pd.Series, rows: pd.DataFrame, indicator: str, lang: str) -> go.Figure:
     """The small chart of one target: `series` (values by year), `rows` its evaluate_targets rows."""
     places = decimals(indicator)
-    number = f".{places}f"
     traces: list[dict[str, object]] = []
     rows = rows.sort_values("measured_in")
     if len(series) > 1:  # the recent history only: the chart is small, the table below has every year
@@ -119,15 +121,7 @@ def target_figure(series: pd.Series, rows: pd.DataFrame, indicator: str, lang: s
             first = min(first, int(rows["baseline_year"].iloc[0]))
         series = series[series.index >= first]
     if len(series):
-        traces.append(
-            _line(
-                series.index.tolist(),
-                series.tolist(),
-                t("targets_chart_observed", lang),
-                SERIES_COLOUR,
-                hover=f"{t('targets_chart_observed', lang)} %{{x}}: %{{y:{number}}}<extra></extra>",
-            )
-        )
+        traces.append(_line(series.index.tolist(), series.tolist(), t("targets_chart_observed", lang), SERIES_COLOUR, lang, places))
     projected = rows.dropna(subset=["projected"])
     if not projected.empty and len(series):
         start_x, start_y = int(series.index[-1]), float(series.iloc[-1])
@@ -153,12 +147,7 @@ def target_figure(series: pd.Series, rows: pd.DataFrame, indicator: str, lang: s
         )
         traces.append(
             _line(
-                xs,
-                [start_y, *projected["projected"].tolist()],
-                t("targets_chart_projection", lang),
-                PROJECTION_COLOUR,
-                "dot",
-                f"{t('targets_chart_projection', lang)} %{{x}}: %{{y:{number}}}<extra></extra>",
+                xs, [start_y, *projected["projected"].tolist()], t("targets_chart_projection", lang), PROJECTION_COLOUR, lang, places, "dot"
             )
         )
     base = rows.iloc[0] if not rows.empty else None
@@ -167,14 +156,7 @@ def target_figure(series: pd.Series, rows: pd.DataFrame, indicator: str, lang: s
     if base is not None and not pd.isna(base["baseline_year"]) and not pd.isna(base["baseline_value"]):
         target_x = [int(base["baseline_year"]), *target_x]
         target_y = [float(base["baseline_value"]), *target_y]
-    target_trace = _line(
-        target_x,
-        target_y,
-        t("targets_chart_target", lang),
-        TARGET_COLOUR,
-        "dash",
-        f"{t('targets_chart_target', lang)} %{{x}}: %{{y:{number}}}<extra></extra>",
-    )
+    target_trace = _line(target_x, target_y, t("targets_chart_target", lang), TARGET_COLOUR, lang, places, "dash")
     target_trace["marker"] = {"size": 9, "color": TARGET_COLOUR, "symbol": "diamond"}
     traces.append(target_trace)
     xs = [x for trace in traces for x in trace["x"]]  # type: ignore[attr-defined]

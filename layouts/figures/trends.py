@@ -32,10 +32,13 @@ def _template() -> dict[str, object]:
     return dict(pio.templates["plotly_white"].to_plotly_json())
 
 
-def trends_figure(lines: Sequence[Line], markers: Sequence[Marker], axes: Axes, marker_name: str) -> go.Figure:
+def trends_figure(
+    lines: Sequence[Line], markers: Sequence[Marker], axes: Axes, marker_name: str, no_values: str | None = None
+) -> go.Figure:
     """Lines with markers, gaps left open (connectgaps=False); method changes as dotted vertical lines with a
     hoverable sign at the top. Built from plain data without per-property validation (the tests validate it):
-    with a dozen countries this keeps a redraw within a few milliseconds."""
+    with a dozen countries this keeps a redraw within a few milliseconds. Without any line, `no_values` is said in
+    the middle of an empty plot with no axes (no made-up ticks)."""
     traces: list[dict[str, object]] = []
     peers = 0
     for line in lines:
@@ -84,6 +87,7 @@ def trends_figure(lines: Sequence[Line], markers: Sequence[Marker], axes: Axes, 
         "shapes": [{"type": "line", "x0": m.x, "x1": m.x, "y0": axes.y_range[0], "y1": top, "line": rule} for m in markers],
         "xaxis": {
             "title": {"text": axes.x_title},
+            "tickangle": 0,  # the labels are spaced never to crowd (labelled_periods): upright, even on a phone
             "tickvals": [v for v, _ in axes.x_ticks],
             "ticktext": [text for _, text in axes.x_ticks],
         },
@@ -93,6 +97,12 @@ def trends_figure(lines: Sequence[Line], markers: Sequence[Marker], axes: Axes, 
             "tickvals": [v for v, _ in axes.y_ticks],
             "ticktext": [text for _, text in axes.y_ticks],
         },
-        "legend": {"orientation": "h", "y": -0.15, "yanchor": "top"},
+        "legend": {"orientation": "h", "y": -0.22, "yanchor": "top"},  # below the axis title
     }
+    if not lines:
+        layout["xaxis"] = layout["yaxis"] = {"visible": False}
+        layout["showlegend"] = False
+        layout["height"] = 240
+        text = no_values or ""
+        layout["annotations"] = [{"text": text, "showarrow": False, "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5}]
     return go.Figure(data=traces, layout=layout, _validate=False)

@@ -13,46 +13,23 @@ import plotly.graph_objects as go
 from dash import dcc, html
 
 from layouts import ids
-from layouts.components import data_table
+from layouts.components import page_link
+from layouts.components.chart_block import ChartTable, chart_block
+from layouts.components.plotly_config import NO_BUTTONS, ZOOM_GEO
+from layouts.components.timeline import edition_timeline
 from layouts.figures.compare import gap_figure, map_figure, scatter_figure
 from layouts.i18n import fmt_int, t
 from layouts.state import language
 from layouts.views import compare as view
+from layouts.views.about_data import survey_about
 from layouts.views.labels import catalog_texts, country_name, page_href
 from layouts.views.snapshot import Snapshot, snapshot
 
 dash.register_page(__name__, path="/compare", name="Compare", order=2)
 
-PLOTLY_TEXTS = {  # the tool-bar texts we translate
-    "Download plot as a PNG": "compare_plotly_download",
-    "Zoom": "compare_plotly_zoom",
-    "Zoom in": "compare_plotly_zoom_in",
-    "Zoom out": "compare_plotly_zoom_out",
-    "Pan": "compare_plotly_pan",
-    "Reset": "compare_plotly_reset",
-    "Reset axes": "compare_plotly_reset_axes",
-    "Double-click to zoom back out": "compare_plotly_zoom_back",
-}
-
-
-def plotly_config(lang: str, buttons: list[str]) -> dict[str, object]:
-    """Graph options: only the tool-bar buttons we translate, with their texts from the catalog."""
-    return {
-        "displaylogo": False,
-        "modeBarButtons": [buttons],
-        "locale": lang,
-        "locales": {lang: {"dictionary": {english: t(key, lang) for english, key in PLOTLY_TEXTS.items()}}},
-        "topojsonURL": dash.get_asset_url("topojson/"),
-        "toImageButtonOptions": {"filename": "egdi-compare"},
-    }
-
 
 def data_link(lang: str) -> dcc.Link:
-    return dcc.Link(
-        t("compare_data_link", lang),
-        href=page_href(dash.get_relative_path("/data"), lang),
-        className="compare-data-link",
-    )
+    return page_link(t("compare_data_link", lang), page_href(dash.get_relative_path("/data"), lang), className="compare-data-link")
 
 
 def notice_box(notice: view.Notice, lang: str) -> html.Div:
@@ -73,8 +50,11 @@ class PeerView(NamedTuple):
     csv: dict[str, object]
     class_note: list[object]
     scatter: go.Figure
+    scatter_summary: str
+    scatter_table: ChartTable | None
     gaps: go.Figure
-    gaps_table: object
+    gaps_summary: str
+    gaps_table: ChartTable | None
     custom_style: dict[str, str]
 
 
@@ -85,60 +65,54 @@ def peer_view(data: Snapshot, entity: str, edition: int | None, kind: str, custo
     summary = view.peer_summary(data, entity, edition, kind, custom, lang)
     if summary.missing is not None or edition is None:
         empty = go.Figure()
-        return PeerView(
-            [html.H1(t("compare_title", lang))],
-            [notice_box(view.Notice(str(summary.missing)), lang)],
-            [],
-            csv,
-            [],
-            empty,
-            empty,
-            None,
-            custom_style,
-        )
+        missing = [notice_box(view.Notice(str(summary.missing)), lang)]
+        return PeerView([html.H1(t("compare_title", lang))], missing, [], csv, [], empty, "", None, empty, "", None, custom_style)
     assert summary.gaps is not None and summary.gaps_table is not None
     heading = [html.H1(t("compare_title", lang)), html.P(summary.subtitle, className="subtitle")]
-    class_note = [html.P(summary.class_note, className="muted compare-note")] if summary.class_note else []
+    class_note = [html.P(t("compare_class_legend", lang), className="muted compare-note")]
+    if summary.class_note:
+        class_note.insert(0, html.P(summary.class_note, className="muted compare-note"))
+    points = view.scatter(data, entity, edition, kind, custom, x, y, lang)
     return PeerView(
         heading,
         [notice_box(summary.coverage, lang)] if summary.coverage else [],
         list(summary.rows),
         csv,
         class_note,
-        scatter_figure(view.scatter(data, entity, edition, kind, custom, x, y, lang), x, y, lang),
+        scatter_figure(points, x, y, lang),
+        view.scatter_summary(points, x, y, lang),
+        ChartTable(*view.scatter_table(points, x, y, lang)),
         gap_figure(summary.gaps, lang),
-        data_table(summary.gaps_table, list(summary.gaps_headers), lang),
+        view.gaps_summary(summary.gaps, country_name(entity, lang), lang),
+        ChartTable(summary.gaps_headers, summary.gaps_table),
         custom_style,
     )
 
 
-def map_view(data: Snapshot, entity: str, edition: int | None, lang: str) -> list[object]:
-    """The map with its title, or why it cannot be drawn."""
-    title = html.H2(t("compare_map_title", lang, edition=fmt_int(edition, lang)))
-    if edition is None or view.world_rows(data, edition) is None:
-        return [title, notice_box(view.world_data_notice(data, edition, lang), lang)]
-    return [
-        title,
-        html.P(t("compare_map_note", lang, country=country_name(entity, lang)), className="muted"),
-        dcc.Graph(
-            id=ids.COMPARE_MAP,
-            figure=map_figure(view.map_rows(data.version, edition, lang), entity, lang),
-            config=plotly_config(lang, ["zoomInGeo", "zoomOutGeo", "resetGeo", "toImage"]),
-            className="compare-map",
-        ),
-    ]
+class MapView(NamedTuple):
+    """The world map's part of the page: the notice when it cannot be drawn (`hidden`), else its figure, sentence,
+    note and table."""
+
+    notice: list[object]
+    hidden: bool
+    figure: go.Figure
+    summary: str
+    note: str
+    table: ChartTable | None
 
 
-def map_table_view(data: Snapshot, edition: int | None, lang: str) -> list[object]:
-    """Under the map (it depends on the edition only, so a new country does not resend it): the UN disclaimer
-    and the map's data as a table."""
+def map_view(data: Snapshot, entity: str, edition: int | None, lang: str) -> MapView:
     if edition is None or view.world_rows(data, edition) is None:
-        return []
+        return MapView([notice_box(view.world_data_notice(data, edition, lang), lang)], True, go.Figure(), "", "", None)
     headers = [t("compare_col_world_rank", lang), t("country", lang), t("egdi", lang)]
-    return [
-        html.P(t("compare_map_disclaimer", lang), className="source"),
-        data_table(view.map_table(data.version, edition, lang), headers, lang),
-    ]
+    return MapView(
+        [],
+        False,
+        map_figure(view.map_rows(data.version, edition, lang), entity, lang),
+        view.map_summary(data.version, edition, entity, lang),
+        t("compare_map_note", lang, country=country_name(entity, lang)),
+        ChartTable(headers, view.map_table(data.version, edition, lang)),
+    )
 
 
 def _dropdown(component_id: str, lang: str, **props: object) -> dcc.Dropdown:
@@ -223,12 +197,16 @@ def layout(
                 rowData=peer.rows,
                 defaultColDef={"sortable": True, "filter": True, "resizable": True, "wrapHeaderText": True, "autoHeaderHeight": True},
                 columnSize="responsiveSizeToFit",
-                dashGridOptions={"localeText": catalog_texts("compare_grid_", lang), "tooltipShowDelay": 300, "animateRows": False},
+                dashGridOptions={
+                    "localeText": catalog_texts("grid_", lang),
+                    "tooltipShowDelay": 300,
+                    "animateRows": False,
+                    "domLayout": "autoHeight",  # every row of the set, none clipped
+                },
                 getRowId="params.data.iso3",
                 rowClassRules={"compare-entity-row": "params.data.is_entity"},
                 csvExportParams=peer.csv,
                 className="compare-grid",
-                style={"height": "420px"},
             ),
             html.Div(peer.class_note, id=ids.COMPARE_CLASS_NOTE),
         ],
@@ -241,34 +219,62 @@ def layout(
         ],
         className="controls compare-axes",
     )
-    scatter_config = plotly_config(lang, ["zoom2d", "pan2d", "resetScale2d", "toImage"])
-    charts = html.Div(
-        [
-            html.Section(
-                [
-                    html.H2(t("compare_scatter_title", lang)),
-                    axes,
-                    dcc.Graph(id=ids.COMPARE_SCATTER, figure=peer.scatter, config=scatter_config),
-                ],
-                className="panel compare-half",
-            ),
-            html.Section(
-                [
-                    html.H2(t("compare_gap_title", lang)),
-                    dcc.Graph(id=ids.COMPARE_GAPS, figure=peer.gaps, config=plotly_config(lang, ["toImage"])),
-                    html.Div(peer.gaps_table, id=ids.COMPARE_GAPS_TABLE),
-                ],
-                className="panel compare-half",
-            ),
-        ],
-        className="compare-charts",
+    about = survey_about(lang)
+    scatter = chart_block(
+        ids.COMPARE_SCATTER_BLOCK,
+        lang,
+        title=t("compare_scatter_title", lang),
+        summary=peer.scatter_summary,
+        figure=peer.scatter,
+        table=peer.scatter_table,
+        about=about,
+        graph_id=ids.COMPARE_SCATTER,
+        filename=f"egdi-scatter-{entity.lower()}-{year}",
     )
-    world = html.Section(
+    gaps = chart_block(
+        ids.COMPARE_GAPS_BLOCK,
+        lang,
+        title=t("compare_gap_title", lang),
+        summary=peer.gaps_summary,
+        figure=peer.gaps,
+        table=peer.gaps_table,
+        about=about,
+        graph_id=ids.COMPARE_GAPS,
+        buttons=NO_BUTTONS,
+        filename=f"egdi-gaps-{entity.lower()}-{year}",
+    )
+    charts = html.Div([html.Div([axes, scatter], className="compare-half"), html.Div(gaps, className="compare-half")])
+    charts.className = "compare-charts"
+    shown_map = map_view(data, entity, year, lang)
+    world = html.Div(
         [
-            html.Div(map_view(data, entity, year, lang), id=ids.COMPARE_MAP_BOX),
-            html.Div(map_table_view(data, year, lang), id=ids.COMPARE_MAP_TABLE),
-        ],
-        className="panel",
+            html.Div(shown_map.notice, id=ids.COMPARE_MAP_NOTICE),
+            html.Div(
+                [
+                    html.P(shown_map.note, id=ids.COMPARE_MAP_NOTE, className="muted"),
+                    chart_block(
+                        ids.COMPARE_MAP_BLOCK,
+                        lang,
+                        title=t("compare_map_title", lang, edition=fmt_int(year, lang)),
+                        summary=shown_map.summary,
+                        figure=shown_map.figure,
+                        table=shown_map.table,
+                        about=about,
+                        graph_id=ids.COMPARE_MAP,
+                        buttons=ZOOM_GEO,
+                        timeline=edition_timeline(
+                            ids.COMPARE_MAP_TIMELINE, t("compare_map_timeline", lang), data.world_editions, year, lang
+                        ),
+                        filename="egdi-world",
+                        is_map=True,
+                    ),
+                    html.P(t("compare_map_disclaimer", lang), className="source"),
+                ],
+                id=ids.COMPARE_MAP_BOX,
+                hidden=shown_map.hidden,
+            ),
+            dcc.Store(id=ids.COMPARE_MAP_STATE, data={"edition": None if shown_map.hidden else year, "entity": entity}),
+        ]
     )
     return html.Div(
         [

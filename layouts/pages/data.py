@@ -11,12 +11,12 @@ from dash import dcc, html
 
 from indicators.ingest.readers import MAX_FILE_BYTES
 from layouts import ids
-from layouts.components import notice
+from layouts.components import notice, scroll_box
 from layouts.i18n import fmt_int, t
 from layouts.state import language
 from layouts.views import data as view
 from layouts.views import data_history as history
-from layouts.views.labels import page_href
+from layouts.views.labels import catalog_texts, page_href
 
 dash.register_page(__name__, path="/data", name="Data", order=3)
 
@@ -163,7 +163,7 @@ def grid(grid_id: str, columns: list[dict[str, object]], rows: list[dict[str, ob
         "ensureDomOrder": True,
         "enableCellTextSelection": True,
         "suppressColumnVirtualisation": True,
-        "localeText": {"noRowsToShow": t("data_grid_no_rows", lang), "loadingOoo": t("data_grid_loading", lang)},
+        "localeText": catalog_texts("grid_", lang),
     }
     return dag.AgGrid(
         id=grid_id,
@@ -194,7 +194,7 @@ def check_content(check: view.Check, lang: str) -> list[object]:
     content: list[object] = [
         *(notice(text, kind) for kind, text in check.summary),
         html.H3(t("data_files_title", lang)),
-        files_table(check.files, lang),
+        scroll_box(files_table(check.files, lang), lang),
         html.H3(t("data_issues_title", lang, count=fmt_int(check.issues_total, lang))),
     ]
     if check.issues:
@@ -231,4 +231,5 @@ def version_detail(detail: history.VersionDetail, lang: str) -> list[object]:
         html.P(detail.text),
         grid(ids.DATA_VERSION_CHANGES, view.change_columns(lang, with_file=False), detail.rows, lang),
         *limited(len(detail.rows), detail.total, lang),
+        html.Details([html.Summary(t("technical_details", lang)), html.P(detail.technical, className="source")], className="tech-details"),
     ]

@@ -9,7 +9,7 @@ from dash import dcc, html
 
 from indicators.method.methodology import available_editions
 from layouts import ids
-from layouts.components import notice
+from layouts.components import notice, scroll_box
 from layouts.i18n import fmt_int, t
 from layouts.state import language
 from layouts.views import methodology as view
@@ -54,7 +54,7 @@ def methodology_content(edition: int, lang: str) -> list[object]:
     children: list[object] = [
         html.H1(t("methodology_title", lang)),
         html.P(shown.subtitle, className="subtitle"),
-        html.P([html.Span(shown.title, lang="en", className="method-title"), " ", *status], className="file-status"),
+        html.P([html.Span(shown.title, className="method-title"), " ", *status], className="file-status"),
     ]
     if not shown.file_provenance.confirmed:
         children.append(notice(t("methodology_file_unconfirmed", lang), "warning"))
@@ -113,20 +113,24 @@ def origin_line(provenance: view.Provenance) -> html.Div:
         [
             badge(provenance),
             html.Span(provenance.kind, className="origin-kind"),
-            html.P(provenance.note, className="origin-note", lang="en"),
+            html.P(provenance.note, className="origin-note"),
         ],
         className="origin",
     )
 
 
-def table(caption: str, headers: list[str], rows: list[list[object]], class_name: str = "data-table method-table") -> html.Table:
-    return html.Table(
-        [
-            html.Caption(caption),
-            html.Thead(html.Tr([html.Th(h, scope="col") for h in headers])),
-            html.Tbody([html.Tr([html.Td(cell) for cell in row]) for row in rows]),
-        ],
-        className=class_name,
+def table(caption: str, headers: list[str], rows: list[list[object]], class_name: str = "data-table method-table") -> html.Div:
+    return scroll_box(
+        html.Table(
+            [
+                html.Caption(caption),
+                html.Thead(html.Tr([html.Th(h, scope="col") for h in headers])),
+                html.Tbody([html.Tr([html.Td(cell) for cell in row]) for row in rows]),
+            ],
+            className=class_name,
+        ),
+        "en",
+        caption,
     )
 
 
@@ -168,15 +172,12 @@ def changes_section(changes: view.ChangesView, lang: str) -> html.Section:
 
 
 def origins_section(shown: view.MethodologyView, lang: str) -> html.Section:
-    rows = [
-        [row.item, badge(row.provenance), row.provenance.kind, html.Span(row.citation, lang="en"), html.Span(row.note, lang="en")]
-        for row in shown.origins
-    ]
+    rows = [[row.item, badge(row.provenance), row.provenance.kind, html.Span(row.citation), html.Span(row.note)] for row in shown.origins]
     return html.Section(
         [
             html.H2(t("methodology_origins_title", lang)),
             table(shown.origins_caption, shown.origins_headers, rows, "data-table method-table origin-table"),
-            html.P(shown.file, className="source"),
+            html.Details([html.Summary(t("technical_details", lang)), html.P(shown.file, className="source")], className="tech-details"),
         ],
         className="panel",
     )

@@ -10,14 +10,18 @@ import dash
 from dash import dcc, html
 
 from layouts import ids
-from layouts.components import card, data_table, notice
+from layouts.components import card, notice
+from layouts.components.chart_block import ChartTable, chart_block
+from layouts.components.plotly_config import NO_BUTTONS, accessible_graph
 from layouts.figures import sparkline, trend_figure
 from layouts.figures.targets import lights_table
-from layouts.i18n import t
+from layouts.i18n import fmt_int, t
 from layouts.state import language
 from layouts.views import overview as view
 from layouts.views import targets as targets_view
-from layouts.views.labels import page_href
+from layouts.views.about_data import survey_about
+from layouts.views.chart_words import trend_summary
+from layouts.views.labels import country_name, index_label, page_href
 from layouts.views.snapshot import request_snapshot, snapshot
 
 dash.register_page(__name__, path="/", name="Overview", order=0)
@@ -44,7 +48,7 @@ def layout(lang: str = "en", entity: str = "KHM", edition: str | None = None, **
                             t("overview_edition_label", lang),
                             dcc.Dropdown(
                                 id=ids.OVERVIEW_EDITION,
-                                options=[{"label": str(e), "value": e} for e in controls.editions],
+                                options=[{"label": fmt_int(e, lang), "value": e} for e in controls.editions],
                                 value=controls.edition,
                                 clearable=False,
                             ),
@@ -71,12 +75,18 @@ def _content(version: int, entity: str, edition: int | None, lang: str) -> list[
     if shown.missing:
         return [notice(shown.missing, "warning")]
     assert shown.history is not None and shown.table is not None
+    country = country_name(entity, lang)
+
+    def summary(code: str) -> str:
+        points = list(zip(shown.history["edition"].astype(int), shown.history[code].astype(float), strict=True))
+        return trend_summary(index_label(code, lang), country, points, lang)
+
     subindex_cards = [
         card(
             item.label,
             item.value,
             item.detail,
-            dcc.Graph(figure=sparkline(shown.history, code), config={"displayModeBar": False, "staticPlot": True}, className="sparkline"),
+            accessible_graph(sparkline(shown.history, code), lang, summary(code), static=True, class_name="sparkline"),
         )
         for code, item in shown.subindices
     ]
@@ -87,13 +97,17 @@ def _content(version: int, entity: str, edition: int | None, lang: str) -> list[
         html.P(shown.summary, id=ids.OVERVIEW_SUMMARY, className="summary"),
         html.Div(subindex_cards, className="cards"),
         html.Div([html.H2(t("overview_targets", lang)), *targets_panel(entity, lang)], id=ids.OVERVIEW_TARGETS, className="panel"),
-        html.Div(
-            [
-                html.H2(t("overview_trend_title", lang)),
-                dcc.Graph(id=ids.OVERVIEW_TREND, figure=trend_figure(shown.history, lang), config={"displaylogo": False}),
-                data_table(shown.table, [t(key, lang) for key in TABLE_HEADERS], lang),
-            ],
-            className="panel",
+        chart_block(
+            ids.OVERVIEW_TREND_BLOCK,
+            lang,
+            title=t("overview_trend_title", lang),
+            summary=summary("egdi"),
+            figure=trend_figure(shown.history, lang),
+            table=ChartTable([t(key, lang) for key in TABLE_HEADERS], shown.table),
+            about=survey_about(lang),
+            graph_id=ids.OVERVIEW_TREND,
+            buttons=NO_BUTTONS,  # one trustworthy screen: nothing to zoom, no toolbar over the plot on a phone
+            filename=f"egdi-{entity.lower()}",
         ),
         html.P(t("source_undesa", lang), className="source"),
     ]
@@ -110,6 +124,7 @@ def targets_panel(entity: str, lang: str) -> list[object]:
             dcc.Link(t("overview_targets_link", lang), href=panel.link),
         ]
     return [
+        html.P(panel.reporting, className="tg-reporting"),
         html.P(panel.help, className="muted"),
         _lights(request_snapshot().version, lang),
         dcc.Link(t("overview_targets_link", lang), href=panel.link, className="tg-more"),

@@ -113,7 +113,10 @@ def layout(lang: str = "en", entity: str = "KHM", edition: str | None = None, **
                     html.H2(t("reports_cli_title", lang)),
                     html.P(t("reports_cli_hint", lang), className="muted"),
                     html.Pre(
-                        html.Code(view.cli_command(chosen.entity, chosen.edition, lang, "pdf"), id=ids.REPORTS_CLI), className="reports-cli"
+                        html.Code(view.cli_command(chosen.entity, chosen.edition, lang, "pdf"), id=ids.REPORTS_CLI),
+                        className="reports-cli",
+                        tabIndex="0",  # it scrolls sideways on a phone: reachable with the keyboard
+                        **{"aria-label": t("reports_cli_title", lang)},
                     ),
                 ],
                 className="panel",

@@ -14,13 +14,16 @@ from dash import dcc, html
 from indicators.entities import load_countries
 from indicators.outlook.scenarios import PUBLISHED_MODE, parse_changes
 from layouts import ids
-from layouts.components import data_table, notice
+from layouts.components import notice, page_link, scroll_box
+from layouts.components.chart_block import ChartTable, chart_block
+from layouts.components.plotly_config import NO_BUTTONS
 from layouts.figures.simulator import results_figure
 from layouts.i18n import fmt_int, t
 from layouts.state import language
 from layouts.views import simulator as view
 from layouts.views import simulator_scenarios as scenarios
 from layouts.views import simulator_seek as seeking
+from layouts.views.about_data import survey_about
 from layouts.views.choices import country_options
 from layouts.views.labels import page_href
 
@@ -77,7 +80,7 @@ def body(mode: str, edition: int, entity: str, changes: Mapping[str, float], lan
     """Inputs, results and goal seek for one mode, edition and entity, with `changes` applied."""
     problem = view.unavailable(mode, edition, entity, lang)
     if problem is not None:
-        link = dcc.Link(t("simulator_data_link", lang), href=page_href("/data", lang))
+        link = page_link(t("simulator_data_link", lang), page_href("/data", lang))
         shown = (
             html.Div([problem.text, " ", link], className="notice notice-warning") if problem.data_link else notice(problem.text, "warning")
         )
@@ -151,9 +154,20 @@ def results_view(mode: str, edition: int, entity: str, changes: Mapping[str, flo
     return [
         html.H2(t("simulator_results_title", lang)),
         html.P(shown.summary, className="muted", id=ids.SIMULATOR_SUMMARY),
-        table,
-        dcc.Graph(figure=figure, config={"displayModeBar": False}, className="sim-chart", id=ids.SIMULATOR_FIGURE),
-        data_table(pd.DataFrame(shown.rows), shown.headers, lang),
+        scroll_box(table, lang),
+        chart_block(
+            ids.SIMULATOR_BLOCK,
+            lang,
+            title=t("simulator_chart_title", lang),
+            summary=shown.summary,
+            figure=figure,
+            table=ChartTable(shown.headers, pd.DataFrame(shown.rows)),
+            about=survey_about(lang, "chart_processing_whatif"),
+            graph_id=ids.SIMULATOR_FIGURE,
+            buttons=NO_BUTTONS,
+            filename=f"whatif-{entity.lower()}-{edition}",
+            heading="h3",
+        ),
     ]
 
 
@@ -174,19 +188,27 @@ def seek_panel(codes: list[str], lang: str) -> html.Section:
             dcc.Dropdown(
                 id=ids.SIMULATOR_SEEK_GOAL,
                 options=[{"label": t(f"simulator_goal_{g}", lang), "value": g} for g in seeking.GOALS],
-                value="group",
+                value=seeking.DEFAULT_GOAL,
                 clearable=False,
             ),
         ),
-        _control(
-            t("simulator_seek_rank", lang),
-            dcc.Input(id=ids.SIMULATOR_SEEK_RANK, min=1, max=193, step=1, value=seeking.DEFAULT_RANK_GOAL, **number),
-            "control sim-small",
+        html.Div(
+            _control(
+                t("simulator_seek_rank", lang),
+                dcc.Input(id=ids.SIMULATOR_SEEK_RANK, min=1, max=193, step=1, value=seeking.DEFAULT_RANK_GOAL, **number),
+                "control sim-small",
+            ),
+            id=ids.SIMULATOR_SEEK_RANK_BOX,
+            hidden=not seeking.needs_field("rank", seeking.DEFAULT_GOAL),
         ),
-        _control(
-            t("simulator_seek_egdi", lang),
-            dcc.Input(id=ids.SIMULATOR_SEEK_EGDI, min=0, max=1, step=0.0001, value=seeking.DEFAULT_EGDI_GOAL, **number),
-            "control sim-small",
+        html.Div(
+            _control(
+                t("simulator_seek_egdi", lang),
+                dcc.Input(id=ids.SIMULATOR_SEEK_EGDI, min=0, max=1, step=0.0001, value=seeking.DEFAULT_EGDI_GOAL, **number),
+                "control sim-small",
+            ),
+            id=ids.SIMULATOR_SEEK_EGDI_BOX,
+            hidden=not seeking.needs_field("egdi", seeking.DEFAULT_GOAL),
         ),
     ]
     return html.Section(
@@ -255,4 +277,4 @@ def compare_view(names: list[str], lang: str) -> list[object]:
         ],
         className="data-table sim-compare-table",
     )
-    return [table]
+    return [scroll_box(table, lang)]

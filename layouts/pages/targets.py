@@ -12,12 +12,15 @@ from dash import dcc, html
 
 from indicators.outlook.targets import TargetSet
 from layouts import ids
-from layouts.components import data_table, notice
+from layouts.components import notice, page_link, scroll_box
+from layouts.components.chart_block import ChartTable, chart_block
+from layouts.components.plotly_config import NO_BUTTONS
 from layouts.figures.targets import lights_table, status_badge, status_light, target_figure
 from layouts.i18n import t
 from layouts.state import language
 from layouts.views import target_edits
 from layouts.views import targets as view
+from layouts.views.about_data import targets_about
 from layouts.views.labels import page_href
 from layouts.views.snapshot import request_snapshot
 
@@ -82,6 +85,7 @@ def targets_content(targets: view.TargetsView, lang: str) -> list[object]:
         html.Div(
             [
                 html.H2(t("targets_summary_title", lang)),
+                html.P(view.reporting_status(targets, lang), className="tg-reporting"),
                 html.P(view.summary_help(targets, lang), className="muted"),
                 lights_table(targets.status, targets.targets.milestones, lang, ids.TARGETS_TABLE),
                 legend(lang),
@@ -113,15 +117,21 @@ def target_card(card: view.TargetCard, lang: str) -> html.Section:
             html.H3([html.Span(target.name(lang)), " ", status_badge(target.status, lang)]),
             html.P([html.Span(card.indicator), html.Br(), html.Span(card.facts)], className="tg-facts"),
             milestones,
-            dcc.Graph(
+            chart_block(
+                ids.TARGETS_BLOCK_PREFIX + target.id,
+                lang,
+                title=t("targets_chart_title", lang),
+                summary=card.summary,
                 figure=target_figure(card.series, card.rows, target.indicator, lang),
-                config={"displayModeBar": False},
-                className="tg-chart",
-                id=ids.TARGETS_CHART_PREFIX + target.id,
+                table=ChartTable([t(key, lang) for key in CHART_HEADERS], card.chart_table),
+                about=targets_about(lang),
+                graph_id=ids.TARGETS_CHART_PREFIX + target.id,
+                buttons=NO_BUTTONS,
+                filename=f"target-{target.id}",
+                heading="h4",
             ),
             inputs_details(card, lang),
             rank_note(card.rank_note, lang),
-            data_table(card.chart_table, [t(key, lang) for key in CHART_HEADERS], lang),
             html.P(card.source, className="source"),
         ],
         className="panel tg-card",
@@ -137,7 +147,12 @@ def inputs_details(card: view.TargetCard, lang: str) -> html.Details:
     ]
     head = html.Tr([html.Th(t("targets_in_milestone", lang), scope="col"), *[html.Th(m, scope="col") for m in card.inputs_head]])
     return html.Details(
-        [html.Summary(t("targets_inputs_title", lang)), html.Table([html.Thead(head), html.Tbody(body)], className="data-table tg-inputs")],
+        [
+            html.Summary(t("targets_inputs_title", lang)),
+            scroll_box(
+                html.Table([html.Thead(head), html.Tbody(body)], className="data-table tg-inputs"), lang, t("targets_inputs_title", lang)
+            ),
+        ],
         className="tg-details",
     )
 
@@ -147,7 +162,7 @@ def rank_note(note: view.RankNote | None, lang: str) -> html.Div | None:
         return None
     if note.missing:
         return html.Div(
-            [note.missing, " ", dcc.Link(t("targets_data_link", lang), href=page_href("/data", lang))],
+            [note.missing, " ", page_link(t("targets_data_link", lang), page_href("/data", lang))],
             className="notice notice-info tg-rank-note",
         )
     return html.Div([html.P(note.intro), html.Ul([html.Li(line) for line in note.lines])], className="tg-rank-note")

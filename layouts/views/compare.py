@@ -202,6 +202,65 @@ def scatter_points(table: pd.DataFrame, x: str, y: str, lang: str) -> pd.DataFra
     ).reset_index(drop=True)
 
 
+def scatter_table(points: pd.DataFrame, x: str, y: str, lang: str) -> tuple[list[str], pd.DataFrame]:
+    """The scatter's points as displayed: country, the x index and the y index (headers, rows)."""
+    headers = [t("country", lang), t("egdi_long" if x == "egdi" else x, lang), t("egdi_long" if y == "egdi" else y, lang)]
+    rows = pd.DataFrame(
+        {"country": points["name"], "x": [fmt_number(v, lang) for v in points["x"]], "y": [fmt_number(v, lang) for v in points["y"]]}
+    )
+    return headers, rows
+
+
+def scatter_summary(points: pd.DataFrame, x: str, y: str, lang: str) -> str:
+    """One sentence naming the scatter: which indices, how many countries, where the chosen one stands."""
+    chosen = points[points["is_entity"]]
+    where = (
+        t(
+            "compare_summary_scatter_at",
+            lang,
+            country=chosen["name"].iloc[0],
+            x=fmt_number(chosen["x"].iloc[0], lang),
+            y=fmt_number(chosen["y"].iloc[0], lang),
+        )
+        if not chosen.empty
+        else ""
+    )
+    return t("compare_summary_scatter", lang, x=t(x, lang), y=t(y, lang), count=fmt_int(len(points), lang), where=where)
+
+
+def gaps_summary(gaps: pd.DataFrame, country: str, lang: str) -> str:
+    """One sentence naming the gap chart: the largest gap to a leader of the set."""
+    present = gaps.dropna(subset=["gap"])
+    if present.empty:
+        return t("compare_summary_gaps_none", lang, country=country)
+    widest = present.loc[present["gap"].idxmax()]
+    return t(
+        "compare_summary_gaps",
+        lang,
+        country=country,
+        index=t(str(widest["index"]), lang),
+        gap=fmt_number(widest["gap"], lang),
+        leader=str(widest["leader_name"]),
+    )
+
+
+def map_summary(version: int, edition: int, entity: str, lang: str) -> str:
+    rows = map_rows(version, edition, lang)
+    chosen = rows[rows["iso3"] == entity]
+    where = (
+        t(
+            "compare_summary_map_at",
+            lang,
+            country=chosen["name"].iloc[0],
+            egdi=fmt_number(chosen["egdi"].iloc[0], lang),
+            rank=fmt_int(chosen["world_rank"].iloc[0], lang),
+        )
+        if not chosen.empty
+        else ""
+    )
+    return t("compare_summary_map", lang, count=fmt_int(len(rows), lang), edition=fmt_int(edition, lang), where=where)
+
+
 def gap_rows(table: pd.DataFrame, entity: str, lang: str) -> pd.DataFrame:
     shown = table.assign(**{code: table[code].round(4) for code in INDICES})  # the values as displayed, so gaps add up on screen
     gaps = gaps_to_leader(shown, entity, INDICES)

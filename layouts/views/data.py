@@ -72,13 +72,12 @@ def change_columns(lang: str, with_file: bool) -> list[dict[str, object]]:
 def entity_name(code: str, lang: str) -> str:
     provinces = load_provinces()
     register = provinces if code in provinces.table.index else load_countries()
-    name = register.name(code, lang)
-    return name if name == code else f"{name} ({code})"
+    return register.name(code, lang)  # the code is in the file the user imported
 
 
 def indicator_name(code: str, lang: str) -> str:
     spec = load_catalogue().get(code)
-    return f"{spec.name(lang)} ({code})" if spec else code
+    return spec.name(lang) if spec else code
 
 
 def value_text(indicator: str, value: float, lang: str) -> str:

@@ -7,14 +7,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from indicators.ingest.imports import BUNDLED_USER
 from indicators.store import StoreError
+from indicators.store.names import dataset_name, user_name
 from layouts.i18n import digits, fmt_int, t
-from layouts.user import DASHBOARD_USER
 from layouts.views.data import CHANGE_KINDS, ROW_LIMIT, Outcome, change_rows, column
 from layouts.views.snapshot import store
-
-USER_LABELS = {BUNDLED_USER: "data_user_bundled", DASHBOARD_USER: "data_user_dashboard"}
 
 
 def versions() -> pd.DataFrame:
@@ -60,10 +57,10 @@ def history_rows(versions: pd.DataFrame, lang: str) -> list[dict[str, object]]:
             "created_at": version.created_at,
             "created_at_text": when(version.created_at, lang),
             "user": version.user,
-            "user_text": t(USER_LABELS[version.user], lang) if version.user in USER_LABELS else version.user,
+            "user_text": user_name(version.user, lang),
             "action": version.action,
             "action_text": action,
-            "dataset": version.dataset,
+            "dataset": dataset_name(version.dataset, lang),  # the code is in the version's technical details
             "file_name": version.file_name,
         }
         for count in ("version_id", "added", "changed", "removed", "n_values"):
@@ -80,7 +77,7 @@ def version_options(versions: pd.DataFrame, lang: str) -> list[dict[str, object]
                 "data_version_option",
                 lang,
                 version=fmt_int(v.version_id, lang),
-                dataset=v.dataset,
+                dataset=dataset_name(v.dataset, lang),
                 file=v.file_name or "–",
                 when=when(v.created_at, lang),
             ),
@@ -101,7 +98,7 @@ def rollback(version_id: int, user: str, lang: str) -> Outcome:
         "data_rolled_back",
         lang,
         version=fmt_int(version_id, lang),
-        dataset=outcome.dataset,
+        dataset=dataset_name(outcome.dataset, lang),
         new=fmt_int(outcome.version_id, lang),
         **numbers,
     )
@@ -124,6 +121,7 @@ class VersionDetail:
     rows: list[dict[str, object]]
     total: int
     rollback: str
+    technical: str  # the dataset's code, the file and its checksum, the user as recorded
 
 
 def version_detail(version_id: int, lang: str) -> VersionDetail | None:
@@ -134,13 +132,26 @@ def version_detail(version_id: int, lang: str) -> VersionDetail | None:
     numbers = {k: fmt_int(found[k], lang) for k in CHANGE_KINDS}
     text = t("data_version_changes", lang, version=fmt_int(found["version_id"], lang), **numbers)
     rollback = t("data_rollback", lang, version=fmt_int(version_id, lang))
-    return VersionDetail(text, change_rows(changes.head(ROW_LIMIT), lang), len(changes), rollback)
+    technical = t(
+        "data_version_technical",
+        lang,
+        dataset=found["dataset"],
+        file=found["file_name"] or "–",
+        checksum=str(found["checksum"] or "–"),
+        user=found["user"],
+        when=str(found["created_at"]),
+    )
+    return VersionDetail(text, change_rows(changes.head(ROW_LIMIT), lang), len(changes), rollback, technical)
 
 
 def rollback_explained(version_id: int | None, lang: str) -> str | None:
     """What rolling back the version does, to confirm; None when there is no such version."""
     found = version(version_id)
-    return None if found is None else t("data_rollback_explain", lang, version=fmt_int(version_id, lang), dataset=found["dataset"])
+    return (
+        None
+        if found is None
+        else t("data_rollback_explain", lang, version=fmt_int(version_id, lang), dataset=dataset_name(found["dataset"], lang))
+    )
 
 
 def latest_version() -> int:

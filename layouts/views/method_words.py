@@ -4,6 +4,8 @@ fractions they are, and the changes between editions as sentences (the Methodolo
 
 from __future__ import annotations
 
+import hashlib
+import re
 from fractions import Fraction
 
 from indicators.catalogue import load_catalogue
@@ -11,6 +13,11 @@ from indicators.method.changes import MethodChange
 from indicators.method.methodology import load_methodology
 from layouts.i18n import catalog, digits, fmt_int, fmt_number, t
 
+ANNEX_SOURCE = re.compile(r"^UN DESA, United Nations E-Government Survey (\d{4}), Annex: Survey Methodology")
+KNOWN_SOURCES = {
+    "This project's own rule, documented in README.md (Methodology)": "method_source_project",
+    "Working assumption of this project, awaiting a primary source": "method_source_assumption",
+}
 GROUPED_KINDS = ("component_added", "component_removed", "weight_changed", "cap_changed", "source_changed", "confirmation_changed")
 
 
@@ -20,6 +27,30 @@ GROUPED_KINDS = ("component_added", "component_removed", "weight_changed", "cap_
 def known_text(key: str, lang: str, fallback: str, **params: object) -> str:
     """The catalog text of `key`, or `fallback` when the file names something the catalog does not know yet."""
     return t(key, lang, **params) if key in catalog() else fallback
+
+
+def note_key(note: str) -> str:
+    """The catalog key of a methodology file's note: its English text's SHA-1, first 8 hex digits."""
+    return "method_note_" + hashlib.sha1(note.encode("utf-8")).hexdigest()[:8]
+
+
+def note_text(note: str, lang: str) -> str:
+    """A methodology file's note in the page language (the file's own English when the catalog lacks it)."""
+    return known_text(note_key(note), lang, note)
+
+
+def source_text(source: str, lang: str) -> str:
+    """A methodology file's citation in the page language."""
+    annex = ANNEX_SOURCE.match(source)
+    if annex:
+        return t("method_source_annex", lang, edition=fmt_int(annex.group(1), lang))
+    return t(KNOWN_SOURCES[source], lang) if source in KNOWN_SOURCES else source
+
+
+def method_title(title: str, edition: int, lang: str) -> str:
+    """A methodology file's title as people say it, in the page language."""
+    key = "method_title_provinces" if "provinces" in title else "method_title_survey"
+    return t(key, lang, edition=fmt_int(edition, lang))
 
 
 def index_name(code: str, lang: str, short: bool = False) -> str:

@@ -23,8 +23,11 @@ from layouts.views.method_words import (
     indicator_unit,
     item_name,
     known_text,
+    method_title,
+    note_text,
     rule_text,
     source_kind,
+    source_text,
     status_text,
 )
 
@@ -134,7 +137,7 @@ class MethodologyView:
 
     edition: int
     subtitle: str
-    title: str  # the file's own title (English)
+    title: str  # the method's title as people say it
     file_provenance: Provenance
     egdi_formula: str
     egdi_provenance: Provenance
@@ -159,7 +162,7 @@ def provenance(origin: Origin | None, lang: str) -> Provenance:
     help_text = t("methodology_confirmed_help" if confirmed else "methodology_unconfirmed_help", lang)
     if origin is None:
         return Provenance(confirmed, status_text(confirmed, lang), help_text)
-    return Provenance(confirmed, status_text(confirmed, lang), help_text, source_kind(origin.source, lang), origin.note)
+    return Provenance(confirmed, status_text(confirmed, lang), help_text, source_kind(origin.source, lang), note_text(origin.note, lang))
 
 
 def form_view(code: str, form: Form, lang: str) -> FormView:
@@ -236,14 +239,19 @@ def changes_view(method: Methodology, lang: str) -> ChangesView:
 def methodology_view(edition: int, lang: str) -> MethodologyView:
     method = load_methodology(edition)
     origins = [
-        OriginRow(item_name(item, lang), provenance(origin, lang), method.sources.get(origin.source, origin.source), origin.note)
+        OriginRow(
+            item_name(item, lang),
+            provenance(origin, lang),
+            source_text(method.sources.get(origin.source, origin.source), lang),
+            note_text(origin.note, lang),
+        )
         for item, origin in method.origins.items()
     ]
     keys = ("methodology_item", "methodology_status", "methodology_source_kind", "methodology_citation", "methodology_note")
     return MethodologyView(
         edition=edition,
         subtitle=t("methodology_subtitle", lang, edition=fmt_int(edition, lang)),
-        title=method.title,
+        title=method_title(method.title, method.edition, lang),
         file_provenance=provenance(Origin("", method.confirmed, ""), lang),
         egdi_formula=egdi_formula(method, lang),
         egdi_provenance=provenance(method.origins.get("egdi"), lang),

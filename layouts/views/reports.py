@@ -9,17 +9,18 @@ The reports are built by the core (`indicators.report`); chart images come from 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
-from indicators.report import ChartRenderer, ReportError, brief_with_charts, build_workbook, gather, notes, table_csv
+from indicators.report import ChartRenderer, ReportContent, ReportError, brief_with_charts, build_workbook, gather, notes, table_csv
 from indicators.report import tables as report_tables
 from indicators.report.strings import integer, text
 from layouts.i18n import t
 from layouts.views.choices import chosen_edition, country_options
 from layouts.views.labels import country_name
-from layouts.views.snapshot import snapshot, store
+from layouts.views.snapshot import request_snapshot, snapshot, store
 
-FORMATS = ("xlsx", "pdf", "csv", "png")
-FILE_KINDS = {"xlsx": "report", "pdf": "brief", "csv": "by-edition", "png": "trend"}
+FORMATS = ("xlsx", "pdf", "csv", "png", "svg")
+FILE_KINDS = {"xlsx": "report", "pdf": "brief", "csv": "by-edition", "png": "trend", "svg": "trend"}
 DEFAULT_ENTITY = "KHM"
 
 
@@ -73,15 +74,24 @@ def cli_command(entity: str | None, edition: int | None, report_lang: str, fmt: 
     return " ".join(parts)
 
 
+@lru_cache(maxsize=32)
+def gathered(version: int, entity: str, edition: int | None) -> ReportContent | ReportError:
+    """What a report on `entity` and `edition` holds, gathered once per store version (the notes and the download
+    ask for it on every change of the page); the ReportError when there is nothing to report."""
+    try:
+        return gather(store(), entity, edition, table=snapshot().published)
+    except ReportError as exc:
+        return exc
+
+
 def report_notes(entity: str | None, edition: int | None, lang: str) -> list[tuple[str, str]]:
     """What the report on `entity` and `edition` cannot show, as (kind, text) in `lang`; a clear message when it has no
     data, and that all is clear when nothing is missing."""
     if not entity:
         return []
-    try:
-        content = gather(store(), entity, edition, table=snapshot().published)
-    except ReportError as exc:
-        return [("warning", exc.message(lang))]
+    content = gathered(request_snapshot().version, entity, edition)
+    if isinstance(content, ReportError):
+        return [("warning", content.message(lang))]
     found = notes(content, lang)
     if content.targets is None:
         found.append(text("no_targets", lang, country=content.name(lang)))
@@ -93,15 +103,22 @@ def report_notes(entity: str | None, edition: int | None, lang: str) -> list[tup
 def build_download(entity: str, edition: int | None, report_lang: str, fmt: str, charts: ChartRenderer) -> tuple[bytes, str]:
     """The report's bytes and file name (charts drawn by `charts`). Raises ReportError (no such data) or
     ChartRenderError (no charts)."""
-    content = gather(store(), entity, edition, table=snapshot().published)
+    content = gathered(request_snapshot().version, entity, edition)
+    if isinstance(content, ReportError):
+        raise content
     if fmt == "xlsx":
         data = build_workbook(content, report_lang)
     elif fmt == "csv":
         data = table_csv(report_tables.history(content, report_lang))
-    elif fmt == "png":
-        data = charts(content, report_lang)["trend"]
+    elif fmt in ("png", "svg"):
+        data = charts(content, report_lang, fmt)["trend"]
     else:
         fmt = "pdf"
         data = brief_with_charts(content, report_lang, charts)
     name = f"egdi-{FILE_KINDS[fmt]}-{content.entity}-{content.edition}-{report_lang}.{fmt}"
     return data, name
+
+
+def clear_caches() -> None:
+    """Forget the reports gathered from earlier store versions (tests that switch databases)."""
+    gathered.cache_clear()

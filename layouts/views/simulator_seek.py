@@ -1,4 +1,4 @@
-"""Goal seek on the Simulator page: from the current scenario, the smallest value of one indicator that reaches a goal
+"""Goal seek on the Simulator page: from the published (or stored) value, the smallest value of one indicator that reaches a goal
 (a better EGDI group or rating class, a world rank, an EGDI value), searched on the indicator's input grid with
 `indicators.outlook.goal_seek`; each step re-scores the whole field."""
 
@@ -35,9 +35,15 @@ from layouts.views.simulator import (
 )
 
 GOALS = ("group", "class", "rank", "egdi")
+DEFAULT_GOAL = "group"
 DEFAULT_RANK_GOAL = 100
 DEFAULT_EGDI_GOAL = 0.75
 SEEK_STEPS = 48  # the scan of indicators.outlook.goal_seek
+
+
+def needs_field(field: str, goal: object) -> bool:
+    """Whether the goal field `field` ('rank' or 'egdi') is asked for: only for its own goal."""
+    return field == goal
 
 
 def reached_goal(goal: str, current: pd.Series, method: Methodology, rank: object, egdi: object) -> Callable[[pd.Series], bool]:
@@ -80,14 +86,15 @@ class SeekOutcome:
 
 
 def seek(context: Context, code: str, goal: str, rank: object, egdi: object, values: Sequence[object], lang: str) -> SeekOutcome:
-    """Goal seek from the current scenario (the page's context and the values of its inputs)."""
+    """Goal seek of one indicator from its published (or stored) value, the other indicators as the current scenario
+    sets them (the page's context and the values of its inputs)."""
     mode, edition, entity = str(context["mode"]), int(context["edition"]), str(context["entity"])
     codes, baseline = list(context["codes"]), dict(context["baseline"])
     changes = changes_from(values, codes, baseline)
     method = method_for(mode, edition)
     fixed = {k: v for k, v in changes.items() if k != code}
     low, high = bounds_of(code)
-    start = changes.get(code, baseline.get(code))
+    start = baseline.get(code)  # from the published (or stored) value, whatever the scenario set it to
     start = low if start is None else float(start)
     if mode == PUBLISHED_MODE:
         field = published_field(edition)

@@ -8,6 +8,7 @@ Texts are in the page language; a status is a `Light`, which the page draws as a
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -15,7 +16,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from indicators.catalogue import load_catalogue
-from indicators.outlook.status import evaluate_targets, is_survey_indicator, rank_targets_needed, target_series
+from indicators.outlook.status import TREND, evaluate_targets, is_survey_indicator, rank_targets_needed, target_series
 from indicators.outlook.targets import (
     RANK_INDICATORS,
     Target,
@@ -25,7 +26,7 @@ from indicators.outlook.targets import (
     load_targets,
     stored_targets,
 )
-from layouts.i18n import fmt_int, fmt_number, t
+from layouts.i18n import catalog, fmt_int, fmt_number, t
 from layouts.views.labels import decimals, fmt_value, page_href
 from layouts.views.snapshot import request_snapshot, store
 
@@ -106,6 +107,20 @@ def fmt_ratio(ratio: object, lang: str) -> str:
     return fmt_number(100 * float(ratio), lang, 0) + " %"  # type: ignore[arg-type]
 
 
+def source_text(source: str, lang: str) -> str:
+    """Where a target comes from, in the page language: the targets file's own sources from the catalog; a source
+    typed on the Targets page as it was typed."""
+    key = "target_source_" + hashlib.sha1(source.encode("utf-8")).hexdigest()[:8]
+    return t(key, lang) if key in catalog() else source
+
+
+def basis_label(basis: str, lang: str) -> str:
+    """What a projection comes from: the trend, or the nowcast by its own name."""
+    if not basis:
+        return "–"
+    return t("targets_basis_trend", lang) if basis == TREND else basis
+
+
 def fmt_observation(value: object, year: object, indicator: str, lang: str) -> str:
     if value is None or pd.isna(value):  # type: ignore[arg-type]
         return "–"
@@ -148,6 +163,7 @@ class TargetCard:
     rank_note: RankNote | None
     chart_table: pd.DataFrame  # the chart's data: year, observed, target, projected, lower, upper
     source: str
+    summary: str  # one sentence naming the chart, for screen readers
 
 
 def chosen_target(targets: TargetSet, requested: str | None) -> str | None:
@@ -167,6 +183,30 @@ def indicative_note(view: TargetsView, lang: str) -> str | None:
     if not indicative:
         return None
     return t("targets_indicative_note", lang, count=fmt_int(indicative, lang), total=fmt_int(len(targets), lang))
+
+
+def reporting_status(view: TargetsView, lang: str) -> str:
+    """How many targets have data, and the statuses at the next milestone: 'Data for 6 of 8 targets. By 2025: 1 on
+    track, 2 need acceleration, 3 limited progress, 2 insufficient data.'"""
+    status = view.status
+    if status.empty:
+        return ""
+    targets = status.groupby("target_id", sort=False)["progress"].apply(lambda p: (p != "insufficient_data").any())
+    first = int(status["milestone"].min())
+    counts = status[status["milestone"] == first]["progress"].value_counts()
+    parts = [
+        t("targets_reporting_count", lang, count=fmt_int(counts[p], lang), status=t(f"targets_progress_{p}", lang).lower())
+        for p in PROGRESS_ORDER
+        if p in counts
+    ]
+    return t(
+        "targets_reporting_status",
+        lang,
+        with_data=fmt_int(int(targets.sum()), lang),
+        total=fmt_int(len(targets), lang),
+        year=fmt_int(first, lang),
+        counts=t("targets_reporting_separator", lang).join(parts),
+    )
 
 
 def summary_help(view: TargetsView, lang: str) -> str:
@@ -205,7 +245,7 @@ def target_card(view: TargetsView, target: Target, lang: str) -> TargetCard:
     source = t(
         "targets_source_is",
         lang,
-        source=target.source,
+        source=source_text(target.source, lang),
         low=fmt_value(low, target.indicator, lang),
         high=fmt_value(high, target.indicator, lang),
     )
@@ -221,6 +261,32 @@ def target_card(view: TargetsView, target: Target, lang: str) -> TargetCard:
         rank_note(view, target, lang),
         chart_rows(series, rows, target.indicator, lang),
         source,
+        chart_summary(target, series, rows, lang),
+    )
+
+
+def chart_summary(target: Target, series: pd.Series, rows: pd.DataFrame, lang: str) -> str:
+    """'Internet users: observed 52.30 (2019) to 56.70 (2022); target 95.00 by 2035, projected 76.20.'"""
+    name = target.name(lang)
+    if rows.empty:
+        return name
+    last = rows.iloc[-1]
+    target_part = t(
+        "targets_chart_summary_target",
+        lang,
+        value=fmt_value(last["target_value"], target.indicator, lang),
+        year=fmt_int(last["measured_in"], lang),
+        projected=fmt_value(last["projected"], target.indicator, lang),
+    )
+    if len(series) == 0:
+        return t("targets_chart_summary_empty", lang, name=name, target=target_part)
+    return t(
+        "targets_chart_summary",
+        lang,
+        name=name,
+        first=fmt_observation(series.iloc[0], series.index[0], target.indicator, lang),
+        last=fmt_observation(series.iloc[-1], series.index[-1], target.indicator, lang),
+        target=target_part,
     )
 
 
@@ -255,6 +321,7 @@ def inputs_lines(view: TargetsView, target: Target, rows: pd.DataFrame, lang: st
                 for r in columns
             ],
         ),
+        ("targets_in_basis", [basis_label(str(r.basis), lang) for r in columns]),
         ("targets_in_gain", [fmt_number(r.gain_per_survey, lang, decimals(indicator) or 1, signed=True) for r in columns]),
     ]
     if indicator in RANK_INDICATORS and not needed.empty:
@@ -320,10 +387,12 @@ class TargetsPanel:
     error: str | None
     other_country: bool
     help: str
+    reporting: str  # how many targets have data, and the next milestone's statuses
     link: str  # the Targets page
 
 
 def targets_panel(entity: str, lang: str) -> TargetsPanel:
     view = targets_view()
     help_text = t("overview_targets_help", lang, edition=fmt_int(view.latest_edition, lang))
-    return TargetsPanel(file_error(view, lang), entity != view.targets.entity, help_text, page_href("/targets", lang))
+    link = page_href("/targets", lang)
+    return TargetsPanel(file_error(view, lang), entity != view.targets.entity, help_text, reporting_status(view, lang), link)

@@ -23,6 +23,7 @@ from indicators.method.changes import MethodChange, edition_changes
 from indicators.method.methodology import available_editions, load_methodology
 from layouts.i18n import fmt_int, fmt_number, t
 from layouts.state import DEFAULTS, language
+from layouts.views.chart_words import labelled_periods, trend_summary
 from layouts.views.labels import country_name
 from layouts.views.method_words import change_labels, join_and
 from layouts.views.snapshot import Snapshot, snapshot
@@ -78,10 +79,18 @@ def series_name(series: str, lang: str) -> str:
     return t("trends_indicator_option", lang, name=indicator.name(lang), unit=indicator.unit(lang))
 
 
+_codes: dict[int, tuple[Snapshot, list[str]]] = {}
+
+
 def country_codes(data: Snapshot) -> list[str]:
-    """Countries with a published result or a stored indicator value."""
-    known = set(load_countries().codes)
-    return sorted((set(data.published["iso3"]) | set(data.observations["entity"])) & known)
+    """Countries with a published result or a stored indicator value (worked out once per snapshot)."""
+    cached = _codes.get(data.version)
+    if cached is None or cached[0] is not data:
+        known = set(load_countries().codes)
+        present = set(data.published["iso3"].unique()) | set(data.observations["entity"].unique())
+        _codes.clear()
+        cached = _codes[data.version] = (data, sorted(present & known))
+    return cached[1]
 
 
 def default_peers(data: Snapshot, entity: str) -> list[str]:
@@ -110,11 +119,44 @@ def requested_view(
     return chosen, chosen_peers(peers, chosen, data), series if series in series_codes() else DEFAULT_SERIES
 
 
-def url_state(entity: str, peers: list[str], series: str, data: Snapshot) -> dict[str, object]:
-    """The query values of a view; the defaults (ASEAN peers, the EGDI) are left out to keep links short."""
+def url_state(entity: str, peers: list[str], series: str, data: Snapshot, period: tuple[int, int] | None = None) -> dict[str, object]:
+    """The query values of a view; the defaults (ASEAN peers, the EGDI, every period) are left out to keep links
+    short. The timeline is `period=FIRST-LAST`."""
     default = set(default_peers(data, entity))
     peers_value = None if set(peers) - {entity} == default else (",".join(peers) or NO_PEERS)
-    return {"entity": entity, "peers": peers_value, "series": None if series == DEFAULT_SERIES else series}
+    return {
+        "entity": entity,
+        "peers": peers_value,
+        "series": None if series == DEFAULT_SERIES else series,
+        "period": f"{period[0]}-{period[1]}" if period else None,
+    }
+
+
+def requested_period(value: object) -> tuple[int, int] | None:
+    """The timeline's range a URL value `FIRST-LAST` asks for; None when absent or unreadable."""
+    first, _, last = str(value or "").partition("-")
+    if not (first.isdigit() and last.isdigit()):
+        return None
+    return (int(first), int(last)) if int(first) <= int(last) else (int(last), int(first))
+
+
+def period_choice(value: Sequence[int] | None, all_periods: list[int]) -> tuple[int, int] | None:
+    """The timeline's value as a range to draw; None when it covers every period (the default)."""
+    if not value or len(value) != 2 or not all_periods:
+        return None
+    first, last = int(min(value)), int(max(value))
+    return None if (first <= all_periods[0] and last >= all_periods[-1]) else (first, last)
+
+
+def peers_for_new_country(data: Snapshot, entity: str, peers: list[str], previous: str) -> list[str]:
+    """The peers after the country changes from `previous` to `entity`: the new country's default peers when the
+    previous ones were the previous country's defaults; else the same peers, with the new country replaced by the
+    previous one (a country is never its own peer, and the one just left stays in the comparison)."""
+    if entity == previous:
+        return peers
+    if set(peers) == set(default_peers(data, previous)):
+        return default_peers(data, entity)
+    return list(dict.fromkeys(previous if code == entity else code for code in peers))
 
 
 # ---------------------------------------------------------------- the series
@@ -165,8 +207,7 @@ def _axes(series: str, grid: list[int], values: pd.DataFrame, lang: str) -> Axes
     else:
         ticks = nice_ticks(top * 1.05)
         y_title, places = series_name(series, lang), (2 if ticks[1] < 0.1 else 1 if ticks[1] < 1 else 0)
-    step = 1 if len(grid) <= 12 else math.ceil(len(grid) / 12)
-    x_ticks = [(p, fmt_int(p, lang)) for p in grid[::step]]
+    x_ticks = [(p, fmt_int(p, lang)) for p in labelled_periods(grid)]
     y_ticks = [(v, fmt_number(v, lang, places)) for v in ticks]
     x_title = t("edition" if series in INDEX_SERIES else "year", lang)
     return Axes(x_title, y_title, x_ticks, y_ticks, (0.0, ticks[-1] * 1.04))
@@ -261,6 +302,9 @@ class TrendsView:
     changes: list[EditionChanges]
     no_changes: str | None  # said when the series never changed method
     changes_scope: str
+    all_periods: list[int]  # every edition (index) or year (indicator) of the series, whatever the timeline shows
+    shown_periods: tuple[int, int] | None  # the first and last period shown (the timeline's value)
+    summary: str  # one sentence on the chart, for screen readers
 
 
 def _changes(changes: dict[int, list[MethodChange]], lang: str) -> list[EditionChanges]:
@@ -287,11 +331,26 @@ def _table(series: str, entities: list[str], values: pd.DataFrame, lang: str) ->
     )
 
 
-def build_view(data: Snapshot, entity: str, peers: list[str], series: str, lang: str) -> TrendsView:
-    """The lines, markers and axes of the figure, and the details under it (notices, table, sources, method changes)."""
+def shown_range(all_periods: list[int], period: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The timeline's range within the series' periods (all of them when none is asked or it holds none)."""
+    if not all_periods:
+        return None
+    if period is not None:
+        inside = [p for p in all_periods if period[0] <= p <= period[1]]
+        if inside:
+            return inside[0], inside[-1]
+    return all_periods[0], all_periods[-1]
+
+
+def build_view(data: Snapshot, entity: str, peers: list[str], series: str, lang: str, period: tuple[int, int] | None = None) -> TrendsView:
+    """The lines, markers and axes of the figure, and the details under it (notices, table, sources, method changes),
+    for the periods of the timeline (`period`: first and last; None: all)."""
     entities = [entity, *(p for p in dict.fromkeys(peers) if p != entity)]
-    values = labelled(series, series_values(data, series, entities), lang)
-    grid = periods(data, series, values)
+    every_value = labelled(series, series_values(data, series, entities), lang)
+    all_periods = periods(data, series, every_value)
+    shown = shown_range(all_periods, period)
+    grid = [p for p in all_periods if shown is not None and shown[0] <= p <= shown[1]]
+    values = every_value[every_value["period"].isin(grid)] if shown is not None else every_value
     changes = series_changes(series)
     key = "trends_subtitle_edition" if series in INDEX_SERIES else "trends_subtitle_year"
     subtitle = t(key, lang, series=series_name(series, lang), country=country_name(entity, lang))
@@ -317,26 +376,38 @@ def build_view(data: Snapshot, entity: str, peers: list[str], series: str, lang:
         _changes(changes, lang),
         None if changes else t("trends_changes_none", lang, first=first, last=last),
         t("trends_changes_scope", lang, first=first, last=last),
+        all_periods,
+        shown,
+        _summary(series, entity, values, lang),
     )
+
+
+def _summary(series: str, entity: str, values: pd.DataFrame, lang: str) -> str:
+    rows = values[values["entity"] == entity]
+    points = list(zip(rows["period"].astype(int), rows["value"].astype(float), strict=True))
+    return trend_summary(series_name(series, lang), country_name(entity, lang), points, lang, decimals(series))
 
 
 _views: dict[tuple[object, ...], tuple[Snapshot, TrendsView]] = {}
 
 
-def trends_view(entity: str, peers: list[str], series: str, lang: str, data: Snapshot | None = None) -> TrendsView:
+def trends_view(
+    entity: str, peers: list[str], series: str, lang: str, data: Snapshot | None = None, period: tuple[int, int] | None = None
+) -> TrendsView:
     """`build_view`, built once per snapshot and choice (the last 64 are kept). The snapshot itself is
     kept with each view: a view is reused only for the very snapshot it was built from."""
     data = data or snapshot()
     chosen = series if series in series_codes() else DEFAULT_SERIES
-    key = (data.version, entity, tuple(peers or ()), chosen, language(lang))
+    key = (data.version, entity, tuple(peers or ()), chosen, language(lang), period)
     cached = _views.get(key)
     if cached is None or cached[0] is not data:
         if len(_views) >= 64:
             _views.clear()
-        cached = _views[key] = (data, build_view(data, entity, list(peers or ()), chosen, language(lang)))
+        cached = _views[key] = (data, build_view(data, entity, list(peers or ()), chosen, language(lang), period))
     return cached[1]
 
 
 def clear_caches() -> None:
     """Forget the views built from earlier snapshots (tests that switch databases)."""
     _views.clear()
+    _codes.clear()

@@ -50,8 +50,8 @@ def test_peer_sets_redraw_the_grid_charts_and_url(page, dashboard_url):
     expect(cambodia.locator("[col-id=world_rank]")).to_have_text("120")
     expect(page.locator("#compare-scatter .scatterlayer .point")).to_have_count(11)
     expect(page.locator("#compare-gaps .bars .point")).to_have_count(5)
-    expect(page.locator("#compare-map-box .notice")).to_contain_text("This view needs the results of all 193 countries for 2024")
-    expect(page.locator("#compare-map-box a")).to_have_attribute("href", "/data")
+    expect(page.locator("#compare-map-notice .notice")).to_contain_text("This view needs the results of all 193 countries for 2024")
+    expect(page.locator("#compare-map-notice a")).to_have_attribute("href", "/data")
 
     page.get_by_text("Least developed countries", exact=True).click()
     expect(page.locator(GRID_ROWS)).to_have_count(4)
@@ -127,7 +127,7 @@ def test_khmer_page_shows_khmer_text_and_digits(page, dashboard_url, tmp_path):
     expect(page.locator("#compare-grid .ag-header-cell[col-id=peer_rank]")).to_contain_text("ចំណាត់ថ្នាក់ក្នុងក្រុម")
     expect(page.locator("#compare-scatter .xtick").first).to_have_text(re.compile("^[០-៩.]+$"))
     expect(page.locator("#compare-gaps .bars .point text").last).to_contain_text("នាំមុខ៖ សិង្ហបុរី")
-    expect(page.locator("#compare-map-box .notice")).to_contain_text("ទិដ្ឋភាពនេះត្រូវការលទ្ធផលនៃប្រទេសទាំង ១៩៣")
+    expect(page.locator("#compare-map-notice .notice")).to_contain_text("ទិដ្ឋភាពនេះត្រូវការលទ្ធផលនៃប្រទេសទាំង ១៩៣")
     assert page.evaluate("document.documentElement.lang") == "km"
     assert query(page)["lang"] == "km"
     page.screenshot(path=str(tmp_path / "compare-km.png"), full_page=True)
@@ -161,13 +161,13 @@ def test_world_map_renders_from_local_geometry(page, world_dashboard_url, tmp_pa
     page.screenshot(path=str(tmp_path / "compare-world-en.png"), full_page=True)
 
     page.locator("#lang-link").click()
-    expect(page.locator("#compare-map-box h2")).to_have_text("EGDI ទូទាំងពិភពលោក ឆ្នាំ ២០២២")
+    expect(page.locator("#compare-map-block-title")).to_have_text("EGDI ទូទាំងពិភពលោក ឆ្នាំ ២០២២")
     expect(page.locator("#compare-map .choroplethlocation")).to_have_count(165, timeout=FIRST_LOAD)
     expect(page.locator("#compare-map .cbaxis text").first).to_have_text(re.compile("^[០-៩.]+$"))
     page.screenshot(path=str(tmp_path / "compare-world-km.png"), full_page=True)
 
     choose(page, "compare-edition", "២០២៤")  # the 2024 file holds the whole field too
-    expect(page.locator("#compare-map-box h2")).to_have_text("EGDI ទូទាំងពិភពលោក ឆ្នាំ ២០២៤")
+    expect(page.locator("#compare-map-block-title")).to_have_text("EGDI ទូទាំងពិភពលោក ឆ្នាំ ២០២៤")
     expect(page.locator("#compare-map .choroplethlocation")).to_have_count(165, timeout=FIRST_LOAD)
     assert errors == []
     assert page.blocked_requests == []

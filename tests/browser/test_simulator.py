@@ -54,8 +54,9 @@ def test_a_shared_scenario_is_reproduced_then_changed_by_mouse_keyboard_and_goal
 
     hci = page.locator(".sim-input").nth(2).locator("input[type=number]")
     hci.fill("0.6")
-    hci.press("Tab")  # the slider's box commits its value when it loses focus
+    hci.press("Enter")  # Enter applies the value (as leaving the box does), and the focus stays in the box
     expect(row(page, "HCI").locator("td")).to_have_text(["0.5380", "0.6000", "+0.0620"])
+    assert page.evaluate("document.activeElement.type") == "number"
     expect(page).to_have_url(re.compile("hci%3A0.6"))
     assert query(page)["set"] == "hci:0.6,osi:0.6,tii:0.7"
 
@@ -65,8 +66,12 @@ def test_a_shared_scenario_is_reproduced_then_changed_by_mouse_keyboard_and_goal
 
     page.get_by_role("button", name="Back to the baseline").click()
     expect(row(page, "EGDI").first.locator("td")).to_have_text(["0.5056", "0.5056", "+0.0000"])
+    expect(page.locator("#simulator-seek-rank")).to_be_hidden()  # the goal "a better group" needs no number
+    expect(page.locator("#simulator-seek-egdi")).to_be_hidden()
     page.locator("#simulator-seek-goal").click()
     page.get_by_role("option", name="A world rank (e.g. top 100)").click()
+    expect(page.locator("#simulator-seek-rank")).to_be_visible()
+    expect(page.locator("#simulator-seek-egdi")).to_be_hidden()
     page.get_by_role("button", name="Find the smallest change").click()
     result = page.locator("#simulator-seek-result")
     expect(result).to_contain_text("Online Service Index from 0.4181 to 0.7258 (+0.3077) reaches the goal")

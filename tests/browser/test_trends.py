@@ -37,8 +37,11 @@ def test_trends_draws_cambodia_against_asean_and_a_series_is_chosen_with_the_key
     expect(page.locator("#trends-graph .legendtext")).to_contain_text(["Cambodia", "Brunei Darussalam"], timeout=WAIT)
     expect(page.locator("#trends-graph .shapelayer path")).to_have_count(3, timeout=WAIT)  # the 2020, 2022 and 2024 method changes
     expect(page.locator(".trends-changes")).to_contain_text("TII: Fixed-telephone subscriptions removed", timeout=WAIT)
-    page.locator(".chart-table summary").click()
-    expect(page.locator(".chart-table tbody tr").first).to_have_text("Cambodia20030.2637UN DESA, UN E-Government Survey 2003", timeout=WAIT)
+    page.locator("#trends-block .cb-tab[data-view=table]").click()
+    expect(page.locator("#trends-block .cb-data tbody tr").first).to_have_text(
+        "Cambodia20030.2637UN DESA, UN E-Government Survey 2003", timeout=WAIT
+    )
+    page.locator("#trends-block .cb-tab[data-view=chart]").click()  # back to the chart
 
     # hover over Cambodia's 2020 point: value, edition and source
     cambodia = page.locator(LINES).first.locator(".points path")

@@ -8,12 +8,14 @@ import json
 import re
 from collections.abc import Iterator
 
+import dash
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
-from dash import dcc, html
+from dash import dcc
 
 import app  # noqa: F401  (registers the pages)
+import layouts.views.snapshot
 from layouts import ids
 from layouts.callbacks import compare as callbacks
 from layouts.figures.compare import GEOMETRY_DIR, fitted_axis, fitted_range, label_positions, nice_ticks
@@ -72,10 +74,10 @@ def texts(component: object) -> str:
     return texts(children) if children is not None else ""
 
 
-def peers(entity="KHM", edition=2024, kind="asean", custom=None, x="tii", y="osi", lang="en", search=""):
-    """The peer callback's outputs by name."""
-    names = [*page.PeerView._fields, "search"]
-    return dict(zip(names, callbacks.update_peers(entity, edition, kind, custom, x, y, lang, search), strict=True))
+def peers(entity="KHM", edition=2024, kind="asean", custom=None, x="tii", y="osi", lang="en", search="", timeline=None, drawn=None):
+    """The Compare callback's outputs by name."""
+    out = callbacks.update_compare(entity, edition, timeline, kind, custom, x, y, lang, drawn, search)
+    return dict(zip(callbacks.NAMES, out, strict=True))
 
 
 # --- layout from the URL query -----------------------------------------------------------------------------
@@ -101,11 +103,11 @@ def test_default_view_is_cambodia_among_asean_in_the_latest_edition(partial):
 
 
 def test_the_world_map_says_it_needs_world_data_and_points_to_the_data_page(partial):
-    box = find(page.layout(), ids.COMPARE_MAP_BOX)
-    assert "This view needs the results of all 193 countries for 2024" in texts(box)
-    assert find(box, ids.COMPARE_MAP) is None
-    assert texts(find(page.layout(), ids.COMPARE_MAP_TABLE)) == ""
-    links = [c for c in box.children[1].children if isinstance(c, dcc.Link)]
+    layout = page.layout()
+    notice = find(layout, ids.COMPARE_MAP_NOTICE)
+    assert "This view needs the results of all 193 countries for 2024" in texts(notice)
+    assert find(layout, ids.COMPARE_MAP_BOX).hidden is True  # the map block is there for the callback, not shown
+    links = [c for c in notice.children[0].children if isinstance(c, dcc.Link)]
     assert [link.href for link in links] == ["/data"]
 
 
@@ -161,12 +163,14 @@ def test_khmer_layout_has_khmer_text_names_and_digits(partial):
     scatter = find(layout, ids.COMPARE_SCATTER)
     assert all(KHMER.search(text) is None or not re.search("[0-9]", text) for text in scatter.figure.layout.xaxis.ticktext)
     assert scatter.config["locale"] == "km"
-    assert scatter.config["locales"]["km"]["dictionary"]["Download plot as a PNG"] == "ទាញយកក្រាហ្វជា PNG"
+    assert scatter.config["locales"]["km"]["dictionary"]["Zoom in"] == "ពង្រីក"
+    assert scatter.config["modeBarButtons"] == [["zoomIn2d", "zoomOut2d", "resetScale2d"]]  # no lasso, no box select
+    assert scatter.config["showSendToCloud"] is False and scatter.config["showEditInChartStudio"] is False
 
 
 def test_every_catalog_entry_of_the_page_is_written_in_khmer():
-    entries = {key: texts for key, texts in catalog().items() if key.startswith("compare_")}
-    assert len(entries) > 100
+    entries = {key: texts for key, texts in catalog().items() if key.startswith(("compare_", "grid_"))}
+    assert len(entries) > 100  # the page's own texts and the grid's
     symbolic = {"compare_list_separator"}
     untranslated = [key for key, texts in entries.items() if key not in symbolic and not KHMER.search(texts["km"])]
     assert untranslated == []
@@ -229,8 +233,8 @@ def test_gap_bars_measure_the_distance_to_the_best_of_the_set(partial):
     assert gaps["EGDI"] == pytest.approx(0.9691 - 0.5754, abs=1e-4)
     assert gaps["TII"] == pytest.approx(0.9881 - 0.7609, abs=1e-4)
     assert bars.text[-1] == "0.3937 · leader: Singapore (0.9691)"
-    table = texts(out["gaps_table"])
-    assert "E-Government Development Index 0.5754 Singapore 0.9691 0.3937" in table
+    table = json.loads(getattr(out["gaps_rows"], "data-table"))  # the rows travel as data; the browser draws them
+    assert ["E-Government Development Index", "0.5754", "Singapore", "0.9691", "0.3937"] in table["rows"]
 
 
 def test_the_leader_of_its_set_shows_no_gap(partial):
@@ -238,13 +242,15 @@ def test_the_leader_of_its_set_shows_no_gap(partial):
     assert set(bars.x) == {0.0} and set(bars.text) == {"0.0000 · leads the set"}
 
 
-def test_a_new_country_brings_its_own_editions_and_region_names(partial):
-    options, value, peer_options, others = callbacks.update_entity_controls("SGP", 2003, "en")
-    assert [o["value"] for o in options] == [2018, 2020, 2022, 2024]
-    assert value == 2024  # 2003 has no Singapore result in the bundled data
-    assert callbacks.update_entity_controls("SGP", 2020, "en")[1] == 2020
-    assert [o["label"] for o in peer_options][1:3] == ["Region: Asia", "Sub-region: South-eastern Asia"]
-    assert "SGP" not in [o["value"] for o in others] and "KHM" in [o["value"] for o in others]
+def test_a_new_country_brings_its_own_editions_and_region_names_in_the_same_answer(partial):
+    out = peers(entity="SGP", edition=2003)
+    assert [o["value"] for o in out["edition_options"]] == [2018, 2020, 2022, 2024]
+    assert out["edition"] == 2024  # 2003 has no Singapore result in the bundled data
+    assert peers(entity="SGP", edition=2020)["edition"] == 2020
+    assert [o["label"] for o in out["peer_options"]][1:3] == ["Region: Asia", "Sub-region: South-eastern Asia"]
+    assert "SGP" not in [o["value"] for o in out["custom_options"]] and "KHM" in [o["value"] for o in out["custom_options"]]
+    assert texts(out["heading"]).endswith("Singapore among the ASEAN members, UN E-Government Survey 2024")
+    assert out["search"] == "?edition=2024&entity=SGP" and out["scatter_summary"].startswith("Scatter of")
 
 
 def test_cambodia_alone_in_early_editions(partial):
@@ -275,11 +281,11 @@ def test_a_new_store_ranks_classes_and_maps_the_whole_world_with_no_import(bundl
 
 
 def test_world_map_draws_every_member_state(world):
-    box = callbacks.update_map("KHM", 2022, "en")
-    graph = find(box, ids.COMPARE_MAP)
-    assert isinstance(graph, dcc.Graph)
-    assert graph.config["topojsonURL"] == "/assets/topojson/"
-    shapes, dots = graph.figure.data
+    out = peers(edition=2022)
+    graph = find(page.layout(edition="2022"), ids.COMPARE_MAP)
+    assert isinstance(graph, dcc.Graph) and graph.config["topojsonURL"] == "/assets/topojson/"
+    assert out["map_hidden"] is False and out["map_state"] == {"edition": 2022, "entity": "KHM"}
+    shapes, dots = out["map"].data
     assert shapes.type == "choropleth" and shapes.locationmode == "ISO-3"
     assert len(shapes.locations) + len(dots.lon) == 193
     assert len(dots.lon) == 28 and "Singapore" in " ".join(dots.text)
@@ -287,21 +293,43 @@ def test_world_map_draws_every_member_state(world):
     assert shapes.marker.line.color[chosen] == "#D55E00" and shapes.marker.line.width[chosen] == 3
     assert shapes.z[chosen] == pytest.approx(0.5056)
     assert "<b>Cambodia</b><br>EGDI: 0.5056<br>World rank: 127" in shapes.text
-    disclaimer, table = callbacks.update_map_table(2022, "en")
-    assert isinstance(table, html.Details) and len(table.children[1].children[1].children) == 193
-    assert "do not imply official endorsement or acceptance by the United Nations" in texts(disclaimer)
-    assert texts(table.children[1].children[1].children[0]) == "1 Denmark 0.9717"
+    table = json.loads(getattr(out["map_rows"], "data-table"))
+    assert table["headers"] == ["World rank", "Country", "EGDI"] and len(table["rows"]) == 193
+    assert table["rows"][0] == ["1", "Denmark", "0.9717"]
+    assert out["map_summary"] == "World map of the EGDI of 193 countries in 2022. Cambodia: 0.5056, world rank 127."
+
+
+def test_a_new_country_on_the_same_edition_only_moves_the_map_outline(world):
+    drawn = {"edition": 2022, "entity": "KHM"}
+    out = peers(entity="THA", edition=2022, drawn=drawn)
+    assert out["map_rows"] is dash.no_update and out["map_title"] is dash.no_update  # the 193 rows are not sent again
+    operations = out["map"].to_plotly_json()["operations"]
+    changes = {tuple(operation["location"]): operation["params"]["value"] for operation in operations}
+    shapes = page.map_view(layouts.views.snapshot.snapshot(), "THA", 2022, "en").figure.data[0]
+    outline = changes[("data", 0, "marker", "line", "color")]
+    assert outline == list(shapes.marker.line.color) and outline.count("#D55E00") == 1
+    assert out["map_state"] == {"edition": 2022, "entity": "THA"} and out["map_note"].startswith("Darker is higher. Thailand")
+    unchanged = peers(entity="KHM", edition=2022, drawn=drawn)
+    assert unchanged["map"] is dash.no_update and unchanged["map_summary"] is dash.no_update
+
+
+def test_the_map_timeline_changes_the_edition(world):
+    out = peers(edition=2022, timeline=2014, drawn={"edition": 2022, "entity": "KHM"})
+    assert out["edition"] == 2014 and out["map_timeline"] == 2014 and out["map_state"]["edition"] == 2014
+    assert texts(out["heading"]).endswith("UN E-Government Survey 2014") and out["search"] == "?edition=2014"
 
 
 def test_world_map_in_an_edition_without_the_world_names_the_editions_that_have_it(world_until_2022):
-    assert callbacks.update_map_table(2024, "en") == []
-    text = texts(callbacks.update_map("KHM", 2024, "en"))
+    out = peers(edition=2024)
+    assert out["map_hidden"] is True
+    text = texts(out["map_notice"])
     assert "11 are loaded for 2024" in text and "2003, 2004, 2005, 2008, 2010, 2012, 2014, 2016, 2018, 2020, 2022" in text
 
 
 def test_world_peer_sets_and_rating_classes(world):
     region = peers(edition=2022, kind="region")
-    assert len(region["rows"]) == 47 and region["coverage"] == [] and region["class_note"] == []
+    assert len(region["rows"]) == 47 and region["coverage"] == []
+    assert texts(region["class_note"]).startswith("Rating classes split each EGDI group into four")  # explained, no warning
     cambodia = next(r for r in region["rows"] if r["iso3"] == "KHM")
     assert (cambodia["world_rank"], cambodia["rating_class"]) == (127, "H1")
     closest = peers(edition=2022, kind="neighbours")
@@ -352,4 +380,4 @@ def test_a_country_without_results_says_so(partial):
     assert find(layout, ids.COMPARE_EDITION).options == []
     assert texts(find(layout, ids.COMPARE_COVERAGE)) == "No published results are stored for France."
     assert find(layout, ids.COMPARE_GRID).rowData == []
-    assert "This view needs the results of all 193 countries" in texts(find(layout, ids.COMPARE_MAP_BOX))
+    assert "This view needs the results of all 193 countries" in texts(find(layout, ids.COMPARE_MAP_NOTICE))

@@ -80,7 +80,7 @@ def test_the_layout_shows_upload_history_and_template_in_the_page_language(parti
     history = find(tree, ids.DATA_HISTORY)
     assert history.columnDefs[0]["headerName"] == history_header
     assert [row["version_id"] for row in history.rowData] == [2, 1]
-    assert {row["user_text"] for row in history.rowData} == {"bundled data" if lang == "en" else "ទិន្នន័យភ្ជាប់មកជាមួយ"}
+    assert {row["user_text"] for row in history.rowData} == {"this tool" if lang == "en" else "ឧបករណ៍នេះ"}
     assert [o["value"] for o in find(tree, ids.DATA_VERSION).options] == [2, 1]
     assert find(tree, ids.DATA_TEMPLATE_LANG).value == lang
 
@@ -113,7 +113,7 @@ def test_a_good_upload_previews_its_changes_then_imports_with_the_signed_in_user
     egdi = next(r for r in changes if r["indicator"] == "egdi")
     assert (egdi["change_text"], egdi["entity_text"], egdi["year_text"], egdi["old_value_text"], egdi["new_value_text"]) == (
         "added",
-        "Cambodia (KHM)",
+        "Cambodia",
         "2022",
         "",
         "0.6123",
@@ -141,7 +141,7 @@ def test_history_version_detail_and_rollback(partial_fresh):
     rows, options, value = callbacks.refresh_history(3, "km")
     assert [r["version_id_text"] for r in rows] == ["៣", "២", "១"]
     assert rows[0]["user"] == "dashboard" and rows[0]["user_text"] == "ផ្ទាំងគ្រប់គ្រង (មិនបានចូលគណនី)" and rows[0]["action_text"] == "ការនាំចូល"
-    assert options[0]["label"].startswith("កំណែ ៣ · published:2022 · revised.csv · ") and value is None
+    assert options[0]["label"].startswith("កំណែ ៣ · ការស្ទង់មតិរដ្ឋាភិបាលអេឡិចត្រូនិករបស់អង្គការសហប្រជាជាតិ ២០២២ · revised.csv · ") and value is None
 
     detail, label, rollback_hidden, panel_hidden = callbacks.show_version(3, "en")
     assert (label, rollback_hidden, panel_hidden) == ("Roll back version 3…", False, True)
@@ -149,7 +149,7 @@ def test_history_version_detail_and_rollback(partial_fresh):
     assert callbacks.ask_rollback(1, 3, "en")[0] is False
 
     message, panel_hidden, revision = callbacks.confirm_rollback(1, 3, "en")
-    assert "Rolled back version 3 of published:2022 as version 4: 0 restored, 0 changed back, 6 removed." in texts(message)
+    assert "Rolled back version 3 of UN E-Government Survey 2022 as version 4: 0 restored, 0 changed back, 6 removed." in texts(message)
     assert (panel_hidden, revision) == (True, 4)
     assert layouts.views.snapshot.snapshot().history("KHM").set_index("edition").at[2022, "egdi"] == pytest.approx(0.5056)
     assert layouts.views.snapshot.store().versions().iloc[0]["user"] == "dashboard"

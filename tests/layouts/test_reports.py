@@ -60,7 +60,7 @@ def test_the_page_offers_country_edition_language_and_format(fresh):
     edition = find(layout, ids.REPORTS_EDITION)
     assert edition.value == 2024 and edition.options[0] == {"label": "2024", "value": 2024} and len(edition.options) == 12
     assert find(layout, ids.REPORTS_FORMAT).value == "pdf"
-    assert [o["value"] for o in find(layout, ids.REPORTS_FORMAT).options] == ["xlsx", "pdf", "csv", "png"]
+    assert [o["value"] for o in find(layout, ids.REPORTS_FORMAT).options] == ["xlsx", "pdf", "csv", "png", "svg"]
     assert find(layout, ids.REPORTS_REPORT_LANG).value == "en"
     assert find(layout, ids.REPORTS_PROGRESS).hidden is True
     assert isinstance(find(layout, ids.REPORTS_DOWNLOAD), dcc.Download)
@@ -90,7 +90,12 @@ def test_a_change_of_country_offers_its_editions(fresh):
 def test_notes_and_the_command_follow_the_choice(fresh, monkeypatch):
     monkeypatch.setattr(render, "warm_up", lambda: None)
     notes, command, search = callbacks.update_notes("KHM", 2010, "en", "xlsx", "en", "?lang=km")
-    assert "no method file of its own" in texts(notes) and "--format xlsx" in command and "--edition 2010" in command
+    assert (
+        "no method of its own" in texts(notes)
+        and "Only one country is stored for 2010" in texts(notes)
+        and "--format xlsx" in command
+        and "--edition 2010" in command
+    )
     assert search == "?edition=2010&lang=km"
 
 
@@ -130,8 +135,10 @@ def test_an_unexpected_failure_is_logged_not_shown(fresh, monkeypatch, caplog):
 def test_the_brief_figures(fresh):
     content = gather(layouts.views.snapshot.store(), "KHM", 2024)
     trend = trend_chart(content.history, "km", (("High", 0.5), ("Very High", 0.75)))
-    assert len(trend.data) == 4 and trend.layout.xaxis.type == "category"
-    assert list(trend.data[0].x[:2]) == ["២០០៣", "២០០៤"] and trend.data[0].name == "EGDI"
+    assert len(trend.data) == 4 and trend.data[0].name == "EGDI"
+    # a time axis: 2005 → 2008 is three years wide, 2003 → 2004 one (the editions are not evenly spaced in time)
+    assert trend.layout.xaxis.type == "linear" and list(trend.data[0].x[:4]) == [2003, 2004, 2005, 2008]
+    assert list(trend.layout.xaxis.ticktext) == ["២០០៣", "២០១០", "២០១៦", "២០២៤"]
     assert [shape.y0 for shape in trend.layout.shapes] == [0.5, 0.75]
     bars = subindex_chart(content, "en")
     assert [trace.name for trace in bars.data] == ["2022", "2024", "ASEAN mean"]

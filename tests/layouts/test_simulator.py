@@ -183,7 +183,9 @@ def test_scenarios_are_saved_compared_and_shared(world):
     assert [o["value"] for o in page.scenario_options("en")] == ["HCI only", "OSI only", "OSI push"]
 
     table = html.Div(callbacks.compare_scenarios(["OSI push", "HCI only"], "en"))
-    rows = [[texts(c).strip() for c in row.children] for row in table.children[0].children[1].children]
+    rows = [
+        [texts(c).strip() for c in row.children] for row in table.children[0].children.children[1].children
+    ]  # the table in its scroll box
     assert [r[0] for r in rows] == ["Baseline: Cambodia, 2022", "HCI only", "OSI push"]
     assert rows[0][2:] == ["0.5605", "0.5380", "0.4181", "0.5056", "127", "8", "High", "H1"]
     assert rows[2][1] == "Cambodia, 2022: Online Service Index 0.6000, Telecommunication Infrastructure Index 0.7000"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+import dash
 import plotly.graph_objects as go
 import pytest
 import yaml
@@ -87,7 +88,7 @@ def test_bad_or_empty_query_values_fall_back_to_the_defaults(bundled):
 
 
 def test_peers_without_an_edition_are_gaps_never_interpolated(partial):
-    _, figure, _ = page.trends_parts("KHM", ["THA"], "egdi", "en")
+    figure = page.trends_parts("KHM", ["THA"], "egdi", "en").figure
     thailand = traces(figure)["Thailand"]
     by_edition = dict(zip(thailand["x"], thailand["y"], strict=True))
     assert [by_edition[e] for e in (2003, 2012, 2016)] == [None, None, None]  # this store's ASEAN rows start in 2018
@@ -96,11 +97,11 @@ def test_peers_without_an_edition_are_gaps_never_interpolated(partial):
 
 
 def test_hover_shows_value_source_and_edition_in_both_languages(bundled):
-    _, figure, _ = page.trends_parts("KHM", [], "egdi", "en")
+    figure = page.trends_parts("KHM", [], "egdi", "en").figure
     cambodia = traces(figure)["Cambodia"]
     hover = cambodia["text"][cambodia["x"].index(2020)]
     assert hover == "<b>Cambodia</b><br>Edition 2020: 0.5113<br>Source: UN DESA, UN E-Government Survey 2020"
-    _, figure, _ = page.trends_parts("KHM", [], "egdi", "km")
+    figure = page.trends_parts("KHM", [], "egdi", "km").figure
     cambodia = traces(figure)["កម្ពុជា"]
     hover = cambodia["text"][cambodia["x"].index(2020)]
     assert "ឆ្នាំស្ទង់មតិ ២០២០៖ ០.៥១១៣" in hover and "ប្រភព៖" in hover
@@ -112,7 +113,8 @@ def test_hover_shows_value_source_and_edition_in_both_languages(bundled):
     [("egdi", [2020, 2022, 2024]), ("tii", [2020, 2024]), ("osi", [2022]), ("hci", []), ("epi", []), ("internet_users_pct", [2020])],
 )
 def test_method_change_markers_come_from_the_methodology_files(bundled, series, editions):
-    _, figure, details = page.trends_parts("KHM", [], series, "en")
+    parts = page.trends_parts("KHM", [], series, "en")
+    figure, details = parts.figure, parts.details
     markers = traces(figure).get("Method change")
     assert (markers["x"] if markers else []) == editions
     assert [shape["x0"] for shape in figure.to_plotly_json()["layout"].get("shapes", [])] == editions
@@ -122,13 +124,14 @@ def test_method_change_markers_come_from_the_methodology_files(bundled, series, 
 
 
 def test_the_2020_marker_explains_the_tii_change_and_links_to_the_method(bundled):
-    _, figure, details = page.trends_parts("KHM", [], "tii", "en")
+    parts = page.trends_parts("KHM", [], "tii", "en")
+    figure, details = parts.figure, parts.details
     hover = traces(figure)["Method change"]["text"][0]
     assert hover.startswith("<b>Method change in 2020 (compared with 2018)</b>")
     assert "TII: Fixed-telephone subscriptions removed" in hover and "capped at 120" in hover
     links = [c.href for c in _walk(details) if getattr(c, "href", None)]
     assert links == ["/methodology?edition=2020", "/methodology?edition=2024"]  # 2024: affordability replaced fixed broadband
-    _, _, details = page.trends_parts("KHM", [], "tii", "km")
+    details = page.trends_parts("KHM", [], "tii", "km").details
     assert next(c.href for c in _walk(details) if getattr(c, "href", None)) == "/methodology?edition=2020&lang=km"
     assert "TII៖ បានដកការជាវទូរស័ព្ទលើតុចេញ" in text(details)
 
@@ -145,7 +148,8 @@ def _walk(component: object) -> Iterator[object]:
 
 
 def test_a_component_indicator_is_drawn_by_year_with_its_stored_source(bundled):
-    subtitle, figure, details = page.trends_parts("KHM", ["THA"], "internet_users_pct", "en")
+    parts = page.trends_parts("KHM", ["THA"], "internet_users_pct", "en")
+    subtitle, figure, details = parts.subtitle, parts.figure, parts.details
     assert subtitle == "Internet users (% of population), Cambodia and the countries chosen for comparison, by year"
     cambodia = traces(figure)["Cambodia"]
     assert cambodia["x"] == [2019, 2020, 2021, 2022] and cambodia["y"] == [52.3, 53.7, 55.6, 56.7]
@@ -156,7 +160,7 @@ def test_a_component_indicator_is_drawn_by_year_with_its_stored_source(bundled):
 
 
 def test_years_without_a_value_stay_gaps(bundled):
-    _, figure, _ = page.trends_parts("KHM", [], "adult_literacy_pct", "en")
+    figure = page.trends_parts("KHM", [], "adult_literacy_pct", "en").figure
     cambodia = traces(figure)["Cambodia"]
     assert cambodia["x"] == list(range(2008, 2020))
     assert cambodia["y"][0] == 77.6 and cambodia["y"][-1] == 87.7 and cambodia["y"][1:-1] == [None] * 10
@@ -164,38 +168,75 @@ def test_years_without_a_value_stay_gaps(bundled):
 
 
 def test_a_series_without_any_value_says_so(bundled):
-    _, figure, details = page.trends_parts("KHM", ["THA"], "fixed_telephone_per_100", "en")
-    assert [t["name"] for t in figure.to_plotly_json()["data"]] == []
-    assert "No values of this series are stored for the chosen countries" in text(details)
+    parts = page.trends_parts("KHM", ["THA"], "fixed_telephone_per_100", "en")
+    layout = parts.figure.to_plotly_json()["layout"]
+    assert [t["name"] for t in parts.figure.to_plotly_json()["data"]] == []
+    assert "No values of this series are stored for the chosen countries" in text(parts.details)
+    # an empty chart draws no axes, so no made-up ticks (-1 … 6), and says why in the middle
+    assert layout["xaxis"] == {"visible": False} and layout["yaxis"] == {"visible": False}
+    assert layout["annotations"][0]["text"].startswith("No values of this series are stored")
+    assert parts.table is None and parts.summary == "Fixed-telephone subscriptions (per 100 inhabitants) of Cambodia: no values to draw."
 
 
 def test_the_chart_data_is_also_a_table(partial):
-    _, _, details = page.trends_parts("KHM", ["VNM"], "egdi", "en")
-    table = next(c for c in _walk(details) if type(c).__name__ == "Table")
-    rows = [[text(cell) for cell in row.children] for row in table.children[1].children]
-    assert [text(h) for h in table.children[0].children.children] == ["Country", "Edition", "Value", "Source"]
+    parts = page.trends_parts("KHM", ["VNM"], "egdi", "en")
+    assert list(parts.table.headers) == ["Country", "Edition", "Value", "Source"]
+    rows = parts.table.rows.values.tolist()
     assert rows[0] == ["Cambodia", "2003", "0.2637", "UN DESA, UN E-Government Survey 2003"]
     assert rows[-1][:2] == ["Viet Nam", "2024"]
-    assert len(rows) == 12 + 4  # Cambodia in every edition, Viet Nam from 2018
+    assert len(rows) == 12 + 4  # Cambodia in every edition, Viet Nam from 2018 (partial)
+    assert parts.summary == "EGDI of Cambodia, 2003–2024: from 0.2637 to 0.5754."
+
+
+def test_the_timeline_narrows_the_chart_and_the_table_alike(partial):
+    parts = page.trends_parts("KHM", ["VNM"], "egdi", "km", period=(2010, 2020))
+    cambodia = traces(parts.figure)["កម្ពុជា"]
+    assert cambodia["x"] == [2010, 2012, 2014, 2016, 2018, 2020]
+    periods = parts.table.rows["period"].tolist()
+    assert periods[0] == "២០១០" and periods[-1] == "២០២០" and len(periods) == 6 + 2  # Viet Nam: 2018, 2020
+    assert parts.timeline["value"] == [2010, 2020] and parts.timeline["min"] == 2003 and parts.timeline["max"] == 2024
+    assert parts.timeline["marks"] == {"2003": "២០០៣", "2010": "២០១០", "2016": "២០១៦", "2024": "២០២៤"}
 
 
 def test_the_figure_is_valid_plotly(bundled):
     for series in ("egdi", "internet_users_pct"):
         for lang in ("en", "km"):
-            _, figure, _ = page.trends_parts("KHM", ASEAN_PEERS, series, lang)
+            figure = page.trends_parts("KHM", ASEAN_PEERS, series, lang).figure
             go.Figure(figure.to_plotly_json())  # validates every property
 
 
+def answer(*inputs: object) -> dict[str, object]:
+    """update_trends's outputs by name."""
+    names = ("subtitle", "figure", "label", "rows", "details", "peers", "min", "max", "marks", "timeline", "search")
+    return dict(zip(names, update_trends(*inputs), strict=True))
+
+
 def test_the_callback_redraws_and_writes_the_url(bundled):
-    subtitle, figure, _, search = update_trends("KHM", ["THA", "VNM"], "tii", "en", "?lang=km&edition=2022")
-    assert subtitle.startswith("Telecommunication Infrastructure Index, Cambodia")
-    assert set(traces(figure)) == {"Cambodia", "Thailand", "Viet Nam", "Method change"}
-    assert parse_query(search) == {"edition": "2022", "lang": "km", "peers": "THA,VNM", "series": "tii"}
-    _, _, _, search = update_trends("KHM", ASEAN_PEERS, "egdi", "en", "?peers=THA&series=tii")
-    assert search == ""  # the defaults are left out of the link
-    _, figure, _, search = update_trends("VNM", [], "hci", "en", "")
-    assert parse_query(search) == {"entity": "VNM", "peers": "none", "series": "hci"}
-    assert set(traces(figure)) == {"Viet Nam"}
+    shown = answer("KHM", ["THA", "VNM"], "tii", None, "en", "?lang=km&edition=2022")
+    assert shown["subtitle"].startswith("Telecommunication Infrastructure Index, Cambodia")
+    assert set(traces(shown["figure"])) == {"Cambodia", "Thailand", "Viet Nam", "Method change"}
+    assert parse_query(shown["search"]) == {"edition": "2022", "lang": "km", "peers": "THA,VNM", "series": "tii"}
+    assert shown["label"].startswith("Telecommunication Infrastructure Index of Cambodia, 2003–2024: from 0.0044")
+    assert answer("KHM", ASEAN_PEERS, "egdi", None, "en", "?peers=THA&series=tii")["search"] == ""  # defaults left out
+    shown = answer("VNM", [], "hci", None, "en", "?peers=none")
+    assert parse_query(shown["search"]) == {"entity": "VNM", "peers": "none", "series": "hci"}
+    assert set(traces(shown["figure"])) == {"Viet Nam"}
+    narrowed = answer("KHM", ASEAN_PEERS, "egdi", [2012, 2024], "en", "")
+    assert narrowed["search"] == "?period=2012-2024"
+    # what the page shows already is not sent again: the timeline's own value, the peers, the timeline's periods
+    assert narrowed["timeline"] is dash.no_update and narrowed["peers"] is dash.no_update and narrowed["marks"] is dash.no_update
+    assert answer("KHM", ASEAN_PEERS, "hci", [2012, 2024], "en", "?period=2012-2024")["timeline"] == [2003, 2024]  # a new series
+
+
+def test_a_new_country_brings_its_own_peers_in_the_same_answer(bundled):
+    """Choosing Viet Nam with Cambodia's default peers (ASEAN): Viet Nam is not its own peer, Cambodia stays."""
+    shown = answer("VNM", ASEAN_PEERS, "egdi", None, "en", "")
+    assert "VNM" not in shown["peers"] and "KHM" in shown["peers"] and len(shown["peers"]) == 10
+    assert parse_query(shown["search"]) == {"entity": "VNM"}  # Viet Nam's default peers: nothing more in the link
+    names = set(traces(shown["figure"]))
+    assert "Cambodia" in names and "Viet Nam" in names
+    custom = answer("THA", ["THA", "LAO"], "egdi", None, "en", "?peers=THA,LAO")
+    assert custom["peers"] == ["KHM", "LAO"]  # chosen peers: the new country is replaced by the one just left
 
 
 def test_the_callback_leaves_the_page_alone_when_it_already_shows_the_url_view(bundled):
@@ -205,7 +246,7 @@ def test_the_callback_leaves_the_page_alone_when_it_already_shows_the_url_view(b
         (("KHM", [], "egdi"), "?peers=none"),
     ):
         with pytest.raises(PreventUpdate):  # Dash calls back when it inserts the controls: nothing to redraw
-            update_trends(*inputs, "en", search)
+            update_trends(*inputs, [2003, 2024], "en", search)
 
 
 def test_the_catalog_has_both_languages_and_the_page_prefix():
@@ -217,6 +258,6 @@ def test_the_catalog_has_both_languages_and_the_page_prefix():
 
 
 def test_world_view_draws_every_edition_of_the_asean_members(world):
-    _, figure, _ = page.trends_parts("KHM", ["SGP", "THA"], "egdi", "en")
+    figure = page.trends_parts("KHM", ["SGP", "THA"], "egdi", "en").figure
     singapore = traces(figure)["Singapore"]
     assert singapore["x"][0] == 2003 and all(v is not None for v in singapore["y"])

@@ -58,6 +58,10 @@ def test_messages_in_khmer(tmp_path: Path):
     source.write_text("entity,indicator,value\nA,internet_users_pct,abc\n", encoding="utf-8")
     result = run_cli("--lang", "km", "score", str(source), "--edition", "2022", "--output", str(tmp_path / "o.csv"))
     assert result.returncode == 1 and "'abc' មិនមែនជាលេខទេ។" in result.stderr
+    # the place and the last line are in Khmer too, with Khmer digits
+    assert "កំហុស   bad.csv, ជួរដេកទី ២, ជួរឈរ 'value': 'abc' មិនមែនជាលេខទេ។" in result.stderr
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("កំហុស៖ ") and "បានបដិសេធ" in last and "refused" not in last and "error" not in last
 
 
 def test_score_with_no_usable_indicator(tmp_path: Path):

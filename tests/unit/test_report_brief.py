@@ -100,3 +100,12 @@ def test_a_country_without_targets_says_so(seeded, tmp_path):
     path.write_bytes(build_brief(content, "en", {}))
     text = " ".join(pdf_text(path).split())
     assert "No targets apply to Thailand" in text and "0.8351" in text
+
+
+def test_codes_paths_and_checksums_stay_in_the_small_appendix(cambodia):
+    html = brief_html(cambodia, "en", {})
+    body, appendix = html.split('<section class="appendix">')
+    assert "SHA-256" not in body and ".yaml" not in body and "bundled:" not in body and "egdi-2024" not in body
+    assert "Method: the UN E-Government Survey 2024 method" in body
+    assert "Cambodia and ASEAN, bundled with this tool, imported by this tool on" in body  # a version as people say it
+    assert "data/methodology/egdi-2024.yaml, SHA-256" in appendix and "dataset bundled:undesa-cambodia-asean" in appendix

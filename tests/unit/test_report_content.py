@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import subprocess
 import sys
 
@@ -79,7 +80,7 @@ def test_an_earlier_edition_stops_the_history_and_the_components_there(seeded):
 def test_editions_before_2014_borrow_the_groups_of_the_2014_method(seeded):
     content = gather(seeded, "KHM", 2010)
     assert content.methodology.id == "egdi-2014" and not content.own_method
-    assert any("no method file of its own" in note for note in notes(content, "en"))
+    assert any("no method of its own; the groups of the 2014 Survey's method apply" in note for note in notes(content, "en"))
     assert content.peers_missing  # no ASEAN results are bundled before 2018
     assert any("ASEAN rank is left out" in note for note in notes(content, "en"))
 
@@ -129,8 +130,10 @@ def test_the_first_edition_and_a_fall_are_said_plainly(seeded):
 def test_notes_warn_when_the_field_is_partial_and_the_method_unconfirmed(cambodia):
     found = notes(cambodia, "en")
     assert found[0].startswith("Only 11 countries are stored for 2024: the world rank is the one the UN published")
-    assert "egdi-2024 is marked unconfirmed" in found[1]
+    assert found[1].startswith("The method of the 2024 Survey is marked unconfirmed") and "egdi-2024" not in found[1]
     assert all(has_khmer(n) for n in notes(cambodia, "km"))
+    alone = notes(dataclasses.replace(cambodia, field_size=1), "en")
+    assert alone[0].startswith("Only one country is stored for 2024:")  # not "Only 1 countries"
 
 
 def test_targets_apply_to_cambodia_only_with_one_row_per_milestone(cambodia, seeded):

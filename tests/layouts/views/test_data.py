@@ -43,7 +43,7 @@ def test_a_good_upload_previews_its_changes_and_imports_with_its_user(partial_fr
     egdi = next(r for r in check.changes or [] if r["indicator"] == "egdi")
     assert (egdi["change_text"], egdi["entity_text"], egdi["new_value_text"], egdi["file"]) == (
         "added",
-        "Cambodia (KHM)",
+        "Cambodia",
         "0.6123",
         "cambodia 2022.csv",
     )
@@ -62,11 +62,11 @@ def test_the_history_shows_each_version_and_a_rollback_undoes_one(partial_fresh,
     detail = history.version_detail(3, "en")
     assert detail is not None and detail.text == "Version 3 added 6, changed 0 and removed 0 values." and detail.total == 6
     assert detail.rollback == "Roll back version 3…" and history.version_detail(99, "en") is None
-    assert str(history.rollback_explained(3, "en")).startswith("Rolling back version 3 restores the dataset published:2022")
+    assert str(history.rollback_explained(3, "en")).startswith("Rolling back version 3 restores the dataset UN E-Government Survey 2022")
     assert history.rollback_explained(99, "en") is None
     rolled = history.rollback(3, "dara", "en")
     assert rolled.ok and rolled.text.startswith(
-        "Rolled back version 3 of published:2022 as version 4: 0 restored, 0 changed back, 6 removed."
+        "Rolled back version 3 of UN E-Government Survey 2022 as version 4: 0 restored, 0 changed back, 6 removed."
     )
     again = history.rollback(3, "dara", "km")  # nothing left to undo: said in Khmer, not raised
     assert not again.ok and "គ្មានអ្វីត្រូវបានត្រឡប់វិញទេ" in again.text
@@ -83,3 +83,15 @@ def test_dates_and_counts_in_words():
     assert history.when("2026-05-01T09:30:00Z", "en") == "1 May 2026, 09:30"
     assert view.confirm_label(1, "en") == "Import the file" and view.confirm_label(2, "km") == "នាំចូលឯកសារទាំង ២"
     assert view.limited(2000, 2500, "en") is not None and view.limited(12, 12, "en") is None
+
+
+def test_versions_name_datasets_and_users_as_people_do_with_the_codes_in_the_technical_details(fresh):
+    rows = history.history_rows(history.versions(), "en")
+    assert {row["dataset"] for row in rows} == {
+        "UN E-Government Survey results for Cambodia and ASEAN, bundled with this tool",
+        "Cambodia's national indicators, bundled with this tool",
+    }
+    assert all(":" not in row["dataset"] and row["user_text"] == "this tool" for row in rows)
+    detail = history.version_detail(1, "en")
+    assert detail is not None and "bundled:undesa-cambodia-asean" in detail.technical and "SHA-256" in detail.technical
+    assert "bundled:" not in detail.text

@@ -4,11 +4,14 @@ differences from the previous edition are listed in words."""
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
 
+from indicators.method.methodology import available_editions, load_methodology
+from layouts.i18n import catalog
 from layouts.views import methodology as view
-from layouts.views.method_words import fmt_weight
+from layouts.views.method_words import fmt_weight, note_key, note_text, source_text
 
 
 def text(found: object) -> str:
@@ -142,3 +145,17 @@ def test_khmer_numbers_and_names():
     shown = view.methodology_view(2022, "km")
     assert shown.egdi_formula == "EGDI = (OSI + TII + HCI) / ៣"
     assert shown.changes.title == "ការផ្លាស់ប្តូរធៀបនឹងឆ្នាំ ២០២០"
+
+
+def test_every_note_and_source_of_every_method_file_is_in_khmer():
+    """A file's notes are data and never edited: their Khmer lives in layouts/locales/method_notes.yaml."""
+    khmer = re.compile("[\u1780-\u17ff]")
+    missing = []
+    for edition in available_editions():
+        method = load_methodology(edition)
+        for item, origin in method.origins.items():
+            if note_key(origin.note) not in catalog() or not khmer.search(note_text(origin.note, "km")):
+                missing.append(f"{edition} {item}: {origin.note}")
+        missing += [f"{edition} source {s}" for s in method.sources.values() if not khmer.search(source_text(s, "km"))]
+    assert missing == []
+    assert source_text(load_methodology(2024).sources["annex"], "en").startswith("UN DESA, United Nations E-Government Survey 2024")

@@ -44,3 +44,22 @@ def test_downloads_without_charts_need_no_renderer(bundled, fmt, start):
     assert data.startswith(start) and name == f"egdi-{view.FILE_KINDS[fmt]}-KHM-2022-en.{fmt}"
     with pytest.raises(ChartRenderError):
         view.build_download("KHM", 2022, "en", "pdf", no_charts)
+
+
+def test_the_trend_chart_comes_as_png_or_svg(bundled):
+    asked: list[str] = []
+
+    def charts(content, lang, fmt="png"):  # type: ignore[no-untyped-def]
+        asked.append(fmt)
+        return {"trend": b"<svg/>" if fmt == "svg" else b"\x89PNG"}
+
+    assert view.build_download("KHM", 2022, "en", "svg", charts) == (b"<svg/>", "egdi-trend-KHM-2022-en.svg")
+    assert view.build_download("KHM", 2022, "en", "png", charts)[0] == b"\x89PNG" and asked == ["svg", "png"]
+
+
+def test_a_report_is_gathered_once_per_store_version(bundled):
+    view.clear_caches()
+    view.report_notes("KHM", 2024, "en")
+    view.report_notes("KHM", 2024, "km")
+    view.build_download("KHM", 2024, "en", "csv", no_charts)
+    assert view.gathered.cache_info().misses == 1 and view.gathered.cache_info().hits == 2

@@ -82,6 +82,22 @@ def test_goal_seek_finds_the_smallest_value_or_says_why_not(components_world):
     assert (top.kind, top.note, top.found) == ("", None, None) and top.text.startswith("Already in the highest EGDI group")
 
 
+def test_goal_seek_starts_from_the_published_value_whatever_the_scenario_set(components_world):
+    """The scenario sets the OSI to 0.6000; the seek says how far the OSI must move from the published 0.4181."""
+    context = view.context("published", 2022, "KHM")
+    scenario = [0.6, KHM_2022["tii"], KHM_2022["hci"]]
+    found = seeking.seek(context, "osi", "rank", 100, None, scenario, "en")
+    published = f"{KHM_2022['osi']:.4f}"
+    assert found.kind == "success" and f"Online Service Index from {published} to " in found.text
+    assert "from 0.6000" not in found.text
+
+
+def test_goal_seek_asks_only_for_the_field_its_goal_needs():
+    assert [goal for goal in seeking.GOALS if seeking.needs_field("rank", goal)] == ["rank"]
+    assert [goal for goal in seeking.GOALS if seeking.needs_field("egdi", goal)] == ["egdi"]
+    assert not any(seeking.needs_field(field, "group") for field in ("rank", "egdi"))
+
+
 def test_scenarios_are_saved_by_their_user_listed_and_compared(components_world):
     context = view.context("published", 2022, "KHM")
     codes = ["osi", "tii", "hci"]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from indicators.outlook.targets import stored_targets
+import re
+
+from indicators.outlook.targets import load_targets, stored_targets
 from layouts.views import target_edits
 from layouts.views import targets as view
 from layouts.views.snapshot import store
@@ -24,8 +26,9 @@ def test_a_card_shows_the_inputs_behind_its_status(fresh):
     assert "+6.68 % a year" in cells(egdi) and "+3.77 % a year" in cells(egdi) and "177 %" in cells(egdi)
     assert "compound annual growth" in cells(egdi) and "+0.0349" in cells(egdi)  # (0.68 − 0.57536) / 3 surveys
     status = dict(egdi.inputs)["Status"]
-    assert status == [view.Light("on_track", short=True)] * 3
-    assert [light.progress for _, _, light in egdi.milestones] == ["on_track"] * 3
+    assert status == [view.Light(p, short=True) for p in ("on_track", "needs_acceleration", "needs_acceleration")]
+    assert [light.progress for _, _, light in egdi.milestones] == [light.progress for light in status]
+    assert "the trend of the last three observations" in cells(egdi)  # what the projection comes from
     assert egdi.inputs_head == ["2025", "2030", "2035"] and egdi.rank_note is None
     assert list(egdi.chart_table.columns) == ["year", "observed", "target", "projected", "lower", "upper"]
 
@@ -86,3 +89,19 @@ def test_the_overview_panel_is_for_the_country_of_the_targets(fresh):
     assert (panel.error, panel.other_country, panel.link) == (None, False, "/targets")
     assert panel.help == "Status of each milestone with the results up to 2024."
     assert view.targets_panel("LAO", "km").other_country and view.targets_panel("LAO", "km").link == "/targets?lang=km"
+
+
+def test_every_source_of_the_targets_file_is_in_khmer_and_a_typed_one_is_kept():
+    khmer = re.compile("[\u1780-\u17ff]")
+    sources = {target.source for target in load_targets().targets}
+    assert len(sources) == 7 and all(khmer.search(view.source_text(source, "km")) for source in sources)
+    assert all(view.source_text(source, "en") == source for source in sources)
+    assert view.source_text("Policy text, section 4.2", "km") == "Policy text, section 4.2"
+
+
+def test_the_reporting_status_says_how_many_targets_have_data(fresh):
+    shown = view.targets_view()
+    assert view.reporting_status(shown, "en") == (
+        "Data for 6 of 8 targets. By 2025: 1 on track, 1 needs acceleration, 4 limited progress, 2 insufficient data."
+    )
+    assert view.reporting_status(shown, "km").startswith("មានទិន្នន័យសម្រាប់គោលដៅ ៦ ក្នុងចំណោម ៨។")

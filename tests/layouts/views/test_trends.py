@@ -26,8 +26,13 @@ def test_a_url_asks_for_a_country_peers_and_a_series_and_unknown_values_give_way
 
 def test_the_url_leaves_the_defaults_out(bundled):
     data = snapshot()
-    assert view.url_state("KHM", ASEAN_PEERS, "egdi", data) == {"entity": "KHM", "peers": None, "series": None}
-    assert view.url_state("VNM", [], "hci", data) == {"entity": "VNM", "peers": "none", "series": "hci"}
+    assert view.url_state("KHM", ASEAN_PEERS, "egdi", data) == {"entity": "KHM", "peers": None, "series": None, "period": None}
+    assert view.url_state("VNM", [], "hci", data, (2010, 2020)) == {
+        "entity": "VNM",
+        "peers": "none",
+        "series": "hci",
+        "period": "2010-2020",
+    }
     assert view.url_state("KHM", ["THA", "VNM"], "tii", data)["peers"] == "THA,VNM"
 
 
@@ -80,3 +85,20 @@ def test_round_ticks():
 def test_a_view_is_built_once_per_snapshot_and_choice(bundled):
     assert view.trends_view("KHM", ["THA"], "egdi", "en") is view.trends_view("KHM", ["THA"], "egdi", "en")
     assert view.trends_view("KHM", ["THA"], "egdi", "en") is not view.trends_view("KHM", ["THA"], "egdi", "km")
+
+
+def test_the_timeline_in_the_url_and_its_range():
+    assert view.requested_period("2010-2020") == (2010, 2020) and view.requested_period("2020-2010") == (2010, 2020)
+    assert view.requested_period(None) is None and view.requested_period("2010") is None and view.requested_period("a-b") is None
+    editions = [2003, 2004, 2005, 2008, 2010, 2012]
+    assert view.period_choice([2003, 2012], editions) is None  # every period: the default, left out of the link
+    assert view.period_choice([2008, 2004], editions) == (2004, 2008)
+    assert view.shown_range(editions, (2006, 2011)) == (2008, 2010) and view.shown_range(editions, (1990, 1995)) == (2003, 2012)
+
+
+def test_a_new_country_takes_its_own_default_peers(bundled):
+    data = snapshot()
+    assert view.peers_for_new_country(data, "VNM", ASEAN_PEERS, "KHM") == view.default_peers(data, "VNM")
+    assert "KHM" in view.default_peers(data, "VNM") and "VNM" not in view.default_peers(data, "VNM")
+    assert view.peers_for_new_country(data, "THA", ["THA", "LAO"], "KHM") == ["KHM", "LAO"]
+    assert view.peers_for_new_country(data, "KHM", ["THA"], "KHM") == ["THA"]

@@ -1,0 +1,1 @@
+"""Reference apps the page benchmark (benchmarks/bench_pages.py) measures this dashboard against."""
