@@ -33,6 +33,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{value} is outside the valid range {min}–{max} of {indicator}.",
         "km": "{value} នៅក្រៅចន្លោះត្រឹមត្រូវ {min}–{max} នៃ {indicator}។",
     },
+    "attribution_line": {
+        "en": "{attribution} Licence: {licence}. {url}",
+        "km": "{attribution} អាជ្ញាបណ្ណ៖ {licence}។ {url}",
+    },
     "source_anomaly": {
         "en": "{indicator} = {value} is above 1, outside the index range: an anomaly of the published source, kept and flagged.",
         "km": "{indicator} = {value} លើសពី ១ ក្រៅចន្លោះសន្ទស្សន៍៖ ភាពមិនប្រក្រតីនៃប្រភពដែលបានផ្សព្វផ្សាយ ត្រូវបានរក្សាទុក និងសម្គាល់។",
@@ -200,8 +204,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "សូមមើល README ផ្នែក 'Loading survey files'។",
     },
     "years_ignored": {
-        "en": "{rows} values of years before 1990 ({first_year}–{last_year}) were not used.",
-        "km": "តម្លៃចំនួន {rows} នៃឆ្នាំមុនឆ្នាំ 1990 ({first_year}–{last_year}) មិនត្រូវបានយកមកប្រើទេ។",
+        "en": "{rows} values of years before {earliest} ({first_year}–{last_year}) were not used.",
+        "km": "តម្លៃចំនួន {rows} នៃឆ្នាំមុនឆ្នាំ {earliest} ({first_year}–{last_year}) មិនត្រូវបានយកមកប្រើទេ។",
     },
     "missing_entity": {
         "en": "This row has values but no {kind}.",
