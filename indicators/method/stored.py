@@ -1,15 +1,19 @@
-"""The store's data through the method: the published results as a table, and the stored component data scored."""
+"""The store's data through the method: the published results as a table, the component data with its releases, and the
+stored component data scored."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 
-from indicators.entities import load_register
-from indicators.method.methodology import load_methodology
+from indicators.entities import load_countries
+from indicators.method.field import score_field
+from indicators.method.methodology import available_editions, load_methodology
 from indicators.method.results import published_table
-from indicators.method.scoring import RESULT_COLUMNS, score
+from indicators.method.scoring import RESULT_COLUMNS
+from indicators.method.vintages import released_values
 from indicators.store import Store
-from indicators.tidy import latest_values
 
 
 def stored_published(store: Store, edition: int | None = None) -> pd.DataFrame:
@@ -21,12 +25,20 @@ def stored_published(store: Store, edition: int | None = None) -> pd.DataFrame:
 
 
 def stored_scores(store: Store, edition: int) -> pd.DataFrame:
-    """Score the component data in the store with edition `edition`'s method (each entity's latest values up to
-    that year). Empty when no component data is stored."""
+    """Score the component data in the store with edition `edition`'s method: every country's values as the edition reads
+    them (its data year), national values in place of the international series' (flagged `<sub>_national`; see
+    field.score_field). Empty when no component data is stored."""
     method = load_methodology(edition)
-    stored = store.observations(indicators=list(method.input_codes()))
-    stored = stored[stored["entity"].isin(load_register(method.entity_kind).codes)]
-    data = latest_values(stored[["entity", "year", "indicator", "value"]], edition)
-    if data.empty:
+    values = stored_components(store, method.input_codes())
+    if values.empty:
         return pd.DataFrame(columns=RESULT_COLUMNS)
-    return score(data, method).entities[RESULT_COLUMNS]
+    return score_field(values, method, national=True).scores
+
+
+def stored_components(store: Store, codes: Sequence[str] | None = None) -> pd.DataFrame:
+    """The component data of the UN Member States in the store, every release of every value (`vintages.RELEASE_COLUMNS`:
+    when it came out and whether it is national), for `vintages.choose_releases` and `published_by`; `codes`: these
+    indicators only (default: every input of every edition's method)."""
+    wanted = list(codes) if codes is not None else sorted({c for e in available_editions() for c in load_methodology(e).input_codes()})
+    stored = store.observations(indicators=wanted, entities=load_countries().codes, resolve=False)
+    return released_values(stored, store.versions())
