@@ -33,6 +33,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{value} is outside the valid range {min}–{max} of {indicator}.",
         "km": "{value} នៅក្រៅចន្លោះត្រឹមត្រូវ {min}–{max} នៃ {indicator}។",
     },
+    "whatif_subindex_unreachable": {
+        "en": "{indicator} = {value} cannot be reached: a sub-index is min-max normalised over the field, "
+        "from 0 (the lowest country) to 1 (the highest).",
+        "km": "{indicator} = {value} មិនអាចសម្រេចបានទេ៖ អនុសន្ទស្សន៍ត្រូវបានធ្វើបទដ្ឋានកម្ម min-max លើប្រទេសទាំងអស់ "
+        "ពី ០ (ប្រទេសទាបបំផុត) ដល់ ១ (ប្រទេសខ្ពស់បំផុត)។",
+    },
     "attribution_line": {
         "en": "{attribution} Licence: {licence}. {url}",
         "km": "{attribution} អាជ្ញាបណ្ណ៖ {licence}។ {url}",
