@@ -9,10 +9,11 @@ the international series' values of their years (see `vintages.choose_releases`)
 national (`national`), and the scores flag each sub-index that read one (`<sub>_national`), so a page can say so.
 Without it (the back-test, the nowcast) the field is what the UN reads: the publishers' series.
 
-The OSI and EPI come from the UN's own assessment, whose raw points are not public. Given the published results of the
-edition (`published`), a country without a stored raw score reads its published OSI and EPI in their place: the
-published index spans exactly [0, 1] over the field (its lowest country 0, its highest 1), so min-max normalising it
-again changes no value. Such inputs are marked `published`, and the sub-index flagged `<sub>_published`.
+The OSI and EPI come from the UN's own assessment, whose raw points are not public. Given one edition's published
+results (`published`: the edition's own; for a nowcast, the last Survey's, carried), a country without a stored raw
+score reads its published OSI and EPI in their place: the published index spans exactly [0, 1] over the field (its
+lowest country 0, its highest 1), so min-max normalising it again changes no value. Such inputs are marked
+`published`, and the sub-index flagged `<sub>_published`.
 """
 
 from __future__ import annotations
@@ -71,16 +72,19 @@ def _flags(scores: pd.DataFrame, inputs: pd.DataFrame, methodology: Methodology)
     return scores.assign(flags=flags)
 
 
-def published_inputs(published: pd.DataFrame, edition: int) -> pd.DataFrame:
-    """The published OSI and EPI of `edition` (a published-results table: edition, iso3, osi, epi) as raw scores,
-    without a year (current for any data year), marked `published`."""
-    rows = published[published["edition"] == edition]
+def published_inputs(published: pd.DataFrame) -> pd.DataFrame:
+    """The published OSI and EPI of one edition (a published-results table of it: edition, iso3, osi, epi) as raw
+    scores, without a year (current for any data year), marked `published`."""
+    editions = sorted({int(e) for e in published["edition"]})
+    if len(editions) > 1:
+        raise ValueError(f"published_inputs(): one edition's results are needed, not {editions}")
+    edition = editions[0] if editions else 0
     parts = [
         pd.DataFrame(
             {
-                "entity": rows["iso3"].to_numpy(),
+                "entity": published["iso3"].to_numpy(),
                 "indicator": code,
-                "value": rows[index].to_numpy(dtype=float),
+                "value": published[index].to_numpy(dtype=float),
                 "source": f"UN DESA, E-Government Survey {edition}: published {index.upper()}",
                 "dataset": "published",
             }
@@ -104,14 +108,14 @@ def score_field(
     """Score `entities` (default: every entity in `values`) with `methodology` from `values` (stored releases:
     `vintages.RELEASE_COLUMNS`): each series from the release preferred as of `as_of` (default: the newest), only
     values published by the end of `until` when given, national values in place of international ones with
-    `national`; `published`: a published-results table whose OSI and EPI of the method's edition stand in for raw
-    scores not stored (module docstring)."""
+    `national`; `published`: one edition's published results, whose OSI and EPI stand in for raw scores not stored
+    (module docstring: the edition's own, or for a nowcast the last Survey's, carried)."""
     known = values if until is None else published_by(values, until)
     chosen = choose_releases(known, as_of=as_of, national=national).assign(published=False)
-    field = sorted(set(chosen["entity"]) if entities is None else set(entities))
+    field = sorted(chosen["entity"].unique() if entities is None else set(entities))
     inputs = method_inputs(chosen[chosen["entity"].isin(field)], methodology)
     if published is not None:  # a raw score the edition does not read (none, or of a later year): the published index
-        stand_in = published_inputs(published, methodology.edition)
+        stand_in = published_inputs(published)
         read = pd.MultiIndex.from_frame(inputs[["entity", "indicator"]])
         missing = ~pd.MultiIndex.from_frame(stand_in[["entity", "indicator"]]).isin(read) & stand_in["entity"].isin(field).to_numpy()
         inputs = pd.concat([inputs, stand_in[missing]], ignore_index=True).sort_values(["entity", "indicator"], kind="stable")

@@ -31,6 +31,7 @@ from indicators.ingest.bundled import component_files
 NATIONAL_KINDS = ("template", "long", "wide", "nis")  # tables of the user's own, not a publisher's download
 RELEASE_COLUMNS = ["entity", "year", "indicator", "value", "source", "dataset", "release", "released", "national"]
 KEY = ["entity", "year", "indicator"]
+CATEGORIES = ("entity", "indicator", "source", "dataset", "release")
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +57,8 @@ def released_values(observations: pd.DataFrame, versions: pd.DataFrame) -> pd.Da
     imported = pd.to_datetime(versions.set_index("version_id")["created_at"], utc=True).dt.tz_localize(None)
     released = release.map(files["released"]).fillna(observations["version_id"].map(imported))
     national = observations["kind"].isin(NATIONAL_KINDS)
-    return observations.assign(release=release, released=released, national=national)[RELEASE_COLUMNS]
+    frame = observations.assign(release=release, released=released, national=national)[RELEASE_COLUMNS]
+    return frame.astype({column: "category" for column in CATEGORIES})  # few distinct texts: compared by their codes
 
 
 def published_by(values: pd.DataFrame, until: int, lags: dict[str, int] | None = None) -> pd.DataFrame:

@@ -95,7 +95,7 @@ def test_template_import_diff_rollback_export(db, tmp_path, capsys):
 
     out = tmp_path / "observations.csv"
     assert main(["export", "observations", "--db", db, "--output", str(out)]) == 0
-    stored = pd.read_csv(out).set_index(["entity", "indicator"])
+    stored = pd.read_csv(out, low_memory=False).set_index(["entity", "indicator"])
     assert stored.loc[("KH-17", "internet_users_pct"), "value"] == 61.5
     assert stored.loc[("KH-12", "mobile_subscriptions_per_100"), "column"].endswith("[mobile_subscriptions_per_100]")
     assert stored.loc[("KH-12", "mobile_subscriptions_per_100"), "row"] == 3
