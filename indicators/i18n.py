@@ -57,6 +57,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "km": "{country} ឆ្នាំ {edition}៖ EGDI {egdi} ({egdi_low}–{egdi_high}) ចំណាត់ថ្នាក់ {rank} ({rank_low}–{rank_high}) {group} "
         "ចំណាត់ថ្នាក់អាស៊ាន {asean}; {how}",
     },
+    "nowcast_needs_world": {
+        "en": "No nowcast of {edition}: the {last} Survey is stored for {count} countries; a nowcast needs all of them "
+        "(at least {needed}). Import the UN DESA file of {last}.",
+        "km": "គ្មានការព្យាករណ៍សម្រាប់ {edition} ទេ៖ ការស្ទង់មតិឆ្នាំ {last} មានទិន្នន័យសម្រាប់តែប្រទេស {count}; ការព្យាករណ៍ត្រូវការទាំងអស់ "
+        "(យ៉ាងហោចណាស់ {needed})។ សូមនាំចូលឯកសារ UN DESA ឆ្នាំ {last}។",
+    },
+    "nowcast_needs_components": {
+        "en": "No nowcast of {edition}: the stored component data gives a TII and an HCI for only {count} countries. "
+        "Import the ITU, World Bank and UNDP files of every country.",
+        "km": "គ្មានការព្យាករណ៍សម្រាប់ {edition} ទេ៖ ទិន្នន័យសមាសភាគដែលបានរក្សាទុកផ្តល់ TII និង HCI សម្រាប់តែប្រទេស {count}។ "
+        "សូមនាំចូលឯកសារ ITU ធនាគារពិភពលោក និង UNDP នៃប្រទេសទាំងអស់។",
+    },
+    "nowcast_line_point": {
+        "en": "Next Survey ({edition}) nowcast: EGDI {egdi}, rank {rank} (no interval: no earlier Survey to size one)",
+        "km": "ការព្យាករណ៍ការស្ទង់មតិបន្ទាប់ ({edition})៖ EGDI {egdi} ចំណាត់ថ្នាក់ {rank} (គ្មានចន្លោះ៖ គ្មានការស្ទង់មតិមុនដើម្បីកំណត់ទំហំ)",
+    },
     "nowcast_how_computed": {
         "en": "{codes} computed from the component data the {edition} method reads",
         "km": "{codes} ត្រូវបានគណនាពីទិន្នន័យសមាសភាគដែលវិធីសាស្ត្រ {edition} អាន",

@@ -75,7 +75,7 @@ def cmd_backtest(args: argparse.Namespace) -> int:
     result = backtest(components, published, methodology)
     print_backtest(result)
     if args.output:
-        write_output(result.rows, args.output)
+        write_output(result.rows, args.output, attribute=True)
     return 0
 
 

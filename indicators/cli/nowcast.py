@@ -50,7 +50,7 @@ def cmd_nowcast(args: argparse.Namespace) -> int:
             )
         )
     if args.output:
-        write_output(made.table, args.output)
+        write_output(made.table, args.output, attribute=True)
     return 0
 
 

@@ -54,7 +54,7 @@ class Outlook:
     record: Record
     _nowcasts: dict[tuple[int, int | None, float], Nowcast] = field(default_factory=dict, repr=False)
     _levers: dict[tuple[str, int], list[Lever]] = field(default_factory=dict, repr=False)
-    _evaluation: dict[float, Evaluation] = field(default_factory=dict, repr=False)
+    _evaluation: dict[tuple[float, int, str], Evaluation] = field(default_factory=dict, repr=False)
     _paths: dict[tuple[object, ...], list[MilestonePath]] = field(default_factory=dict, repr=False)
 
     def next_edition(self) -> int:
@@ -71,6 +71,10 @@ class Outlook:
         """The Overview's one line on the next Survey."""
         made = self.nowcast()
         row = made.row(iso3)
+        if pd.isna(row["egdi_low"]) or pd.isna(row["rank_low"]):  # no earlier Survey could size an interval
+            return digits(
+                message("nowcast_line_point", lang, edition=made.edition, egdi=f"{float(row['egdi']):.2f}", rank=int(row["rank"])), lang
+            )
         figures = {name: f"{float(row[name]):.2f}" for name in ("egdi", "egdi_low", "egdi_high")}
         ranks = {name: str(int(row[name])) for name in ("rank", "rank_low", "rank_high")}
         return digits(message("nowcast_line", lang, edition=made.edition, **figures, **ranks), lang)
@@ -86,11 +90,13 @@ class Outlook:
         rows = self.record.predicted_vs_published()
         return rows if iso3 is None else rows[rows["iso3"] == iso3].reset_index(drop=True)
 
-    def evaluation(self, coverage: float = DEFAULT_COVERAGE) -> Evaluation:
-        """The evaluation of the replays of 2020, 2022 and 2024 (evaluation.evaluate)."""
-        if coverage not in self._evaluation:
-            self._evaluation[coverage] = evaluate(self.record, coverage=coverage)
-        return self._evaluation[coverage]
+    def evaluation(self, coverage: float = DEFAULT_COVERAGE, lead: int = 1, iso3: str = "KHM") -> Evaluation:
+        """The evaluation of the replays of 2020, 2022 and 2024 with data until `lead` years before each
+        (evaluation.evaluate; lead 0 is the lead of the next Survey's nowcast, made during its year)."""
+        key = (coverage, lead, iso3)
+        if key not in self._evaluation:
+            self._evaluation[key] = evaluate(self.record, coverage=coverage, lead=lead, iso3=iso3)
+        return self._evaluation[key]
 
     def basis(self, iso3: str, indicator: str, edition: int | None = None) -> NowcastBasis | None:
         """The nowcast of a survey indicator (egdi, osi, tii, hci, epi, world_rank, asean_rank) for `iso3`: what a

@@ -1,7 +1,8 @@
 """How well the nowcast predicted past Surveys, replayed honestly, against the naive forecast.
 
-For each edition E evaluated, the nowcast of E with data until the end of E − 1 (`lead` 1), its intervals sized from
-the editions before E only (record.Record.halfwidths), beside what the UN published:
+For each edition E evaluated, the nowcast of E with data until the end of E − `lead` (default 1: the year before; 0:
+the Survey's own year, as a nowcast of the next Survey is made during it), its intervals sized from the editions
+before E only (record.Record.halfwidths), beside what the UN published:
 
     per figure (TII, HCI, OSI, EPI, EGDI)  median and 90th-percentile |predicted − published|, and `coverage`: the
                                            share of published values inside [low, high] (nominal: the intervals' own)
@@ -60,10 +61,10 @@ def _line(edition: int, until: int, figure: str, forecast: str, errors: pd.Serie
 
 
 def evaluate_edition(
-    record: Record, edition: int, coverage: float, iso3: str
+    record: Record, edition: int, coverage: float, iso3: str, lead: int = 1
 ) -> tuple[list[dict[str, object]], list[dict[str, object]], Nowcast]:
     """The summary lines and the country's lines of one edition, and its nowcast."""
-    until = edition - 1
+    until = edition - lead
     made = nowcast(record, edition, until, coverage)
     mine = made.table.set_index("iso3")
     actual = published_ranks(record.published[record.published["edition"] == edition])
@@ -96,13 +97,15 @@ def evaluate_edition(
     return lines, entity, made
 
 
-def evaluate(record: Record, editions: Sequence[int] = EVALUATED, coverage: float = DEFAULT_COVERAGE, iso3: str = ENTITY) -> Evaluation:
-    """The evaluation of the nowcasts of `editions` (module docstring)."""
+def evaluate(
+    record: Record, editions: Sequence[int] = EVALUATED, coverage: float = DEFAULT_COVERAGE, iso3: str = ENTITY, lead: int = 1
+) -> Evaluation:
+    """The evaluation of the nowcasts of `editions` with data until `lead` years before each (module docstring)."""
     lines: list[dict[str, object]] = []
     entity: list[dict[str, object]] = []
     made: dict[int, Nowcast] = {}
     for edition in editions:
-        summary, mine, nowcast_made = evaluate_edition(record, edition, coverage, iso3)
+        summary, mine, nowcast_made = evaluate_edition(record, edition, coverage, iso3, lead)
         lines += summary
         entity += mine
         made[edition] = nowcast_made

@@ -14,7 +14,8 @@ For edition E, with data known by the end of year Y (`until`; None: everything s
     EGDI    Σ_S v_S·S over E's EGDI weights; rank, group and rating class over the field (method.classify)
 
 A country whose TII or HCI cannot be computed (too little data for its data year) keeps its last published value,
-and `how` says so for each figure: `computed`, or `carried:<edition>`.
+and `how` says so for each figure: `computed`, or `carried:<edition>`. No nowcast is made without the last Survey's
+whole field (world ranks and min-max need every country) or with component data for fewer than half of it.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from indicators.method.classify import classify
 from indicators.method.field import Field, score_field
 from indicators.method.methodology import Methodology
 from indicators.method.shift import method_for_edition
+from indicators.method.standing import WORLD_MINIMUM
 
 FIGURES = ("tii", "hci", "osi", "epi", "egdi")
 COMPUTED = ("tii", "hci")  # from public component data
@@ -96,8 +98,14 @@ def predict(values: pd.DataFrame, published: pd.DataFrame, edition: int, until: 
     carried = published[published["edition"] == last]
     previous = carried.set_index("iso3")
     field = previous.index
+    if len(field) < WORLD_MINIMUM:  # ranks, groups' classes and min-max need every country
+        raise ForecastError("nowcast_needs_world", edition=edition, last=last, count=len(field), needed=WORLD_MINIMUM)
+    if values["entity"].nunique() < WORLD_MINIMUM // 2:
+        raise ForecastError("nowcast_needs_components", edition=edition, count=values["entity"].nunique())
     scored_field = score_field(values, methodology, field, national=False, as_of=until, until=until, published=carried)
     scored = scored_field.scores.set_index("entity")
+    if scored[list(COMPUTED)].notna().sum().min() < WORLD_MINIMUM // 2:
+        raise ForecastError("nowcast_needs_components", edition=edition, count=int(scored[list(COMPUTED)].notna().sum().min()))
     frame = pd.DataFrame(index=field)
     how: dict[str, pd.Series] = {}
     for code in COMPUTED:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from indicators.outlook.forecast import FIGURES, FIRST_EDITION, Forecast, asean_ranks, known_editions, predict
+from indicators.outlook.forecast import FIGURES, FIRST_EDITION, Forecast, ForecastError, asean_ranks, known_editions, predict
 
 RANKS = ("rank", "asean_rank")
 ERROR_COLUMNS = ["edition", "until", "iso3", "figure", "predicted", "published", "error"]
@@ -92,10 +92,16 @@ class Record:
         """Per figure (FIGURES and ranks), the `coverage` quantile of the |errors| of the calibration editions'
         replays at the nowcast's lead (until − edition; now: the Survey's own year), and those editions."""
         lead = 0 if until is None else min(until - edition, 0)
-        editions = self.calibration_editions(edition, until)
+        replays = []
+        for earlier in self.calibration_editions(edition, until):
+            try:
+                replays.append(self.replay(earlier, earlier + lead))
+            except ForecastError:  # an earlier Survey the store cannot replay (part of its field only): not used
+                continue
+        editions = [replay.edition for replay in replays]
         if not editions:
             return {}, []
-        pooled = pd.concat([self.replay(e, e + lead).errors for e in editions], ignore_index=True)
+        pooled = pd.concat([replay.errors for replay in replays], ignore_index=True)
         sizes = pooled.dropna(subset=["error"]).groupby("figure")["error"].agg(lambda e: float(np.quantile(np.abs(e), coverage)))
         return {str(k): float(v) for k, v in sizes.items()}, editions
 

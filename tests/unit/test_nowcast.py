@@ -95,7 +95,8 @@ def test_the_command_writes_every_country_with_its_intervals(seeded_db: str, tmp
     printed = capsys.readouterr().out
     assert "Data: only what was published by the end of 2023" in printed and "Cambodia, 2024: EGDI" in printed
     written = pd.read_csv(out)
-    assert list(written.columns) == NOWCAST_COLUMNS and len(written) == 193
+    assert list(written.columns) == [*NOWCAST_COLUMNS, "attribution"] and len(written) == 193
+    assert "UNDP Human Development Report Office" in written["attribution"].iloc[0]
     assert written["how"].str.contains("osi=carried:2022").all()
     assert main(["nowcast", "--edition", "2012", "--db", seeded_db]) == 1
     assert "the first edition with a method file is 2014" in capsys.readouterr().err

