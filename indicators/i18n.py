@@ -33,6 +33,94 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{value} is outside the valid range {min}–{max} of {indicator}.",
         "km": "{value} នៅក្រៅចន្លោះត្រឹមត្រូវ {min}–{max} នៃ {indicator}។",
     },
+    "whatif_subindex_unreachable": {
+        "en": "{indicator} = {value} cannot be reached: a sub-index is min-max normalised over the field, "
+        "from 0 (the lowest country) to 1 (the highest).",
+        "km": "{indicator} = {value} មិនអាចសម្រេចបានទេ៖ អនុសន្ទស្សន៍ត្រូវបានធ្វើបទដ្ឋានកម្ម min-max លើប្រទេសទាំងអស់ "
+        "ពី ០ (ប្រទេសទាបបំផុត) ដល់ ១ (ប្រទេសខ្ពស់បំផុត)។",
+    },
+    "nowcast_too_early": {
+        "en": "No nowcast of {edition}: the first edition with a method file is {first}.",
+        "km": "គ្មានការព្យាករណ៍សម្រាប់ {edition} ទេ៖ ការបោះពុម្ពដំបូងដែលមានឯកសារវិធីសាស្ត្រគឺ {first}។",
+    },
+    "nowcast_no_survey": {
+        "en": "No nowcast of {edition} with data until {until}: no earlier Survey is stored to carry the OSI and EPI from.",
+        "km": "គ្មានការព្យាករណ៍សម្រាប់ {edition} ជាមួយទិន្នន័យរហូតដល់ {until} ទេ៖ គ្មានការស្ទង់មតិមុនៗត្រូវបានរក្សាទុក ដើម្បីយក OSI និង EPI ពីវាទេ។",
+    },
+    "nowcast_line": {
+        "en": "Next Survey ({edition}) nowcast: EGDI {egdi} ({egdi_low}–{egdi_high}), rank {rank} ({rank_low}–{rank_high})",
+        "km": "ការព្យាករណ៍ការស្ទង់មតិបន្ទាប់ ({edition})៖ EGDI {egdi} ({egdi_low}–{egdi_high}) ចំណាត់ថ្នាក់ {rank} ({rank_low}–{rank_high})",
+    },
+    "nowcast_row": {
+        "en": "{country}, {edition}: EGDI {egdi} ({egdi_low}–{egdi_high}), rank {rank} ({rank_low}–{rank_high}), {group}, "
+        "ASEAN rank {asean}; {how}",
+        "km": "{country} ឆ្នាំ {edition}៖ EGDI {egdi} ({egdi_low}–{egdi_high}) ចំណាត់ថ្នាក់ {rank} ({rank_low}–{rank_high}) {group} "
+        "ចំណាត់ថ្នាក់អាស៊ាន {asean}; {how}",
+    },
+    "nowcast_needs_world": {
+        "en": "No nowcast of {edition}: the {last} Survey is stored for {count} countries; a nowcast needs all of them "
+        "(at least {needed}). Import the UN DESA file of {last}.",
+        "km": "គ្មានការព្យាករណ៍សម្រាប់ {edition} ទេ៖ ការស្ទង់មតិឆ្នាំ {last} មានទិន្នន័យសម្រាប់តែប្រទេស {count}; ការព្យាករណ៍ត្រូវការទាំងអស់ "
+        "(យ៉ាងហោចណាស់ {needed})។ សូមនាំចូលឯកសារ UN DESA ឆ្នាំ {last}។",
+    },
+    "nowcast_needs_components": {
+        "en": "No nowcast of {edition}: the stored component data gives a TII and an HCI for only {count} countries. "
+        "Import the ITU, World Bank and UNDP files of every country.",
+        "km": "គ្មានការព្យាករណ៍សម្រាប់ {edition} ទេ៖ ទិន្នន័យសមាសភាគដែលបានរក្សាទុកផ្តល់ TII និង HCI សម្រាប់តែប្រទេស {count}។ "
+        "សូមនាំចូលឯកសារ ITU ធនាគារពិភពលោក និង UNDP នៃប្រទេសទាំងអស់។",
+    },
+    "nowcast_line_point": {
+        "en": "Next Survey ({edition}) nowcast: EGDI {egdi}, rank {rank} (no interval: no earlier Survey to size one)",
+        "km": "ការព្យាករណ៍ការស្ទង់មតិបន្ទាប់ ({edition})៖ EGDI {egdi} ចំណាត់ថ្នាក់ {rank} (គ្មានចន្លោះ៖ គ្មានការស្ទង់មតិមុនដើម្បីកំណត់ទំហំ)",
+    },
+    "nowcast_how_computed": {
+        "en": "{codes} computed from the component data the {edition} method reads",
+        "km": "{codes} ត្រូវបានគណនាពីទិន្នន័យសមាសភាគដែលវិធីសាស្ត្រ {edition} អាន",
+    },
+    "nowcast_how_carried": {
+        "en": "{codes} carried from the {source} Survey",
+        "km": "{codes} យកតាមការស្ទង់មតិឆ្នាំ {source}",
+    },
+    "nowcast_method_own": {
+        "en": "Method: the {edition} file ({method}).",
+        "km": "វិធីសាស្ត្រ៖ ឯកសារឆ្នាំ {edition} ({method})។",
+    },
+    "nowcast_method_moved": {
+        "en": "Method: no file for {edition} yet; the {base} method is used, its data years moved to {edition} ({method}).",
+        "km": "វិធីសាស្ត្រ៖ មិនទាន់មានឯកសារសម្រាប់ {edition} ទេ; ប្រើវិធីសាស្ត្រ {base} ដោយរំកិលឆ្នាំទិន្នន័យទៅ {edition} ({method})។",
+    },
+    "nowcast_data_now": {
+        "en": "Data: every release stored now; each country's latest value up to the data year.",
+        "km": "ទិន្នន័យ៖ ការចេញផ្សាយទាំងអស់ដែលបានរក្សាទុកឥឡូវនេះ; តម្លៃចុងក្រោយរបស់ប្រទេសនីមួយៗរហូតដល់ឆ្នាំទិន្នន័យ។",
+    },
+    "nowcast_data_until": {
+        "en": "Data: only what was published by the end of {until} (a value of year t counts from t + the publisher's lag).",
+        "km": "ទិន្នន័យ៖ តែអ្វីដែលបានផ្សព្វផ្សាយត្រឹមចុងឆ្នាំ {until} (តម្លៃនៃឆ្នាំ t រាប់ចាប់ពី t + រយៈពេលយឺតរបស់អ្នកផ្សព្វផ្សាយ)។",
+    },
+    "nowcast_intervals": {
+        "en": "Intervals: {coverage} % of the published values fell inside intervals of this size in the replays of {editions}.",
+        "km": "ចន្លោះ៖ {coverage} % នៃតម្លៃដែលបានផ្សព្វផ្សាយស្ថិតក្នុងចន្លោះទំហំនេះ ក្នុងការលេងឡើងវិញនៃ {editions}។",
+    },
+    "nowcast_no_intervals": {
+        "en": "No interval: no earlier Survey could be replayed to size one.",
+        "km": "គ្មានចន្លោះ៖ គ្មានការស្ទង់មតិមុនណាមួយអាចលេងឡើងវិញដើម្បីកំណត់ទំហំបានទេ។",
+    },
+    "nowcast_anchor_lowest": {
+        "en": "Scale: the lowest {subindex} was {before}'s in {source} and is {now}'s in the nowcast; min-max moves every "
+        "country's {subindex} with it (ranks much less).",
+        "km": "មាត្រដ្ឋាន៖ {subindex} ទាបបំផុតគឺរបស់ {before} ក្នុងឆ្នាំ {source} ហើយជារបស់ {now} ក្នុងការព្យាករណ៍; min-max "
+        "រំកិល {subindex} របស់ប្រទេសនីមួយៗតាមវា (ចំណាត់ថ្នាក់តិចជាងនេះច្រើន)។",
+    },
+    "nowcast_anchor_highest": {
+        "en": "Scale: the highest {subindex} was {before}'s in {source} and is {now}'s in the nowcast; min-max moves every "
+        "country's {subindex} with it (ranks much less).",
+        "km": "មាត្រដ្ឋាន៖ {subindex} ខ្ពស់បំផុតគឺរបស់ {before} ក្នុងឆ្នាំ {source} ហើយជារបស់ {now} ក្នុងការព្យាករណ៍; min-max "
+        "រំកិល {subindex} របស់ប្រទេសនីមួយៗតាមវា (ចំណាត់ថ្នាក់តិចជាងនេះច្រើន)។",
+    },
+    "attribution_line": {
+        "en": "{attribution} Licence: {licence}. {url}",
+        "km": "{attribution} អាជ្ញាបណ្ណ៖ {licence}។ {url}",
+    },
     "source_anomaly": {
         "en": "{indicator} = {value} is above 1, outside the index range: an anomaly of the published source, kept and flagged.",
         "km": "{indicator} = {value} លើសពី ១ ក្រៅចន្លោះសន្ទស្សន៍៖ ភាពមិនប្រក្រតីនៃប្រភពដែលបានផ្សព្វផ្សាយ ត្រូវបានរក្សាទុក និងសម្គាល់។",
@@ -200,8 +288,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "សូមមើល README ផ្នែក 'Loading survey files'។",
     },
     "years_ignored": {
-        "en": "{rows} values of years before 1990 ({first_year}–{last_year}) were not used.",
-        "km": "តម្លៃចំនួន {rows} នៃឆ្នាំមុនឆ្នាំ 1990 ({first_year}–{last_year}) មិនត្រូវបានយកមកប្រើទេ។",
+        "en": "{rows} values of years before {earliest} ({first_year}–{last_year}) were not used.",
+        "km": "តម្លៃចំនួន {rows} នៃឆ្នាំមុនឆ្នាំ {earliest} ({first_year}–{last_year}) មិនត្រូវបានយកមកប្រើទេ។",
     },
     "missing_entity": {
         "en": "This row has values but no {kind}.",
@@ -502,6 +590,14 @@ ROLE_LABELS = {
 LABELS = {"action": ACTION_LABELS, "role": ROLE_LABELS, "needed": ROLE_LABELS}
 
 KIND_KM = {"country": "ប្រទេស", "province": "ខេត្ត", "entity": "អង្គភាព"}
+
+
+KHMER_DIGITS = str.maketrans("0123456789", "០១២៣៤៥៦៧៨៩")
+
+
+def digits(value: str, lang: str) -> str:
+    """Western digits turned into Khmer digits in Khmer (numbers in text, as the dashboard and reports show them)."""
+    return value.translate(KHMER_DIGITS) if lang == "km" else value
 
 
 def message(code: str, lang: str = "en", **params: object) -> str:

@@ -69,3 +69,13 @@ def partial_field_store(path: str):  # type: ignore[no-untyped-def]
         ]
     )
     return store
+
+
+@pytest.fixture(scope="session")
+def seeded_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A new store seeded with the bundled data (published results, component data, national file); read-only."""
+    from indicators.ingest.imports import open_seeded_store
+
+    path = str(tmp_path_factory.mktemp("seeded") / "egdi.sqlite")
+    open_seeded_store(path).close()
+    return path

@@ -12,7 +12,7 @@ from indicators.cli.words import issue_lines, word
 from indicators.ingest.imports import open_seeded_store
 from indicators.ingest.issues import Issue, has_errors, render_summary
 from indicators.method.methodology import Methodology, MethodologyError, load_methodology
-from indicators.report.writers import TABLE_SUFFIXES, write_table
+from indicators.report.writers import TABLE_SUFFIXES, with_attribution, write_table
 from indicators.store import Store, StoreError
 
 EXIT_REFUSED = 1
@@ -53,9 +53,10 @@ def check_output(path: str) -> None:
         raise CommandError(f"--output {path}: the file name must end in .csv or .xlsx", EXIT_USAGE)
 
 
-def write_output(frame: pd.DataFrame, path: str) -> None:
+def write_output(frame: pd.DataFrame, path: str, attribute: bool = False) -> None:
+    """Write `frame`; `attribute`: with the attribution column of the bundled sources (a table that holds their data)."""
     try:
-        write_table(frame, path)
+        write_table(with_attribution(frame) if attribute else frame, path)
     except OSError as exc:
         raise CommandError(f"cannot write {path}: {exc.strerror or exc}") from exc
     print(f"Wrote {len(frame)} rows to {path}")

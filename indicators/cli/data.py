@@ -110,7 +110,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         frame = stored_scores(store, edition)
         if frame.empty:
             raise CommandError(f"no component indicator data is stored to score edition {edition}; import national data first")
-    write_output(frame, args.output)
+    write_output(frame, args.output, attribute=True)
     return 0
 
 

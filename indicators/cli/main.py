@@ -7,12 +7,12 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from indicators.cli import accounts, data, method, outlook, report
+from indicators.cli import accounts, data, method, nowcast, outlook, report
 from indicators.cli.common import EXIT_INTERNAL, CommandError
 from indicators.cli.words import word
 from indicators.report import ChartRenderer
 
-COMMAND_FAMILIES = (method, data, outlook, report, accounts)
+COMMAND_FAMILIES = (method, data, outlook, nowcast, report, accounts)
 
 
 def build_parser() -> argparse.ArgumentParser:

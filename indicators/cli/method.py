@@ -16,13 +16,13 @@ from indicators.cli.common import (
     report_issues,
     write_output,
 )
-from indicators.entities import load_countries
 from indicators.ingest.issues import Location, make_issue
 from indicators.ingest.long_format import read_long
 from indicators.method.backtest import Backtest, backtest
 from indicators.method.methodology import available_editions
 from indicators.method.scoring import RESULT_COLUMNS, score
-from indicators.method.stored import stored_published
+from indicators.method.stored import stored_components, stored_published
+from indicators.method.vintages import choose_releases
 from indicators.tidy import latest_values
 
 
@@ -70,14 +70,13 @@ def cmd_backtest(args: argparse.Namespace) -> int:
     if published.empty:
         raise CommandError(f"no published results are stored for {methodology.edition}; import the UN DESA file of that edition")
     codes = list(methodology.input_codes())
-    components = store.observations(indicators=codes)
-    components = components[components["entity"].isin(load_countries().codes)]
+    components = choose_releases(stored_components(store, codes), as_of=methodology.edition)
     if components.empty:
         raise CommandError(f"no component data is stored for the {methodology.edition} method ({', '.join(codes)}); import it first")
-    result = backtest(components[["entity", "year", "indicator", "value", "source"]], published, methodology)
+    result = backtest(components, published, methodology)
     print_backtest(result)
     if args.output:
-        write_output(result.rows, args.output)
+        write_output(result.rows, args.output, attribute=True)
     return 0
 
 
@@ -106,11 +105,12 @@ def add_commands(commands: Subcommands[argparse.ArgumentParser], with_lang: argp
         "backtest",
         parents=[with_lang],
         help="rebuild an edition's TII and HCI from the stored component data and compare with the published results",
-        description="Rebuild the TII and HCI of every country with edition E's method and data year, from the component data in "
-        "the store, and compare with the UN's published values: per sub-index the countries compared, the correlation, the "
-        "median and 90th-percentile absolute error, the rank agreement, and the worst ten countries with the cause found in "
-        "the data. OUT has iso3, edition, subindex, reconstructed, published, error, flags and the components used (value "
-        "and year of each).",
+        description="Rebuild the TII and HCI of every country with edition E's method and data year, from the international component "
+        "data in the store (each country's series from the release out by the end of year E, else the earliest held; national "
+        "tables are left out: the UN reads the publishers' series), and compare with the UN's published values: per sub-index "
+        "the countries compared, the correlation, the median and 90th-percentile absolute error, the rank agreement, and the "
+        "worst ten countries with the cause found in the data. OUT has iso3, edition, subindex, reconstructed, published, "
+        "error, flags and the components used (value and year of each).",
     )
     p.add_argument("--edition", required=True, metavar="E", help=f"survey edition ({', '.join(map(str, available_editions()))})")
     p.add_argument("--output", metavar="OUT", help="output file, .csv or .xlsx (one row per country and sub-index)")

@@ -24,7 +24,7 @@ from indicators.ingest.readers import read_file
 from indicators.ingest.result import LoadResult
 from indicators.method.methodology import Methodology, methodology_for_classification
 from indicators.method.results import published_table
-from indicators.outlook.whatif import SUBINDEX_CODES, Scenario, whatif_components, whatif_published
+from indicators.outlook.whatif import SUBINDEX_CODES, Scenario, Unreachable, whatif_components, whatif_published
 from indicators.tidy import latest_values
 
 WHATIF_COLUMNS = ["scenario", "entity", "tii", "hci", "osi", "egdi", "rank", "group", "rating_class", "flags"]
@@ -121,6 +121,8 @@ def cmd_whatif(args: argparse.Namespace) -> int:
         scenario = run_whatif(loaded, methodology, methodology.edition, args.entity, changes, args.year)
     except WhatIfError as exc:
         raise CommandError(str(exc)) from exc
+    except Unreachable as exc:
+        raise CommandError(exc.message(args.lang)) from exc
     write_output(scenario_rows(scenario), args.output)
     return 0
 

@@ -41,7 +41,7 @@ def _report_bytes(content: ReportContent, fmt: str, lang: str, renderer: ChartRe
     if fmt == "xlsx":
         return build_workbook(content, lang)
     if fmt == "csv":
-        return table_csv(report_tables.history(content, lang))
+        return table_csv(report_tables.history(content, lang), lang)
     assert renderer is not None
     try:
         if fmt == "pdf":

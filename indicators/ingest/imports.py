@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 from sqlalchemy.engine import Connection
 
+from indicators.ingest.bundled import BUNDLED_PUBLISHED, BUNDLED_PUBLISHED_FILES, bundled_components
 from indicators.ingest.folders import expand_folders, set_aside_if_unused
 from indicators.ingest.issues import Issue, has_errors
 from indicators.ingest.jumps import jump_warnings
@@ -30,8 +31,6 @@ from indicators.store.access import Actor, require
 Progress = Callable[[int, int], None]  # (files read so far, files in all)
 AfterImport = Callable[[Connection, list["FileImport"]], None]  # runs in the import's transaction, with what landed
 
-BUNDLED_PUBLISHED = DATA_DIR / "bundled" / "undesa-published.csv"  # built by scripts/build_bundle.py
-BUNDLED_PUBLISHED_FILES = DATA_DIR / "bundled" / "undesa-published-files.csv"
 BUNDLED_NATIONAL = DATA_DIR / "national" / "cambodia-indicators.csv"
 BUNDLED_USER = "bundled data"
 
@@ -175,7 +174,9 @@ def bundled_published() -> list[ImportRequest]:
 
 def seed_bundled(store: Store) -> None:
     """Fill an empty store with the bundled data in one transaction: the UN's published results for every edition
-    and country (see `bundled_published`) and Cambodia's national indicators."""
+    and country (see `bundled_published`), the component data of every country (see `bundled.bundled_components`), and
+    Cambodia's national indicators, last: where they give the same value as the international series, theirs is the
+    store's current one."""
     if not store.is_empty():
         return
     national = load_file(BUNDLED_NATIONAL, "country")
@@ -188,7 +189,7 @@ def seed_bundled(store: Store) -> None:
         user=BUNDLED_USER,
         entity_kind=national.entity_kind,
     )
-    store.import_many([*bundled_published(), national_request])
+    store.import_many([*bundled_published(), *bundled_components(BUNDLED_USER), national_request])
 
 
 def open_seeded_store(url: str | None = None) -> Store:

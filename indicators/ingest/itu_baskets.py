@@ -48,7 +48,7 @@ def load(raw: RawFile, options: LoadOptions) -> LoadResult:
         )
         names = candidates.frame["label"].astype(str).str.rsplit(" (", n=1).str[0]
         candidates.frame["source"] = SOURCE + ": " + names
-        checked.append(check_candidates(candidates, file, register))
+        checked.append(check_candidates(candidates, file, register, earliest_year=options.earliest_year))
     return finish(
         raw, checked, [], matched=bool(sheets), format="itu", entity_kind=register.kind, layout="itu_price_baskets", publisher="itu"
     )

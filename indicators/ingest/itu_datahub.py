@@ -70,5 +70,5 @@ def load(raw: RawFile, options: LoadOptions) -> LoadResult:
     register = options.register() or guess_register(
         n for s in sheets for n in pd.unique(s.rows[match_columns(s.header, ALIASES)["entity"]].to_numpy(dtype=object))
     )
-    checked = [check_candidates(_candidates(sheet), file, register) for sheet in sheets]
+    checked = [check_candidates(_candidates(sheet), file, register, earliest_year=options.earliest_year) for sheet in sheets]
     return finish(raw, checked, [], matched=bool(sheets), format="itu", entity_kind=register.kind, layout="itu_datahub", publisher="itu")

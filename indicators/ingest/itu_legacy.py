@@ -89,7 +89,9 @@ def load(raw: RawFile, options: LoadOptions) -> LoadResult:
     file = raw.path.name
     sheets = [(sheet, found[0]) for sheet in raw.sheets if (found := _layout(sheet)) is not None]
     register = options.register() or guess_register(n for s, _ in sheets for n in s.rows[0].tolist())
-    checked = [check_candidates(_candidates(sheet, titles), file, register) for sheet, titles in sheets]
+    checked = [
+        check_candidates(_candidates(sheet, titles), file, register, earliest_year=options.earliest_year) for sheet, titles in sheets
+    ]
     return finish(
         raw, checked, [], matched=bool(sheets), format="itu", entity_kind=register.kind, layout="itu_country_file", publisher="itu"
     )

@@ -83,7 +83,14 @@ def load(raw: RawFile, options: LoadOptions) -> LoadResult:
         if year < 0 and options.year is None:
             issues.append(make_issue("error", "year_needed", Location(file, sheet.name, sheet.header_row)))
             continue
-        checked.append(check_candidates(_candidates(sheet, province, year, measures, options.year if year < 0 else None), file, register))
+        checked.append(
+            check_candidates(
+                _candidates(sheet, province, year, measures, options.year if year < 0 else None),
+                file,
+                register,
+                earliest_year=options.earliest_year,
+            )
+        )
     return finish(
         raw, checked, issues, matched=bool(sheets), format="nis", entity_kind=register.kind, layout="nis_provinces", publisher="nis"
     )

@@ -40,7 +40,7 @@ def _column(sheet: Sheet, name: str) -> int:
     return keys.index(name) if name in keys else -1
 
 
-def _check(sheet: Sheet, file: str, register: EntityRegister) -> Checked:
+def _check(sheet: Sheet, file: str, register: EntityRegister, earliest_year: int) -> Checked:
     rows = sheet.rows
     position = {name: _column(sheet, name) for name in (*REQUIRED, "ref area label", "indicator label", "database id label", *BREAKDOWNS)}
     total = np.ones(len(rows), dtype=bool)
@@ -78,7 +78,7 @@ def _check(sheet: Sheet, file: str, register: EntityRegister) -> Checked:
         year_pos=position["time period"],
         indicator_pos=position["indicator"],
     )
-    checked = check_candidates(candidates, file, register)
+    checked = check_candidates(candidates, file, register, earliest_year)
     if (~total).any():
         first = int(rows.index[np.flatnonzero(~total)[0]])
         checked.tally.breakdowns.add(int((~total).sum()), Location(file, sheet.name, first))
@@ -90,5 +90,5 @@ def load(raw: RawFile, options: LoadOptions) -> LoadResult:
     sheets = [sheet for sheet in raw.sheets if is_header(sheet.header)]
     areas = [area for sheet in sheets for area in pd.unique(sheet.rows[_column(sheet, "ref area")].to_numpy(dtype=object))]
     register = options.register() or guess_register(areas)
-    checked = [_check(sheet, file, register) for sheet in sheets]
+    checked = [_check(sheet, file, register, options.earliest_year) for sheet in sheets]
     return finish(raw, checked, [], matched=bool(sheets), format="sdmx", entity_kind=register.kind, layout="sdmx", publisher="data360")

@@ -39,7 +39,8 @@ class Tally:
     unused: dict[str, Counted] = field(default_factory=dict)  # series label -> rows
     no_value: dict[str, Counted] = field(default_factory=dict)  # marker as written ("" for empty) -> rows
     outside_definition: dict[str, Counted] = field(default_factory=dict)  # series -> rows
-    early_years: dict[str, Counted] = field(default_factory=dict)  # year before 1990 -> rows
+    early_years: dict[str, Counted] = field(default_factory=dict)  # year before the earliest stored -> rows
+    early_before: int = 0  # the earliest year stored (years before it are counted in early_years)
     breakdowns: Counted = field(default_factory=Counted)  # rows by sex, age, … (SDMX)
     derived: int = 0
 
@@ -72,6 +73,7 @@ class Tally:
                 self.count(mine, key, counted.rows, counted.first)
         self.breakdowns.add(other.breakdowns.rows, other.breakdowns.first)
         self.derived += other.derived
+        self.early_before = max(self.early_before, other.early_before)
 
     @property
     def used_series(self) -> list[str]:
@@ -101,7 +103,15 @@ class Tally:
             rows = sum(c.rows for c in self.early_years.values())
             first = min((c.first for c in self.early_years.values()), key=lambda at: (at.sheet, at.row or 0))
             notes.append(
-                make_issue("info", "years_ignored", first, rows=rows, first_year=min(self.early_years), last_year=max(self.early_years))
+                make_issue(
+                    "info",
+                    "years_ignored",
+                    first,
+                    rows=rows,
+                    first_year=min(self.early_years),
+                    last_year=max(self.early_years),
+                    earliest=self.early_before,
+                )
             )
         if self.no_value:
             rows = sum(c.rows for c in self.no_value.values())

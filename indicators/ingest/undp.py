@@ -68,5 +68,8 @@ def load(raw: RawFile, options: LoadOptions) -> LoadResult:
     sheets = [(sheet, found) for sheet in raw.sheets if (found := _positions(sheet.header)) is not None]
     register = options.register() or guess_register(n for s, (code, _) in sheets for n in s.rows[code].tolist())
     source = f"{SOURCE} ({raw.path.stem})"
-    checked = [check_candidates(_candidates(sheet, code, name, source), file, register) for sheet, (code, name) in sheets]
+    checked = [
+        check_candidates(_candidates(sheet, code, name, source), file, register, earliest_year=options.earliest_year)
+        for sheet, (code, name) in sheets
+    ]
     return finish(raw, checked, [], matched=bool(sheets), format="undp", entity_kind=register.kind, layout="undp_hdr", publisher="undp")

@@ -7,8 +7,9 @@ and the header positions they came from. `check_candidates` then works in this o
 2. **drop**, counting them for one summary note each (`tally`): aggregates, territories and totals; series the
    tool does not use; values outside a series' definition years (ITU price baskets);
 3. **check** only what is left: unknown entities (with "did you mean"), unknown codes that look like ours, years
-   (those before 1990 are counted, not used), values (a number, in the indicator's valid range; a cell without a
-   value is counted, not an error; a formula error or a cell linked to another file is refused).
+   (those before 1990, or before the earliest year the caller asks for, are counted, not used), values (a number,
+   in the indicator's valid range; a cell without a value is counted, not an error; a formula error or a cell linked
+   to another file is refused).
 
 Every problem is placed as a person sees it in Excel: row number, column header, the value as written, in
 English and Khmer.
@@ -32,7 +33,7 @@ from indicators.ingest.issues import Issue, Location, make_issue
 from indicators.ingest.mappings import Series, resolve_series
 from indicators.ingest.sheets import Sheet
 from indicators.ingest.tally import Tally
-from indicators.ingest.value_checks import inside_definitions, values_of, years_of
+from indicators.ingest.value_checks import YEAR_RANGE, inside_definitions, values_of, years_of
 from indicators.tidy import TIDY_COLUMNS
 
 LONG_COLUMNS = [*TIDY_COLUMNS, "sheet", "row", "column", "flags"]
@@ -145,9 +146,10 @@ def _near_codes(text: str) -> list[str]:
     return difflib.get_close_matches(text, list(load_catalogue()), n=3, cutoff=0.6)
 
 
-def check_candidates(candidates: Candidates, file: str, register: EntityRegister | None) -> Checked:
+def check_candidates(candidates: Candidates, file: str, register: EntityRegister | None, earliest_year: int = YEAR_RANGE[0]) -> Checked:
     """Tidy rows (LONG_COLUMNS) of the candidates that pass every check, every problem (sorted by place), and the
-    tally of what was skipped. Without a register, entities are kept as written."""
+    tally of what was skipped. Without a register, entities are kept as written. Values of years before
+    `earliest_year` are counted, not used (see `LoadOptions.earliest_year`)."""
     sheet, frame = candidates.sheet, candidates.frame.reset_index(drop=True)
     found = Findings(file, sheet)
     tally = Tally()
@@ -195,7 +197,7 @@ def check_candidates(candidates: Candidates, file: str, register: EntityRegister
     for index in np.flatnonzero(blank_series & checked):
         found.add("error", "missing_value", int(rows[index]), candidates.indicator_pos)
     _entity_problems(candidates, found, matches, shown, entity_keys, status, checked, rows, register, kind)
-    years = years_of(candidates, found, tally, frame, rows, checked)
+    years = years_of(candidates, found, tally, frame, rows, checked, earliest_year)
     keep = mapped & (status == "ok") & (~np.isnan(years) | ((candidates.year_pos < 0) & ~frame["year"].notna().to_numpy()))
     keep &= inside_definitions(found, tally, resolved, series_keys, series_texts, years, rows, keep)
     set_aside = mapped & (status == "ok") & ~keep  # years before 1990, outside a definition, or not a year

@@ -21,9 +21,18 @@ YEAR_RANGE = (1990, 2100)  # the years the tool stores
 EARLIEST_YEAR = 1900  # a year from here to 1989 is real but not used; before it, not a year
 
 
-def years_of(candidates: Candidates, found: Findings, tally: Tally, frame: pd.DataFrame, rows: np.ndarray, keep: np.ndarray) -> np.ndarray:
+def years_of(
+    candidates: Candidates,
+    found: Findings,
+    tally: Tally,
+    frame: pd.DataFrame,
+    rows: np.ndarray,
+    keep: np.ndarray,
+    earliest: int = YEAR_RANGE[0],
+) -> np.ndarray:
     """The year of every row (NaN where there is none or it is not used); errors for `keep` rows with a missing or
-    impossible year; years from EARLIEST_YEAR to before YEAR_RANGE (1960s World Bank columns) are counted, not used."""
+    impossible year; years from EARLIEST_YEAR to before `earliest` (default YEAR_RANGE's first year: 1960s World Bank
+    columns) are counted, not used."""
     years = np.full(len(frame), np.nan)
     if candidates.year_pos < 0 and not frame["year"].notna().any():
         return years
@@ -35,7 +44,7 @@ def years_of(candidates: Candidates, found: Findings, tally: Tally, frame: pd.Da
             found.add("error", "missing_year", int(rows[index]), candidates.year_pos)
     with np.errstate(invalid="ignore"):
         out = bad_rows | (~np.isnan(years) & ((years != np.floor(years)) | (years < EARLIEST_YEAR) | (years > YEAR_RANGE[1])))
-        early = keep & ~out & (years < YEAR_RANGE[0])
+        early = keep & ~out & (years < earliest)
     for index in np.flatnonzero(keep & out):
         cell = show(uniques[keys[index]])
         found.add("error", "bad_year", int(rows[index]), candidates.year_pos, value=cell, min=EARLIEST_YEAR, max=YEAR_RANGE[1])
@@ -45,6 +54,8 @@ def years_of(candidates: Candidates, found: Findings, tally: Tally, frame: pd.Da
         first = int(np.flatnonzero(chosen)[0])
         position = candidates.year_pos if candidates.year_pos >= 0 else int(value_pos[first])
         tally.count(tally.early_years, str(int(year)), int(chosen.sum()), found.at(int(rows[first]), position))
+    if early.any():
+        tally.early_before = earliest
     return np.where(out | early, np.nan, years)
 
 

@@ -24,6 +24,7 @@ from indicators.ingest.issues import Issue, Location, make_issue
 from indicators.ingest.result import LoadOptions, LoadResult
 from indicators.ingest.sheets import RawFile, Sheet, match_columns, normalise_header, preamble, split_at_header
 from indicators.ingest.validate import Candidates, Checked, check_candidates
+from indicators.ingest.value_checks import YEAR_RANGE
 
 WIDE_ALIASES: dict[str, tuple[str, ...]] = {
     "entity": (
@@ -128,7 +129,9 @@ def wide_candidates(
     return Candidates(sheet, frame, entity_pos=entity_pos, code_pos=code_pos, indicator_pos=indicator_pos)
 
 
-def check_wide_sheet(original: Sheet, sheet: Sheet, file: str, register: EntityRegister, source: str = "") -> Checked:
+def check_wide_sheet(
+    original: Sheet, sheet: Sheet, file: str, register: EntityRegister, source: str = "", earliest_year: int = YEAR_RANGE[0]
+) -> Checked:
     """Candidates of a wide sheet found by WIDE_ALIASES, checked."""
     columns = match_columns(sheet.header, WIDE_ALIASES)
     candidates = wide_candidates(
@@ -140,7 +143,7 @@ def check_wide_sheet(original: Sheet, sheet: Sheet, file: str, register: EntityR
         source=source or preamble_source(original, sheet.header_row),
         source_pos=columns.get("source", -1),
     )
-    return check_candidates(candidates, file, register)
+    return check_candidates(candidates, file, register, earliest_year)
 
 
 def missing_wide_columns(first: Sheet, file: str) -> list[Issue]:
@@ -165,5 +168,5 @@ def wide_from_raw(raw: RawFile, register: EntityRegister | None = None, options:
     matching = wide_sheets(raw)
     register = register or options.register() or guess_register(entity_names(raw))
     issues = [] if matching else missing_wide_columns(raw.sheets[0], file)
-    checked = [check_wide_sheet(original, sheet, file, register) for original, sheet in matching]
+    checked = [check_wide_sheet(original, sheet, file, register, earliest_year=options.earliest_year) for original, sheet in matching]
     return finish(raw, checked, issues, matched=bool(matching), format="wide", entity_kind=register.kind, layout="wide")

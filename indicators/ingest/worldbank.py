@@ -161,13 +161,15 @@ def load(raw: RawFile, options: LoadOptions) -> LoadResult:
         sheets = _sheets(raw, is_bulk_header if kind == "bulk" else is_databank_header)
         register = options.register() or guess_register(_names(sheets, (0, 1) if kind == "bulk" else (2, 3)))
         checked = [
-            check_wide_sheet(original, sheet, file, register, preamble_source(original, sheet.header_row) or SOURCE)
+            check_wide_sheet(original, sheet, file, register, preamble_source(original, sheet.header_row) or SOURCE, options.earliest_year)
             for original, sheet in sheets
         ]
     elif kind == "databank_time":
         sheets = _sheets(raw, is_time_rows_header)
         register = options.register() or guess_register(_names(sheets, (2, 3)))
-        checked = [check_candidates(_time_rows_candidates(sheet), file, register) for _, sheet in sheets]
+        checked = [
+            check_candidates(_time_rows_candidates(sheet), file, register, earliest_year=options.earliest_year) for _, sheet in sheets
+        ]
     else:
         sheets = [(s, s) for s in raw.sheets if is_single_series_header(s.header)]
         register = options.register() or guess_register(_names(sheets, (0,)))
@@ -175,7 +177,10 @@ def load(raw: RawFile, options: LoadOptions) -> LoadResult:
         if series is None:
             issues.append(make_issue("error", "series_unnamed", Location(file, sheets[0][1].name, sheets[0][1].header_row)))
         else:
-            checked = [check_candidates(_single_candidates(sheet, series), file, register) for _, sheet in sheets]
+            checked = [
+                check_candidates(_single_candidates(sheet, series), file, register, earliest_year=options.earliest_year)
+                for _, sheet in sheets
+            ]
     return finish(
         raw, checked, issues, matched=bool(sheets), format="worldbank", entity_kind=register.kind, layout=layout, publisher="worldbank"
     )

@@ -5,7 +5,9 @@ combinations, fills, data years), normalisation (`normalise`), one component's s
 (`aggregate`), the scoring run with every stage kept (`scoring`), groups, classes and ranks (`classify`), honest world
 and ASEAN standing (`standing`), peer sets (`peers`), the published results as a table (`results`), method changes
 between editions (`changes`), the data an edition reads (`inputs`), the back-test against the published results
-(`backtest`), a change split into data and method (`split`) and the store's data through the method (`stored`).
+(`backtest`), a change split into data and method (`split`), which release of the data a computation reads
+(`vintages`), the field an edition scores (`field`), a method moved to an edition without a file (`shift`) and the
+store's data through the method (`stored`).
 Provinces: the LOSI-style portal assessment scores (`losi`), connectivity and human capital panels (`panels`), what
 the Provinces page shows (`provinces`) and its FICTIONAL demonstration data (`demo`).
 

@@ -3,7 +3,8 @@ combination of indicators (see `components` for how a file writes them). NaN mea
 
     plain      x' = min(x, cap)                  s = d · z(x')                    d = −1 where lower is better, else +1
     fill       x  = fill where an entity has no x but has data for the sub-index (the entity is flagged)
-    mean       x  = mean_j min(x_j, cap_j)        (every part needed; a value of the component's own code wins)
+    mean       x  = mean_j min(x_j, cap_j)        (every part needed, or over the parts present with `needs: any`; a
+                                                  value of the component's own code wins)
     mean_z     s  = mean_j d_j · z(min(x_j, cap_j))   over the parts present; no x of its own
 
 Without a `zscore` step, s = x' (directions and means of z-scores need the step: the file is refused otherwise).
@@ -75,7 +76,7 @@ def component_stages(
             standardised = _mean_present([p.standardised for p in parts], every=False)
             return ComponentStages(nan, nan, standardised, np.zeros(len(matrix), bool), tuple(parts))
         own = matrix[:, column[component.code]]
-        raw = np.where(np.isnan(own), _mean_present([p.capped for p in parts], every=True), own)
+        raw = np.where(np.isnan(own), _mean_present([p.capped for p in parts], every=combine.needs == "all"), own)
     else:
         raw = matrix[:, column[component.code]]
     filled = np.isnan(raw) & fillable & (component.fill is not None)

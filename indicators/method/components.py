@@ -6,8 +6,9 @@ A component is one indicator with a weight, or a combination of indicators:
     - {code: price_pct, weight: 1/4, direction: lower}                     z' = −z(x): lower is better
     - {code: adult_literacy_pct, weight: 1/3, fill: 100}                   x = 100 where an entity has no value (flagged)
     - {code: internet_users_pct, weight: 1/4, data_year: 2019}             values of 2019 or before (see inputs)
-    - {code: gross_enrolment_pct, weight: 2/9,                             x = mean_j min(x_j, cap_j), every part needed;
-       combine: {how: mean, parts: [{code: a, cap: 100}, {code: b}]}}          a value of the code itself wins
+    - {code: gross_enrolment_pct, weight: 2/9,                             x = mean_j min(x_j, cap_j), every part needed
+       combine: {how: mean, parts: [{code: a, cap: 100}, {code: b}]}}          (needs: any: over the parts present); a
+                                                                             value of the code itself wins
     - {code: affordability, weight: 1/4, name: {en: …, km: …},              z = mean_j ±z(min(x_j, cap_j)) over the parts
        combine: {how: mean_z, parts: [{code: a, direction: lower}, …]}}        present; the code is a name, not an input
 
@@ -24,6 +25,7 @@ from typing import Any
 HIGHER, LOWER = "higher", "lower"
 DIRECTIONS = (HIGHER, LOWER)
 COMBINATIONS = ("mean", "mean_z")
+NEEDS = ("all", "any")  # a mean of values: of every part, or of the parts present
 COMPONENT_KEYS = ("code", "weight", "cap", "direction", "fill", "data_year", "combine", "name")
 PART_KEYS = ("code", "cap", "direction")
 DATA_YEAR_SPAN = 10  # a data year lies within the ten years before its edition
@@ -64,11 +66,13 @@ class Part:
 
 @dataclass(frozen=True)
 class Combination:
-    """`mean`: the mean of the parts' (capped) values, a value like any other; `mean_z`: the mean of the parts'
-    standardised values (each negated where lower is better), which has no value of its own."""
+    """`mean`: the mean of the parts' (capped) values, a value like any other, of every part (`needs` all) or of the
+    parts present (`needs` any); `mean_z`: the mean of the parts' standardised values (each negated where lower is
+    better) over the parts present, which has no value of its own."""
 
     how: str
     parts: tuple[Part, ...]
+    needs: str = "all"
 
 
 @dataclass(frozen=True)
@@ -139,16 +143,21 @@ def _parse_combination(raw: Any, code: str, where: str, known: set[str], problem
     if not isinstance(raw, dict):
         problems.append(f"{where}: must be a mapping with how and parts")
         return None
-    _unknown_keys(raw, ("how", "parts"), where, problems)
+    _unknown_keys(raw, ("how", "parts", "needs"), where, problems)
     how = raw.get("how")
     if how not in COMBINATIONS:
         problems.append(f"{where}.how: {how!r} must be one of {list(COMBINATIONS)}")
+    needs = raw.get("needs", "all")
+    if needs not in NEEDS:
+        problems.append(f"{where}.needs: {needs!r} must be one of {list(NEEDS)}")
+    elif how == "mean_z" and "needs" in raw:
+        problems.append(f"{where}.needs: a mean of z-scores is always over the parts present; 'needs' is for a mean of values")
     parts = _parse_parts(raw.get("parts"), f"{where}.parts", known, problems)
     if code in {p.code for p in parts}:
         problems.append(f"{where}.parts: {code!r} cannot be a part of itself")
     if how == "mean" and any(p.direction != HIGHER for p in parts):
         problems.append(f"{where}.parts: a mean of values takes the component's direction; give it there, not per part")
-    return Combination(str(how), parts)
+    return Combination(str(how), parts, str(needs))
 
 
 def _check_combination(

@@ -5,8 +5,13 @@ shortcut); see README "A property of the method worth knowing": the score is not
 
 Two kinds of input:
 - components (tidy indicator data of the whole field): set component indicators, re-score everything;
-- published results (osi, tii, hci per country): set sub-indices directly; the entity's EGDI is recomputed and
-  ranked against the other countries' published EGDI.
+- published results (osi, tii, hci per country): set sub-indices directly; the entity's EGDI moves by the change of
+  the sub-indices set, EGDI' = EGDI + Σ_S v_S·(S' − S) (the published EGDI, not the mean of the rounded published
+  sub-indices: a no-op leaves Cambodia 2024 at 0.57536, not 0.57539), and is ranked against the other countries'
+  published EGDI.
+
+A sub-index outside [0, 1] is refused (`Unreachable`, with its message in English and Khmer): min-max normalised over
+the field, it runs from 0 (the lowest country) to 1 (the highest), so no country can have it.
 """
 
 from __future__ import annotations
@@ -17,12 +22,31 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from indicators.i18n import message
 from indicators.method.classify import classify
 from indicators.method.methodology import Methodology
 from indicators.method.scoring import RESULT_COLUMNS, score
 from indicators.tidy import latest_values
 
 SUBINDEX_CODES = ("osi", "tii", "hci")
+
+
+class Unreachable(ValueError):
+    """A sub-index value no country can have; `message(lang)` says why."""
+
+    def __init__(self, code: str, value: float) -> None:
+        self.code, self.value = code, value
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "en") -> str:
+        return message("whatif_subindex_unreachable", lang, indicator=self.code, value=f"{self.value:g}")
+
+
+def check_reachable(changes: Mapping[str, float]) -> None:
+    """Unreachable for the first sub-index (OSI, TII, HCI) set outside [0, 1]."""
+    for code, value in changes.items():
+        if code in SUBINDEX_CODES and not 0.0 <= float(value) <= 1.0:
+            raise Unreachable(code, float(value))
 
 
 @dataclass(frozen=True)
@@ -68,14 +92,17 @@ def published_field(published: pd.DataFrame) -> pd.DataFrame:
 
 
 def rescore_published(field: pd.DataFrame, methodology: Methodology, entity: str, changes: Mapping[str, float]) -> pd.DataFrame:
-    """The field with `entity`'s sub-indices changed: its EGDI = Σ_S v_S·S over the edition's EGDI weights, every
-    other country keeps its published EGDI; rank, group and class follow for all."""
+    """The field with `entity`'s sub-indices changed: its EGDI' = EGDI + Σ_S v_S·(S' − S) over the sub-indices changed
+    (v: the edition's EGDI weights), every other country keeps its published EGDI; rank, group and class follow for
+    all. Unreachable for a sub-index outside [0, 1]."""
+    check_reachable(changes)
     values = {code: field[code].to_numpy(dtype=float).copy() for code in ("tii", "hci", "osi", "epi", "egdi")}
     at = (field["entity"] == entity).to_numpy()
     for code, value in changes.items():
+        delta = float(value) - values[code][at]
+        if code in methodology.egdi_weights:
+            values["egdi"][at] = values["egdi"][at] + methodology.egdi_weights[code] * delta
         values[code][at] = float(value)
-    if changes:
-        values["egdi"][at] = sum(values[code][at] * weight for code, weight in methodology.egdi_weights.items())
     classes = classify(values["egdi"], methodology.groups)
     return pd.DataFrame({"entity": field["entity"].to_numpy(), **values, **classes, "flags": ""})[RESULT_COLUMNS]
 

@@ -1,7 +1,9 @@
 """The ministerial brief: two to four A4 pages of HTML and CSS (`brief.css`), printed to PDF by weasyprint.
 
 Page 1: headline figures, key messages, the trend chart. Page 2: the sub-indices (chart and table) and the ASEAN
-table. Page 3: targets with status, sources and method. Charts arrive as PNG bytes (`charts.ChartRenderer`): weasyprint
+table. Page 3: targets with status; the Outlook (the next Survey's nowcast with intervals, the top three levers, the
+track record; an `outlook` chart when the renderer draws one); sources and method, with every bundled source's
+attribution and licence. Charts arrive as PNG bytes (`charts.ChartRenderer`): weasyprint
 shapes Khmer in HTML text but not inside SVG, and the core draws nothing itself.
 """
 
@@ -15,10 +17,14 @@ from html import escape
 from pathlib import Path
 
 from indicators.entities import load_countries
+from indicators.ingest.bundled import attributions
+from indicators.ingest.imports import BUNDLED_USER
+from indicators.report import outlook_tables
 from indicators.report.charts import ChartRenderer
 from indicators.report.content import EGDI_PARTS, ReportContent
 from indicators.report.messages import changes, group_name, index_name, key_messages, notes
 from indicators.report.strings import day, integer, missing, number, text
+from indicators.report.tables import Table
 from indicators.store.names import version_name
 
 STYLESHEET = Path(__file__).resolve().parent / "brief.css"
@@ -174,6 +180,61 @@ def _targets_section(content: ReportContent, lang: str) -> str:
     return heading + _table(headers, rows) + note
 
 
+def _cells(table: Table, row: int, lang: str) -> list[tuple[str, bool]]:
+    """One row of a report table as brief cells: numbers in the report's digits, right-aligned."""
+    cells = []
+    for column, value in enumerate(table.frame.iloc[row]):
+        kind = table.kind(row, column)
+        if kind == "text" or isinstance(value, str) or missing(value):
+            cells.append((_e(value if not missing(value) else "–"), False))
+        elif kind in ("rank", "year", "count"):
+            cells.append((_e(integer(value, lang)), True))
+        else:
+            cells.append((_e(number(value, lang, 2 if kind in ("ratio", "value") else 4, signed=kind.endswith("_change"))), True))
+    return cells
+
+
+def _report_table(table: Table, lang: str) -> str:
+    headers = [(header, kind != "text") for header, (_, _, kind) in zip(table.headers, table.columns, strict=True)]
+    return _table(headers, [(_cells(table, row, lang), "") for row in range(len(table.frame))])
+
+
+def _outlook_section(content: ReportContent, lang: str, charts: Mapping[str, bytes]) -> str:
+    section = content.outlook
+    if section is None:
+        return f'<p class="muted">{_e(text("outlook_none", lang))}</p>'
+    edition = integer(section.edition, lang)
+    levers = "".join(
+        "<li>"
+        + _e(
+            text(
+                "lever_line",
+                lang,
+                lever=outlook_tables.lever_name(lever.code, lang),
+                step=text(f"lever_step_{lever.step}", lang),
+                start=number(lever.start, lang, 2),
+                target=number(lever.target, lang, 2),
+                change=number(lever.delta_egdi, lang, signed=True),
+                before=integer(lever.rank_before, lang),
+                after=integer(lever.rank_after, lang),
+            )
+        )
+        + "</li>"
+        for lever in section.levers
+    )
+    notes_html = f"<p class='small muted'>{_e(' '.join(section.notes[lang]))}</p>"
+    return (
+        f"<h2>{_e(text('heading_outlook', lang, edition=edition))}</h2>"
+        f"<p><b>{_e(section.line[lang])}</b></p>"
+        f"{_report_table(outlook_tables.figures(section, lang), lang)}"
+        f"{_image(charts, 'outlook', text('alt_outlook', lang, country=content.name(lang)))}"
+        f"<h2>{_e(text('heading_levers', lang))}</h2><ul>{levers}</ul>"
+        f"<p class='small muted'>{_e(text('levers_note', lang))}</p>"
+        f"<h2>{_e(text('heading_record', lang))}</h2>{_report_table(outlook_tables.record(section, lang), lang)}"
+        f"<p class='small muted'>{_e(text('record_note', lang))}</p>{notes_html}"
+    )
+
+
 def _sources_section(content: ReportContent, lang: str) -> str:
     """Where the figures come from, as people say it; the codes, paths and checksums are in `_appendix`."""
     editions = content.history["edition"]
@@ -189,6 +250,8 @@ def _sources_section(content: ReportContent, lang: str) -> str:
     method = content.methodology
     status = text(f"method_{method.status}", lang)
     parts.append(f"<p>{_e(text('brief_method', lang, edition=integer(method.edition, lang), status=status))}</p>")
+    bundled = content.versions[content.versions["user"] == BUNDLED_USER]
+    own = content.versions[content.versions["user"] != BUNDLED_USER]
     versions = [
         text(
             "brief_version",
@@ -196,12 +259,18 @@ def _sources_section(content: ReportContent, lang: str) -> str:
             version=integer(record.version_id, lang),
             name=version_name(str(record.dataset), str(record.user), str(record.created_at), lang),
         )
-        for record in content.versions.itertuples(index=False)
+        for record in own.itertuples(index=False)
     ]
+    if not bundled.empty:  # one paragraph: the attribution below names every bundled file's publisher
+        shown = "; ".join(f"{integer(v, lang)} {f}" for v, f in zip(bundled["version_id"], bundled["file_name"], strict=True))
+        versions.insert(0, text("brief_versions_bundled", lang, versions=shown, count=integer(len(bundled), lang)))
     if versions:
         parts.append(f"<p class='small'><b>{_e(text('heading_versions', lang))}</b></p>")
         parts.append("<ul>" + "".join(f"<li>{_e(v)}</li>" for v in versions) + "</ul>")
     parts.append(f"<p class='small muted'>{_e(text('brief_workbook_note', lang))}</p>")
+    parts.append(f"<p class='small'><b>{_e(text('heading_attribution', lang))}</b></p>")
+    credits = [text("brief_attribution", lang, name=a.name, licence=a.licence, url=a.url) for a in attributions(lang)]
+    parts.append("<ul>" + "".join(f"<li class='small'>{_e(line)}</li>" for line in credits) + "</ul>")
     return f'<section class="sources">{"".join(parts)}</section>'
 
 
@@ -264,6 +333,7 @@ def brief_html(content: ReportContent, lang: str, charts: Mapping[str, bytes]) -
 {_subindex_table(content, lang)}</section>
 <section><h2>{_e(text("heading_peers", lang, edition=edition))}</h2>{_peers_table(content, lang)}</section>
 <section class="page-break">{_targets_section(content, lang)}</section>
+<section class="outlook">{_outlook_section(content, lang, charts)}</section>
 {_sources_section(content, lang)}
 {_appendix(content, lang)}
 </body></html>"""

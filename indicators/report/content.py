@@ -2,8 +2,8 @@
 
 `gather(store, "KHM", 2024)` reads the stored published results (ranks, groups and classes kept honest by
 `indicators.method.standing`), the entity's history up to the edition, the ASEAN table of the edition, the stored component
-values, target status, and the provenance of every figure: each stored value with its source file, sheet, row,
-column, dataset and version, and the method file of the edition.
+values, target status, the provenance of every figure (each stored value with its source file, sheet, row, column,
+dataset and version, and the method file of the edition) and the next Survey's Outlook.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from indicators.method.standing import WORLD_MINIMUM, standing
 from indicators.method.stored import stored_published
 from indicators.outlook.targets import DEFAULT_TARGETS
 from indicators.paths import DATA_DIR
+from indicators.report.outlook_content import ReportOutlook, report_outlook
 from indicators.report.strings import integer, text
 from indicators.report.targets import next_milestones, target_status
 from indicators.store import Store
@@ -64,6 +65,7 @@ class ReportContent:
     targets: pd.DataFrame | None  # target status by target and milestone (indicators.outlook.status); None: no targets apply
     field_size: int  # countries stored for the edition
     targets_file: str | None = None  # where the targets come from (edits stored in the store are in `provenance`)
+    outlook: ReportOutlook | None = None  # the next Survey's nowcast, levers and track record; None: none can be made
 
     def name(self, lang: str) -> str:
         return self.name_km if lang == "km" and self.name_km else self.name_en
@@ -128,12 +130,14 @@ def gather(
     *,
     table: pd.DataFrame | None = None,
     today: date | None = None,
+    with_outlook: bool = True,
 ) -> ReportContent:
     """The content of the report on `entity` (ISO3 or name) for `edition` (default: its latest with results).
 
     table: the standing table of the store (`indicators.method.standing.standing` of `stored_published`) when the caller has
-    it already (the dashboard caches it); read from the store otherwise. Raises ReportError when the entity is unknown
-    or has no results for the edition.
+    it already (the dashboard caches it); read from the store otherwise. `with_outlook`: add the next Survey's
+    Outlook (indicators.outlook.briefing, computed once per store version). Raises ReportError when the entity is
+    unknown or has no results for the edition.
     """
     code = resolve_entity(entity)
     countries = load_countries()
@@ -196,4 +200,5 @@ def gather(
         targets=targets,
         field_size=int(edition_rows["iso3"].nunique()),
         targets_file=TARGETS_FILE if targets is not None else None,
+        outlook=report_outlook(store, code) if with_outlook else None,
     )

@@ -13,9 +13,10 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from indicators.i18n import digits
+
 CATALOG = Path(__file__).resolve().parent / "strings.yaml"
 LANGUAGES = ("en", "km")
-KHMER_DIGITS = str.maketrans("0123456789", "០១២៣៤៥៦៧៨៩")
 
 
 @lru_cache(maxsize=1)
@@ -38,11 +39,6 @@ def text(key: str, lang: str, **params: object) -> str:
     """The text of `key` in `lang` (English unless 'km'), filled in with `params`."""
     template = catalog()[key][language(lang)]
     return template.format(**params) if params else template
-
-
-def digits(value: str, lang: str) -> str:
-    """Western digits turned into Khmer digits in Khmer."""
-    return value.translate(KHMER_DIGITS) if lang == "km" else value
 
 
 def missing(value: object) -> bool:

@@ -7,6 +7,7 @@ count (0), text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -16,7 +17,7 @@ from indicators.entities import load_countries
 from indicators.report.content import INDEX_CODES, ReportContent
 from indicators.report.messages import changes, group_name, index_name
 from indicators.report.strings import integer, missing, text
-from indicators.report.writers import neutralise
+from indicators.report.writers import neutralise, with_attribution
 
 NUMBER_FORMATS = {
     "index": "0.0000",
@@ -30,6 +31,7 @@ NUMBER_FORMATS = {
     "text": "@",
 }
 RANKS = ("world_rank", "asean_rank")
+KHMER = re.compile("[\u1780-\u17ff]")
 
 
 @dataclass(frozen=True)
@@ -298,9 +300,12 @@ def versions(content: ReportContent, lang: str) -> Table:
     return Table("versions", columns, frame.reset_index(drop=True))
 
 
-def table_csv(table: Table) -> bytes:
-    """A table as UTF-8 CSV (with a byte-order mark, so Excel reads Khmer right); text that a spreadsheet would take
-    for a formula is neutralised (indicators.report.writers.neutralise); whole numbers stay whole."""
-    labelled = table.labelled()
+def table_csv(table: Table, lang: str | None = None) -> bytes:
+    """A table as UTF-8 CSV (with a byte-order mark, so Excel reads Khmer right), its last column crediting the bundled
+    sources (writers.with_attribution) in `lang` (default: the language of the table's headers); text that a
+    spreadsheet would take for a formula is neutralised (indicators.report.writers.neutralise); whole numbers stay
+    whole."""
+    lang = lang or ("km" if any(KHMER.search(header) for header in table.headers) else "en")
+    labelled = with_attribution(table.labelled(), lang, text("col_attribution", lang))
     safe = pd.DataFrame({neutralise(str(header)): _each(labelled.iloc[:, i], neutralise) for i, header in enumerate(labelled.columns)})
     return safe.to_csv(index=False).encode("utf-8-sig")

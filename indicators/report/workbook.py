@@ -1,5 +1,6 @@
-"""The Excel report (openpyxl): Cover, Summary, Sub-indices by edition, Components, Peers (ASEAN), Targets and
-Sources / method, with sheet names and headers in the report language.
+"""The Excel report (openpyxl): Cover, Summary, Sub-indices by edition, Components, Peers (ASEAN), Targets, Outlook
+(the next Survey's nowcast, levers, track record) and Sources / method (with the attribution and licence of every
+bundled source), with sheet names and headers in the report language.
 
 Numbers are stored as numbers with a number format (indices 0.0000, ranks 0, changes with a sign); headers are bold
 and frozen; columns are sized to their content; the main series have native Excel charts. Every text cell goes
@@ -19,7 +20,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from indicators.report import tables
+from indicators.ingest.bundled import attribution_lines
+from indicators.report import outlook_tables, tables
 from indicators.report.content import ReportContent
 from indicators.report.messages import key_messages, notes
 from indicators.report.strings import integer, missing, text
@@ -245,6 +247,38 @@ def _targets(book: Workbook, content: ReportContent, lang: str) -> None:
     _size_columns(sheet)
 
 
+def _outlook(book: Workbook, content: ReportContent, lang: str) -> None:
+    sheet = _sheet(book, "outlook", lang)
+    section = content.outlook
+    if section is None:
+        _put(sheet, 1, 1, text("outlook_none", lang))
+        sheet.column_dimensions["A"].width = MAX_WIDTH
+        return
+    _put(sheet, 1, 1, text("heading_outlook", lang, edition=integer(section.edition, lang)), font=TITLE)
+    _put(sheet, 2, 1, section.line[lang])
+    long_rows = [1, 2]
+    row = _write_table(sheet, outlook_tables.figures(section, lang), top=4)
+    parts = (
+        ("heading_outlook_peers", outlook_tables.peers(section, lang), None),
+        ("heading_levers", outlook_tables.levers(section, lang), "levers_note"),
+        ("heading_record", outlook_tables.record(section, lang), "record_note"),
+    )
+    for heading, table, note in parts:
+        row += 2
+        _put(sheet, row, 1, text(heading, lang, edition=integer(section.edition, lang)), font=HEADING)
+        long_rows.append(row)
+        row = _write_table(sheet, table, top=row + 1)
+        if note:
+            row += 1
+            _put(sheet, row, 1, text(note, lang))
+            long_rows.append(row)
+    for line in section.notes[lang]:
+        row += 1
+        _put(sheet, row, 1, line)
+        long_rows.append(row)
+    _size_columns(sheet, skip_rows=long_rows)
+
+
 def _sources(book: Workbook, content: ReportContent, lang: str) -> None:
     sheet = _sheet(book, "sources", lang)
     last = _write_table(sheet, tables.provenance(content, lang))
@@ -261,6 +295,13 @@ def _sources(book: Workbook, content: ReportContent, lang: str) -> None:
         row += 2
         _put(sheet, row, 1, note)
         long_rows.append(row)
+    row += 2
+    _put(sheet, row, 1, text("heading_attribution", lang), font=HEADING)
+    long_rows.append(row)
+    for line in attribution_lines(lang):
+        row += 1
+        _put(sheet, row, 1, line)
+        long_rows.append(row)
     _size_columns(sheet, skip_rows=long_rows)
 
 
@@ -268,7 +309,7 @@ def build_workbook(content: ReportContent, lang: str = "en") -> bytes:
     """The report as an .xlsx file's bytes."""
     book = Workbook()
     book.remove(book.active)  # type: ignore[arg-type]
-    for part in (_cover, _summary, _history, _components, _peers, _targets, _sources):
+    for part in (_cover, _summary, _history, _components, _peers, _targets, _outlook, _sources):
         part(book, content, lang)
     book.properties.title = neutralise(f"{text('workbook_title', lang)}: {content.name(lang)} {content.edition}")
     book.properties.creator = "egov-readiness-cambodia"

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from indicators.ingest.bundled import attribution_lines
+
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 AFTER_SEPARATOR = re.compile(r"([;\t][ ]*)(?=[=+\-@])")
 TABLE_SUFFIXES = (".csv", ".xlsx")
@@ -34,6 +36,18 @@ def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
     for column in text_columns:
         safe[column] = safe[column].map(neutralise)
     return safe.rename(columns=lambda c: neutralise(str(c)))
+
+
+ATTRIBUTION = "attribution"
+
+
+def with_attribution(frame: pd.DataFrame, lang: str = "en", header: str = ATTRIBUTION) -> pd.DataFrame:
+    """`frame` with a last column `header` whose first row credits every bundled source with its licence
+    (ingest.bundled.attribution_lines; the other rows empty): a CSV export carries the attribution of the data it
+    holds, and readers of the table are not disturbed."""
+    lines = attribution_lines(lang)
+    column = [" | ".join(lines)] + [""] * (len(frame) - 1) if len(frame) else []
+    return frame.assign(**{header: pd.Series(column, index=frame.index, dtype=object)})
 
 
 def write_table(frame: pd.DataFrame, path: str | Path, sheet_name: str = "data") -> Path:

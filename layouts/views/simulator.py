@@ -19,18 +19,17 @@ from typing import TypedDict
 import pandas as pd
 
 from indicators.catalogue import load_catalogue
-from indicators.entities import load_countries, load_register
+from indicators.entities import load_countries
 from indicators.method.methodology import Methodology, available_editions, load_methodology, methodology_for_classification
-from indicators.method.scoring import score
 from indicators.method.standing import WORLD_MINIMUM
+from indicators.method.stored import stored_field
 from indicators.outlook.goal_seek import seek_tolerance
 from indicators.outlook.scenarios import COMPONENTS_MODE, PUBLISHED_MODE
 from indicators.outlook.whatif import SUBINDEX_CODES, Scenario, peer_rank, whatif_components, whatif_published
-from indicators.tidy import latest_values
 from layouts.i18n import fmt_int, fmt_number, t
 from layouts.views.choices import asked_edition
 from layouts.views.labels import country_name, group_text, index_label
-from layouts.views.snapshot import request_snapshot
+from layouts.views.snapshot import request_snapshot, store
 
 MODES = (PUBLISHED_MODE, COMPONENTS_MODE)
 RESULT_CODES = ("tii", "hci", "osi", "egdi")  # the rows of the results table
@@ -52,19 +51,13 @@ def published_field(edition: int) -> pd.DataFrame | None:
 
 @lru_cache(maxsize=8)
 def _components(version: int, edition: int) -> tuple[pd.DataFrame, pd.DataFrame]:
-    observations = request_snapshot().observations
-    method = load_methodology(edition)
-    countries = set(load_register(method.entity_kind).codes)
-    rows = observations[observations["entity"].isin(countries) & observations["indicator"].isin(method.input_codes())]
-    data = latest_values(rows[["entity", "year", "indicator", "value"]], edition)[["entity", "indicator", "value"]]
-    data = data.reset_index(drop=True)
-    baseline = score(data, method).entities if not data.empty else pd.DataFrame(columns=["entity", "egdi"])
-    return data, baseline
+    field = stored_field(store(), edition)  # as the edition reads it: data year, release; national values flagged
+    return field.inputs, field.scores
 
 
 def components_field(edition: int) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The latest stored component values of every country up to `edition` (entity, indicator, value) and their
-    scores (cached per store version)."""
+    """Every country's component values as `edition` reads them (entity, indicator, value, year, source, national; see
+    indicators.method.stored.stored_field) and their scores (cached per store version)."""
     return _components(request_snapshot().version, edition)
 
 

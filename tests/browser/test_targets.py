@@ -71,7 +71,7 @@ def test_an_edit_is_checked_then_recorded_and_kept(page, own_dashboard):
     editor.get_by_text("Confirmed", exact=True).click()
     editor.locator("#targets-edit-source").fill("Digital Government Policy 2022–2035, section 4.2")
     editor.get_by_role("button", name="Save the target").click()
-    saved = "Saved “World top 100 by 2030” as version 14 of the data history (by tester)."
+    saved = "Saved “World top 100 by 2030” as version 31 of the data history (by tester)."
     expect(editor.locator("#targets-edit-message")).to_contain_text(saved, timeout=30_000)  # a write, then every status again
     row = page.locator("#targets-table tbody tr").nth(1)
     expect(row.locator(".tg-badge")).to_have_text("Confirmed")

@@ -2,7 +2,8 @@
 and calamine, the 193 ISO3 codes of data/countries.csv, and per file the series the EGDI uses, written out here.
 
 A value is meaningful when it is a number in a cell of a used series, for a UN Member State (or a Cambodian
-province), of a year from 1990, and (ITU baskets) of a year its basket definition covers.
+province), of a year from 1990 (the World Bank readers take another first year: the bundle keeps every year of adult
+literacy), and (ITU baskets) of a year its basket definition covers.
 """
 
 from __future__ import annotations
@@ -76,14 +77,14 @@ def _number(text: object) -> float | None:
     return None if cleaned.casefold() in MISSING else float(cleaned)
 
 
-def _put(found: Values, entity: str, year: object, code: str, cell: object) -> None:
+def _put(found: Values, entity: str, year: object, code: str, cell: object, since: int = 1990) -> None:
     value = _number(cell)
     year_number = int(float(str(year)))
-    if value is not None and year_number >= 1990:
+    if value is not None and year_number >= since:
         found[(entity, year_number, code)] = value
 
 
-def _wide(table: list[list[object]], series_of: dict[str, str]) -> Values:
+def _wide(table: list[list[object]], series_of: dict[str, str], since: int = 1990) -> Values:
     """A World Bank wide table: the header row starts with Country Name; years are 4-digit headers."""
     start = next(i for i, row in enumerate(table) if row and str(row[0]).strip() == "Country Name")
     header = [str(c).strip() for c in table[start]]
@@ -95,12 +96,12 @@ def _wide(table: list[list[object]], series_of: dict[str, str]) -> Values:
             continue
         for position, year in years.items():
             if position < len(row):
-                _put(found, str(row[1]), year, series_of[str(row[3])], row[position])
+                _put(found, str(row[1]), year, series_of[str(row[3])], row[position], since)
     return found
 
 
-def worldbank_csv(path: Path) -> Values:
-    return _wide(_rows(path), WDI)  # type: ignore[arg-type]
+def worldbank_csv(path: Path, since: int = 1990) -> Values:
+    return _wide(_rows(path), WDI, since)  # type: ignore[arg-type]
 
 
 def worldbank_zip(path: Path) -> Values:
@@ -114,13 +115,13 @@ def worldbank_excel(path: Path) -> Values:
     return _wide(CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Data").to_python(), WDI)
 
 
-def worldbank_long(path: Path) -> Values:
+def worldbank_long(path: Path, since: int = 1990) -> Values:
     code = WDI[path.parent.name]
     countries = members()
     found: Values = {}
     for _name, iso3, year, value in _rows(path)[1:]:
         if iso3 in countries:
-            _put(found, iso3, year, code, value)
+            _put(found, iso3, year, code, value, since)
     return found
 
 

@@ -21,6 +21,22 @@ COMPONENT_RANGES = {
     "epi_score": (0, 90),
 }
 NATIONAL = ("internet_users_pct", "adult_literacy_pct", "expected_schooling_years", "mean_schooling_years")  # Cambodia's own
+# What the 2022 method reads of a new store (its data year is 2020, so the synthetic values of 2022 are not read): the
+# bundled components, the enrolment ratio by level, and the published OSI and EPI in place of the raw scores
+FIELD_2022 = [
+    "adult_literacy_pct",
+    "epi_score",
+    "expected_schooling_years",
+    "fixed_broadband_per_100",
+    "gross_enrolment_primary_pct",
+    "gross_enrolment_secondary_pct",
+    "gross_enrolment_tertiary_pct",
+    "internet_users_pct",
+    "mean_schooling_years",
+    "mobile_broadband_per_100",
+    "mobile_subscriptions_per_100",
+    "osi_score",
+]
 
 
 def synthetic_components() -> pd.DataFrame:

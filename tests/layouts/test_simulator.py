@@ -25,7 +25,7 @@ from layouts.pages import simulator as page
 from layouts.views import simulator as view
 from layouts.views import simulator_scenarios as scenarios
 from tests.layouts.databases import use_pages, using
-from tests.layouts.fields import COMPONENT_RANGES
+from tests.layouts.fields import FIELD_2022
 from tests.layouts.signing import signed_in
 from tests.layouts.test_targets import find, texts
 
@@ -60,14 +60,19 @@ def test_every_simulator_key_has_english_and_khmer_and_the_khmer_is_khmer():
             assert KHMER.search(pair["km"]), key
 
 
-def test_on_a_new_store_the_published_what_if_works_and_components_say_what_to_import(bundled):
+def test_on_a_new_store_both_what_ifs_work(bundled):
     published = page.layout()
     assert "(193 countries in the field)" in texts(find(published, ids.SIMULATOR_BODY))
     assert find(published, ids.SIMULATOR_CONTEXT).data["baseline"] == {"osi": 0.45034, "tii": 0.76094, "hci": 0.51489}
     assert ["World rank", "120", "120", "no change"] in results(published)
-    components = page.layout(mode="components", lang="km")
-    body = texts(find(components, ids.SIMULATOR_BODY))
-    assert "ផ្តល់ EGDI សម្រាប់តែប្រទេស ០ ក្នុងចំណោម ១៩៣ តាមវិធីសាស្ត្រឆ្នាំ ២០២៤" in body and "បើកទំព័រទិន្នន័យ" in body
+    components = page.layout(mode="components", set="internet_users_pct:80")  # the bundled component data, 2024
+    context = find(components, ids.SIMULATOR_CONTEXT).data
+    assert context["edition"] == 2024 and "mobile_basket_gni_pct" in context["codes"]
+    assert context["baseline"]["internet_users_pct"] == 56.7  # data/national: Cambodia's own value of 2022, over the ITU's
+    _, baseline = view.components_field(2024)
+    khm = baseline.set_index("entity").loc["KHM"]
+    assert "tii_national" in khm["flags"] and "osi_published" in khm["flags"]
+    assert results(components)[4][1] == str(int(khm["rank"]))
 
 
 def test_a_shared_url_reproduces_the_scenario(world):
@@ -110,7 +115,7 @@ def test_a_new_mode_or_country_redraws_the_inputs_but_not_when_nothing_changed(w
     body, options, edition, search = callbacks.update_view("KHM", 2022, "components", context, "en", "?edition=2022&set=osi%3A0.6")
     assert edition == 2022 and 2014 in [o["value"] for o in options]
     assert dict(parse_qsl(search[1:])) == {"edition": "2022", "mode": "components"}
-    assert sorted(find(html.Div(body), ids.SIMULATOR_CONTEXT).data["codes"]) == sorted(COMPONENT_RANGES)
+    assert sorted(find(html.Div(body), ids.SIMULATOR_CONTEXT).data["codes"]) == FIELD_2022
     body, _, _, search = callbacks.update_view("VNM", 2022, "published", context, "en", search)
     vietnam = view.published_field(2022).set_index("iso3").loc["VNM"]
     assert find(html.Div(body), ids.SIMULATOR_CONTEXT).data["baseline"] == {c: vietnam[c] for c in ("osi", "tii", "hci")}
@@ -140,7 +145,7 @@ def test_goal_seek_finds_the_smallest_value_within_its_tolerance(world):
     field = view.published_field(2022)
     khm = field.set_index("iso3").loc["KHM"]
     others = np.sort(field.loc[field["iso3"] != "KHM", "egdi"].to_numpy())[::-1]
-    exact = 3 * others[99] - khm["tii"] - khm["hci"]  # the OSI that ties the 100th other country
+    exact = khm["osi"] + 3 * (others[99] - khm["egdi"])  # the OSI that ties the 100th other country: EGDI + ΔOSI / 3
     message, found, hidden = callbacks.run_seek(*goal_args(tree, "rank"))
     assert not hidden and found["code"] == "osi"
     assert exact - 1e-12 <= found["value"] < exact + 0.0001 and found["value"] == round(found["value"], 4)
@@ -155,7 +160,7 @@ def test_goal_seek_finds_the_smallest_value_within_its_tolerance(world):
     out, none, hidden = callbacks.run_seek(*goal_args(tree, "group"))  # Very High needs OSI > 2.25 − TII − HCI = 1.15
     assert none is None and hidden and "Out of reach with the Online Service Index alone: even at its maximum, 1.0000" in texts(out)
     _, value, _ = callbacks.run_seek(*goal_args(tree, "egdi", egdi=0.6))
-    assert 3 * 0.6 - khm["tii"] - khm["hci"] - 1e-12 <= value["value"] < 3 * 0.6 - khm["tii"] - khm["hci"] + 0.0001
+    assert khm["osi"] + 3 * (0.6 - khm["egdi"]) - 1e-12 <= value["value"] < khm["osi"] + 3 * (0.6 - khm["egdi"]) + 0.0001
     top = page.layout(edition="2022", mode="published", entity="DNK")
     best, none, _ = callbacks.run_seek(*goal_args(top, "group"))
     assert none is None and "Already in the highest EGDI group" in texts(best)

@@ -147,7 +147,7 @@ def _walk(component: object) -> Iterator[object]:
     yield from _walk(getattr(component, "children", None))
 
 
-def test_a_component_indicator_is_drawn_by_year_with_its_stored_source(bundled):
+def test_a_component_indicator_is_drawn_by_year_with_its_stored_source(partial):  # Cambodia's national values only
     parts = page.trends_parts("KHM", ["THA"], "internet_users_pct", "en")
     subtitle, figure, details = parts.subtitle, parts.figure, parts.details
     assert subtitle == "Internet users (% of population), Cambodia and the countries chosen for comparison, by year"
@@ -159,7 +159,7 @@ def test_a_component_indicator_is_drawn_by_year_with_its_stored_source(bundled):
     assert figure.to_plotly_json()["layout"]["xaxis"]["title"]["text"] == "Year"
 
 
-def test_years_without_a_value_stay_gaps(bundled):
+def test_years_without_a_value_stay_gaps(partial):
     figure = page.trends_parts("KHM", [], "adult_literacy_pct", "en").figure
     cambodia = traces(figure)["Cambodia"]
     assert cambodia["x"] == list(range(2008, 2020))
@@ -167,7 +167,7 @@ def test_years_without_a_value_stay_gaps(bundled):
     assert cambodia["connectgaps"] is False and cambodia["mode"] == "lines+markers"
 
 
-def test_a_series_without_any_value_says_so(bundled):
+def test_a_series_without_any_value_says_so(partial):
     parts = page.trends_parts("KHM", ["THA"], "fixed_telephone_per_100", "en")
     layout = parts.figure.to_plotly_json()["layout"]
     assert [t["name"] for t in parts.figure.to_plotly_json()["data"]] == []
@@ -176,6 +176,15 @@ def test_a_series_without_any_value_says_so(bundled):
     assert layout["xaxis"] == {"visible": False} and layout["yaxis"] == {"visible": False}
     assert layout["annotations"][0]["text"].startswith("No values of this series are stored")
     assert parts.table is None and parts.summary == "Fixed-telephone subscriptions (per 100 inhabitants) of Cambodia: no values to draw."
+
+
+def test_on_a_new_store_a_component_series_runs_from_the_bundled_years_with_national_values_on_top(bundled):
+    _, figure, _ = page.trends_parts("KHM", ["THA"], "internet_users_pct", "en")
+    cambodia, thailand = traces(figure)["Cambodia"], traces(figure)["Thailand"]
+    assert cambodia["x"][0] == 1990 and cambodia["x"][-1] == 2024 and thailand["x"][-1] == 2024
+    national = dict(zip(cambodia["x"], cambodia["y"], strict=True))
+    assert [national[y] for y in (2019, 2020, 2021, 2022)] == [52.3, 53.7, 55.6, 56.7]  # data/national: the newest import
+    assert cambodia["text"][cambodia["x"].index(2023)].endswith("Source: ITU DataHub: ITU estimate.")
 
 
 def test_the_chart_data_is_also_a_table(partial):

@@ -26,7 +26,7 @@ def versions(db: str) -> pd.DataFrame:
         return store.versions()
 
 
-SEEDED = 13  # versions of a new store: the 12 bundled UN editions 2003–2024 and the national indicators
+SEEDED = 30  # versions of a new store: the 12 bundled UN editions 2003–2024, the 17 component datasets, the national indicators
 
 
 def test_a_new_store_is_seeded_with_the_bundled_data(db, capsys):
@@ -38,6 +38,10 @@ def test_a_new_store_is_seeded_with_the_bundled_data(db, capsys):
     # 191 countries assessed in 2003, 193 from 2012, six published values each (rank and five indices)
     assert seeded.loc["bundled:undesa-2003", ["file_name", "n_values"]].tolist() == ["EGOV_DATA_2003.csv", 191 * 6]
     assert seeded.loc["bundled:undesa-2024", ["file_name", "n_values"]].tolist() == ["EGOV_DATA_2024.csv", 193 * 6]
+    # the component data: one version per publisher's file, named by its path in ../shared/reference/sources
+    assert seeded.loc["bundled:itu-internet-users", ["file_name", "n_values"]].tolist() == ["itu/individuals-using-the-internet.csv", 4439]
+    assert seeded.loc["bundled:undp-hdr-2025", "file_name"] == "undp/HDR25_Composite_indices_complete_time_series.csv"
+    assert seeded.index[0] == "bundled:cambodia-indicators"  # the newest version: national values are current where they overlap
 
 
 def test_import_then_identical_reimport(db, capsys, reference_dir):
@@ -91,7 +95,7 @@ def test_template_import_diff_rollback_export(db, tmp_path, capsys):
 
     out = tmp_path / "observations.csv"
     assert main(["export", "observations", "--db", db, "--output", str(out)]) == 0
-    stored = pd.read_csv(out).set_index(["entity", "indicator"])
+    stored = pd.read_csv(out, low_memory=False).set_index(["entity", "indicator"])
     assert stored.loc[("KH-17", "internet_users_pct"), "value"] == 61.5
     assert stored.loc[("KH-12", "mobile_subscriptions_per_100"), "column"].endswith("[mobile_subscriptions_per_100]")
     assert stored.loc[("KH-12", "mobile_subscriptions_per_100"), "row"] == 3
@@ -102,7 +106,10 @@ def test_export_published_has_the_published_command_columns(db, tmp_path, refere
     exported, direct = tmp_path / "exported.csv", tmp_path / "direct.csv"
     assert main(["export", "published", "--edition", "2022", "--db", db, "--output", str(exported)]) == 0
     assert main(["published", str(reference_dir / "EGOV_DATA_2022.csv"), "--output", str(direct)]) == 0
-    pd.testing.assert_frame_equal(pd.read_csv(exported), pd.read_csv(direct))
+    written = pd.read_csv(exported, keep_default_na=False)
+    assert "United Nations E-Government Survey, UN DESA" in written["attribution"].iloc[0] and (written["attribution"].iloc[1:] == "").all()
+    assert "World Bank, World Development Indicators (CC BY 4.0)" in written["attribution"].iloc[0]
+    pd.testing.assert_frame_equal(pd.read_csv(exported).drop(columns="attribution"), pd.read_csv(direct))
 
 
 def test_export_published_keeps_the_published_rank_and_no_class_when_only_part_of_the_field_is_stored(db, tmp_path, capsys):
@@ -125,25 +132,20 @@ def test_export_published_keeps_the_published_rank_and_no_class_when_only_part_o
 
 
 def test_export_scores_from_stored_components(db, tmp_path):
-    base = {"Cambodia": 50, "Thailand": 80, "Viet Nam": 70}
-    rows = [
-        (country, 2023, code, value)
-        for country, v in base.items()
-        for code, value in (("internet_users_pct", v), ("adult_literacy_pct", v + 10), ("osi_score", v * 2))
-    ]
-    source = tmp_path / "national.csv"
-    pd.DataFrame(rows, columns=["entity", "year", "indicator", "value"]).to_csv(source, index=False)
-    assert main(["import", str(source), "--db", db]) == 0
+    """The bundled component data of every country, read as the 2024 method reads it (data of 2022), with Cambodia's
+    national values in place of the international ones of their years, and flagged so."""
     out = tmp_path / "scores.csv"
     assert main(["export", "scores", "--edition", "2024", "--db", db, "--output", str(out)]) == 0
-    scores = pd.read_csv(out).set_index("entity")
-    assert sorted(scores.index) == ["KHM", "THA", "VNM"]
-    assert scores["osi"].to_dict() == {"KHM": 0.0, "THA": 1.0, "VNM": pytest.approx(2 / 3)}
-    # Thailand and Viet Nam: one of four TII components (25 % of the weight) and of four HCI components (1/3) are
-    # too little to score. Cambodia also has the bundled national data (3 of 4 TII and HCI components): partial,
-    # but as the only entity with a composite there is no spread to min-max against.
-    assert scores.loc["THA", "flags"] == scores.loc["VNM", "flags"] == "tii_insufficient;hci_insufficient;epi_missing;egdi_incomplete"
-    assert scores.loc["KHM", "flags"] == "tii_partial;tii_no_spread;hci_partial;hci_no_spread;epi_missing;egdi_incomplete"
+    before = pd.read_csv(out, keep_default_na=False).set_index("entity")
+    assert len(before) == 193 and before["tii"].min() == 0 and before["tii"].max() == 1
+    assert "tii_national" in before.loc["KHM", "flags"]  # the bundled national file: internet users 56.7 in 2022
+    assert "national" not in before.loc["THA", "flags"]
+    source = tmp_path / "national.csv"
+    source.write_text("entity,year,indicator,value\nCambodia,2022,internet_users_pct,99\nCambodia,2023,internet_users_pct,100\n")
+    assert main(["import", str(source), "--db", db]) == 0
+    assert main(["export", "scores", "--edition", "2024", "--db", db, "--output", str(out)]) == 0
+    after = pd.read_csv(out, keep_default_na=False).set_index("entity")
+    assert after.loc["KHM", "tii"] > before.loc["KHM", "tii"]  # 99 % of people online in 2022 instead of 56.7 (2023: too late)
 
 
 def test_store_errors_are_messages_not_tracebacks(tmp_path):
@@ -192,7 +194,12 @@ def test_import_export_round_trip(tmp_path, suffix, reference_dir):
         original = a.observations()
         original = original[original["year"] == 2020].sort_values(keys).reset_index(drop=True)
         again = b.observations(datasets=["round-trip"]).sort_values(keys).reset_index(drop=True)
-    national = pd.read_csv(PROJECT_DIR / "data" / "national" / "cambodia-indicators.csv")
-    # the imported 2020 file overlays the bundled 2020 results value for value; Cambodia's national 2020 values join them
-    assert len(again) == len(original) == 1158 + (national["year"] == 2020).sum()
+    national = pd.read_csv(PROJECT_DIR / "data" / "national" / "cambodia-indicators.csv").assign(entity="KHM")
+    bundled = pd.read_csv(PROJECT_DIR / "data" / "bundled" / "components.csv.gz")
+    component_keys = {
+        tuple(k) for frame in (bundled, national) for k in frame.loc[frame["year"] == 2020, ["entity", "indicator"]].to_numpy()
+    }
+    # the imported 2020 file overlays the bundled 2020 results value for value; the component values of 2020 (bundled
+    # and Cambodia's national ones, one per country and indicator) join them
+    assert len(again) == len(original) == 1158 + len(component_keys)
     pd.testing.assert_frame_equal(again[[*keys, "value"]], original[[*keys, "value"]])

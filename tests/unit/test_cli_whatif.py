@@ -34,7 +34,8 @@ def test_whatif_on_published_results(tmp_path: Path, reference_dir: Path):
     result = pd.read_csv(out, keep_default_na=False).set_index("scenario")
     assert list(result.columns) == ["entity", "tii", "hci", "osi", "egdi", "rank", "group", "rating_class", "flags"]
     assert result.loc["baseline", ["entity", "rank", "group", "rating_class"]].tolist() == ["KHM", 127, "High", "H1"]
-    assert result.loc["whatif", "egdi"] == pytest.approx((0.6 + 0.7 + 0.538) / 3)
+    # EGOV_DATA_2022.csv, Cambodia: EGDI 0.50560, OSI 0.41810, TII 0.56050; the published EGDI moves by the change
+    assert result.loc["whatif", "egdi"] == pytest.approx(0.5056 + (0.6 - 0.4181) / 3 + (0.7 - 0.5605) / 3, abs=1e-12)
     assert result.loc["whatif", ["rank", "group"]].tolist() == [99, "High"]
 
 
@@ -53,6 +54,24 @@ def test_whatif_on_components_is_a_full_rescore(tmp_path: Path):
     assert result.loc["whatif", "tii"] == pytest.approx(expected["tii"])
     assert result.loc["whatif", "rank"] == expected["rank"]
     assert result.loc["baseline", "tii"] < result.loc["whatif", "tii"]
+
+
+def test_a_no_op_whatif_leaves_the_published_egdi_to_the_last_decimal(tmp_path: Path, reference_dir: Path):
+    """Cambodia 2024: EGDI 0.57536 as published; the mean of its rounded sub-indices is 0.57539."""
+    out = tmp_path / "whatif.csv"
+    args = ["whatif", str(reference_dir / "EGOV_DATA_2024.csv"), "--edition", "2024", "--entity", "KHM", "--set", "tii=0.76094"]
+    assert main([*args, "--output", str(out)]) == 0
+    result = pd.read_csv(out, keep_default_na=False).set_index("scenario")
+    assert result["egdi"].tolist() == [0.57536, 0.57536] and result["rank"].tolist() == [120, 120]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"), [("en", "tii = 1.28 cannot be reached: a sub-index is min-max normalised"), ("km", "tii = 1.28 មិនអាចសម្រេចបានទេ")]
+)
+def test_a_subindex_outside_0_1_is_refused_as_unreachable(tmp_path: Path, reference_dir: Path, capsys, lang: str, text: str):
+    args = ["whatif", str(reference_dir / "EGOV_DATA_2024.csv"), "--edition", "2024", "--entity", "KHM", "--set", "tii=1.28"]
+    assert main([*args, "--output", str(tmp_path / "o.csv"), "--lang", lang]) == 1
+    assert text in capsys.readouterr().err and not (tmp_path / "o.csv").exists()
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ file's new fields, validated with located messages, and scored as hand computati
 from __future__ import annotations
 
 import statistics
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -112,10 +113,16 @@ def test_a_value_of_the_combined_code_itself_wins_over_its_levels():
     assert stages.loc[("B", "gross_enrolment_pct"), "raw"] == 42.0
 
 
-def test_a_missing_level_leaves_the_combined_ger_missing_and_the_hci_partial():
+def test_a_missing_level_leaves_the_mean_of_the_levels_present_or_with_needs_all_no_combined_ger():
     tidy = hci_tidy({"A": (110, 60, 20), "B": (90, 90, 60), "C": (100, 120, 80)}, {"A": 70, "B": 90, "C": 99})
     without = tidy[~((tidy["entity"] == "A") & (tidy["indicator"] == "gross_enrolment_tertiary_pct"))]
-    result = score(without, M2022)
+    result = score(without, M2022)  # the 2022 file: needs: any (the back-test's finding: the UN scores Somalia so)
+    assert result.components.set_index(["entity", "indicator"]).loc[("A", "gross_enrolment_pct"), "raw"] == (100 + 60) / 2
+    assert "hci_partial" not in result.entities.set_index("entity").loc["A", "flags"]
+    hci = M2022.subindices["hci"]
+    every = [replace(c, combine=replace(c.combine, needs="all")) if c.combine else c for c in hci.forms[0].components]
+    strict = replace(M2022, subindices={**M2022.subindices, "hci": replace(hci, forms=(replace(hci.forms[0], components=tuple(every)),))})
+    result = score(without, strict)
     assert pd.isna(result.components.set_index(["entity", "indicator"]).loc[("A", "gross_enrolment_pct"), "raw"])
     assert "hci_partial" in result.entities.set_index("entity").loc["A", "flags"]
 
@@ -152,6 +159,13 @@ MALFORMED = [
     (2024, "{code: osi_score, weight: 1}", "{code: osi_score, weight: 1, direction: lower}", "'lower' negates a z-score"),
     (2022, HCI_STEPS, HCI_STEPS.replace("cap, ", ""), "components[1].cap: a cap is given but the steps have no 'cap'"),
     (2024, "code: gross_enrolment_pct\n", "code: gross_enrolment\n", "components[1].code: a mean of values is an indicator"),
+    (2024, "              needs: any", "              needs: most", "components[1].combine.needs: 'most' must be one of ['all', 'any']"),
+    (
+        2024,
+        "how: mean_z",
+        "how: mean_z\n              needs: any",
+        f"{AFFORDABILITY}.combine.needs: a mean of z-scores is always over the parts",
+    ),
 ]
 
 

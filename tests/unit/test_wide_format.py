@@ -88,6 +88,18 @@ def test_values_of_years_before_1990_are_set_aside_with_one_note():
     assert result.issues[0].message == "2 values of years before 1990 (1988–1989) were not used."
 
 
+def test_an_earlier_first_year_keeps_older_values_and_the_note_names_the_year_asked():
+    """The bundle keeps every year of adult literacy: the Survey reads a country's latest value however old."""
+    every = load_file(WIDE / "years_before_1990.csv", options=LoadOptions(earliest_year=1900))
+    assert every.ok and sorted(every.tidy["year"].tolist()) == [1988, 1989, 1990, 1991] and every.issues == []
+    some = load_file(WIDE / "years_before_1990.csv", options=LoadOptions(earliest_year=1989))
+    assert sorted(some.tidy["year"].tolist()) == [1989, 1990, 1991]
+    assert [i.message for i in some.issues] == ["1 values of years before 1989 (1988–1988) were not used."]
+    assert "មុនឆ្នាំ 1989" in some.issues[0].message_km
+    with pytest.raises(ValueError, match="earliest_year must lie in 1900–1990"):
+        LoadOptions(earliest_year=1995)
+
+
 def test_an_itu_style_workbook_with_numeric_year_headers(tmp_path: Path):
     book = openpyxl.Workbook()
     sheet = book.active
