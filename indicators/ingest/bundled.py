@@ -19,10 +19,9 @@ from functools import lru_cache
 import pandas as pd
 
 from indicators.i18n import message
-from indicators.paths import DATA_DIR
+from indicators.paths import BUNDLE_DIR
 from indicators.store import ImportRequest
 
-BUNDLE_DIR = DATA_DIR / "bundled"
 BUNDLED_PUBLISHED = BUNDLE_DIR / "undesa-published.csv"  # built by scripts/build_bundle.py
 BUNDLED_PUBLISHED_FILES = BUNDLE_DIR / "undesa-published-files.csv"
 BUNDLED_COMPONENTS = BUNDLE_DIR / "components.csv.gz"  # built by scripts/build_bundle.py (gzip: 9 MB of text in 1)

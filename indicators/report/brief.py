@@ -25,7 +25,7 @@ from indicators.report.content import EGDI_PARTS, ReportContent
 from indicators.report.messages import changes, group_name, index_name, key_messages, notes
 from indicators.report.strings import day, integer, missing, number, text
 from indicators.report.tables import Table
-from indicators.store.names import version_name
+from indicators.store.names import day_name, version_name
 
 STYLESHEET = Path(__file__).resolve().parent / "brief.css"
 PAGE_COUNTER = {
@@ -261,9 +261,9 @@ def _sources_section(content: ReportContent, lang: str) -> str:
         )
         for record in own.itertuples(index=False)
     ]
-    if not bundled.empty:  # one paragraph: the attribution below names every bundled file's publisher
-        shown = "; ".join(f"{integer(v, lang)} {f}" for v, f in zip(bundled["version_id"], bundled["file_name"], strict=True))
-        versions.insert(0, text("brief_versions_bundled", lang, versions=shown, count=integer(len(bundled), lang)))
+    if not bundled.empty:  # one line: the attribution below names every bundled file's publisher, the appendix each file
+        day = day_name(str(bundled["created_at"].min()), lang)
+        versions.insert(0, text("brief_versions_bundled", lang, count=integer(len(bundled), lang), day=day))
     if versions:
         parts.append(f"<p class='small'><b>{_e(text('heading_versions', lang))}</b></p>")
         parts.append("<ul>" + "".join(f"<li>{_e(v)}</li>" for v in versions) + "</ul>")

@@ -4,7 +4,12 @@ the technical details; people read these names."""
 
 from __future__ import annotations
 
+import csv
 import re
+from functools import lru_cache
+
+from indicators.catalogue import load_catalogue
+from indicators.paths import BUNDLE_DIR
 
 DIGITS = str.maketrans("0123456789", "០១២៣៤៥៦៧៨៩")
 MONTHS = {
@@ -20,6 +25,14 @@ NAMES: dict[str, dict[str, str]] = {
     "bundled:cambodia-indicators": {
         "en": "Cambodia's national indicators, bundled with this tool",
         "km": "សូចនាករជាតិរបស់កម្ពុជា ភ្ជាប់មកជាមួយឧបករណ៍នេះ",
+    },
+    "bundled_survey": {
+        "en": "UN E-Government Survey {edition}, bundled with this tool",
+        "km": "ការស្ទង់មតិរដ្ឋាភិបាលអេឡិចត្រូនិករបស់អង្គការសហប្រជាជាតិ {edition} ភ្ជាប់មកជាមួយឧបករណ៍នេះ",
+    },
+    "bundled_series": {
+        "en": "{series} from {publisher} (release {release}), bundled with this tool",
+        "km": "{series} ពី {publisher} (ការចេញផ្សាយ {release}) ភ្ជាប់មកជាមួយឧបករណ៍នេះ",
     },
     "targets": {"en": "Digital Government Policy targets", "km": "គោលដៅនៃគោលនយោបាយរដ្ឋាភិបាលឌីជីថល"},
     "scenario": {"en": "Scenario “{name}”", "km": "សេណារីយ៉ូ “{name}”"},
@@ -50,11 +63,39 @@ def dataset_name(dataset: str, lang: str) -> str:
     if dataset in NAMES:
         return _text(dataset, lang)
     kind, _, name = dataset.partition(":")
+    if kind == "bundled" and (bundled := _bundled_name(name, lang)):
+        return bundled
     if kind == "published" and name:
         editions = [_digits(e, lang) for e in name.split("+")]
         joined = ", ".join(editions[:-1]) + _text("and", lang) + editions[-1] if len(editions) > 1 else editions[0]
         return _text("published", lang, editions=joined)
     return _text(kind if kind in ("scenario", "long", "wide", "template") else "other", lang, name=name or kind)
+
+
+def _bundled_name(name: str, lang: str) -> str | None:
+    """A bundled file's dataset (`data/bundled/`): the UN results of one edition, or a publisher's series and release."""
+    survey = re.fullmatch(r"undesa-(\d{4})", name)
+    if survey:
+        return _text("bundled_survey", lang, edition=_digits(survey.group(1), lang))
+    row = _component_files().get(name)
+    if row is None:
+        return None
+    catalogue = load_catalogue()
+    series = ", ".join(catalogue[code].name(lang) if code in catalogue else code for code in row["indicators"].split())
+    publisher = _publishers().get(row["publisher"], {}).get(f"name_{'km' if lang == 'km' else 'en'}", row["publisher"])
+    return _text("bundled_series", lang, publisher=publisher, series=series, release=_digits(row["vintage"], lang))
+
+
+@lru_cache(maxsize=1)
+def _component_files() -> dict[str, dict[str, str]]:
+    with (BUNDLE_DIR / "components-files.csv").open(encoding="utf-8", newline="") as handle:
+        return {row["dataset"]: row for row in csv.DictReader(handle)}
+
+
+@lru_cache(maxsize=1)
+def _publishers() -> dict[str, dict[str, str]]:
+    with (BUNDLE_DIR / "attributions.csv").open(encoding="utf-8", newline="") as handle:
+        return {row["publisher"]: row for row in csv.DictReader(handle)}
 
 
 def user_name(user: str, lang: str) -> str:

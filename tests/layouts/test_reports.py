@@ -92,11 +92,17 @@ def test_notes_and_the_command_follow_the_choice(fresh, monkeypatch):
     notes, command, search = callbacks.update_notes("KHM", 2010, "en", "xlsx", "en", "?lang=km")
     assert (
         "no method of its own" in texts(notes)
-        and "Only one country is stored for 2010" in texts(notes)
+        and "Only one country" not in texts(notes)  # the bundled 2010 Survey holds all 192 countries
         and "--format xlsx" in command
         and "--edition 2010" in command
     )
     assert search == "?edition=2010&lang=km"
+
+
+def test_a_store_with_one_country_in_an_edition_says_so(partial_fresh, monkeypatch):
+    monkeypatch.setattr(render, "warm_up", lambda: None)
+    notes, _, _ = callbacks.update_notes("KHM", 2010, "en", "xlsx", "en", "")
+    assert "Only one country is stored for 2010" in texts(notes)
 
 
 @pytest.mark.parametrize(("fmt", "start"), [("xlsx", b"PK"), ("csv", "\ufeffEdition".encode())])

@@ -179,7 +179,7 @@ def test_a_series_without_any_value_says_so(partial):
 
 
 def test_on_a_new_store_a_component_series_runs_from_the_bundled_years_with_national_values_on_top(bundled):
-    _, figure, _ = page.trends_parts("KHM", ["THA"], "internet_users_pct", "en")
+    figure = page.trends_parts("KHM", ["THA"], "internet_users_pct", "en").figure
     cambodia, thailand = traces(figure)["Cambodia"], traces(figure)["Thailand"]
     assert cambodia["x"][0] == 1990 and cambodia["x"][-1] == 2024 and thailand["x"][-1] == 2024
     national = dict(zip(cambodia["x"], cambodia["y"], strict=True))

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
+
 from indicators.ingest.readers import MAX_FILE_BYTES
+from indicators.paths import BUNDLE_DIR
 from layouts.views import data as view
 from layouts.views import data_history as history
 from tests.conftest import FIXTURES
@@ -87,11 +90,16 @@ def test_dates_and_counts_in_words():
 
 def test_versions_name_datasets_and_users_as_people_do_with_the_codes_in_the_technical_details(fresh):
     rows = history.history_rows(history.versions(), "en")
-    assert {row["dataset"] for row in rows} == {
-        "UN E-Government Survey results for Cambodia and ASEAN, bundled with this tool",
-        "Cambodia's national indicators, bundled with this tool",
+    files = pd.read_csv(BUNDLE_DIR / "components-files.csv", dtype=str)
+    editions = pd.read_csv(BUNDLE_DIR / "undesa-published-files.csv")["edition"]
+    surveys = {f"UN E-Government Survey {e}, bundled with this tool" for e in editions}
+    assert surveys | {"Cambodia's national indicators, bundled with this tool"} <= {row["dataset"] for row in rows}
+    literacy = files.set_index("dataset").loc["wdi-adult-literacy-2026"]
+    assert f"Adult literacy rate from World Bank, World Development Indicators (release {literacy['vintage']}), bundled with this tool" in {
+        row["dataset"] for row in rows
     }
-    assert all(":" not in row["dataset"] and row["user_text"] == "this tool" for row in rows)
+    assert len(rows) == len(editions) + len(files) + 1  # one version per bundled file, the national file included
+    assert all(":" not in row["dataset"] and "“" not in row["dataset"] and row["user_text"] == "this tool" for row in rows)
     detail = history.version_detail(1, "en")
-    assert detail is not None and "bundled:undesa-cambodia-asean" in detail.technical and "SHA-256" in detail.technical
+    assert detail is not None and "bundled:undesa-" in detail.technical and "SHA-256" in detail.technical
     assert "bundled:" not in detail.text
