@@ -26,9 +26,9 @@ def expect_query(page, expected: dict[str, list[str]]) -> None:  # type: ignore[
     assert query(page) == expected
 
 
-def test_trends_draws_cambodia_against_asean_and_a_series_is_chosen_with_the_keyboard(page, dashboard_url, tmp_path):
+def test_trends_draws_cambodia_against_asean_and_a_series_is_chosen_with_the_keyboard(page, partial_dashboard_url, tmp_path):
     errors = page.console_errors
-    page.goto(f"{dashboard_url}/trends")
+    page.goto(f"{partial_dashboard_url}/trends")
     expect(page.locator("h1")).to_have_text("Trends", timeout=WAIT)
     expect(page.locator("#trends-subtitle")).to_have_text(
         "EGDI, Cambodia and the countries chosen for comparison, by survey edition", timeout=WAIT
