@@ -14,8 +14,8 @@ pytestmark = pytest.mark.browser
 
 def test_the_workbook_downloads_with_the_stored_figures(page, dashboard_url, errors, tmp_path):
     page.goto(f"{dashboard_url}/reports")
-    expect(page.locator("h1")).to_have_text("Reports")
-    expect(page.locator("#reports-notes")).to_contain_text("egdi-2024 is marked unconfirmed")
+    expect(page.locator("h1")).to_have_text("Reports", timeout=30_000)
+    expect(page.locator("#reports-notes")).to_contain_text("The method of the 2024 Survey is marked unconfirmed")
     expect(page.locator("#reports-notes")).not_to_contain_text("countries are stored for")  # the whole field is bundled
     page.get_by_label("Excel workbook (.xlsx)", exact=False).check()
     expect(page.locator("#reports-cli")).to_contain_text("--format xlsx")
