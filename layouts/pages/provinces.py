@@ -190,9 +190,11 @@ def layout(lang: str = "en", year: str | None = None, part: str | None = None, p
         className="controls pv-controls",
     )
     shown = map_parts(choice, lang)
+    unknown = view.unknown_province(choice, lang)
     return html.Div(
         [
             *head,
+            *([notice(unknown, "warning")] if unknown else []),
             controls,
             chart_block(
                 ids.PROVINCES_MAP_BLOCK,

@@ -56,6 +56,7 @@ class Choice:
     year: int | None
     part: str
     province: str
+    unknown: str | None = None  # a province asked for that is not one of the 25
 
 
 def questionnaire_of(data: ProvinceData, year: int | None) -> Questionnaire:
@@ -72,7 +73,15 @@ def choose(data: ProvinceData, year: object = None, part: object = None, provinc
     chosen = chosen_edition(year, years)
     parts = [OVERALL, *(c.code for c in questionnaire_of(data, chosen).criteria)]
     code = load_provinces().resolve(str(province)) if province else None
-    return Choice(years, chosen, str(part) if part in parts else OVERALL, code or DEFAULT_PROVINCE)
+    unknown = str(province) if province and code is None else None
+    return Choice(years, chosen, str(part) if part in parts else OVERALL, code or DEFAULT_PROVINCE, unknown)
+
+
+def unknown_province(choice: Choice, lang: str) -> str | None:
+    """What to say when the address names a province that does not exist (the default one is shown)."""
+    if choice.unknown is None:
+        return None
+    return t("provinces_unknown_province", lang, value=choice.unknown, province=province_name(choice.province, lang))
 
 
 def year_options(years: list[int], lang: str) -> list[dict[str, object]]:
