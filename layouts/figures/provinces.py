@@ -2,14 +2,20 @@
 the provinces' median (also drawn, as PNG, into the province brief by `layouts.render.province_charts`).
 
 The map draws the geometry the app serves itself (assets/geo/kh-provinces.geojson, given as its URL: plotly.js fetches
-it from this server) with an invisible base map, so nothing is asked of any other server. Like the Compare page's,
-the figures are plain dicts assembled without Plotly's per-property validation (`figure_of`): a callback stays fast.
+it from this server) with an invisible base map, framed on the provinces' bounds, so nothing is asked of any other
+server. Like the Compare page's, the figures are plain dicts assembled without Plotly's per-property validation
+(`figure_of`): a callback stays fast.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -22,9 +28,28 @@ HIGHLIGHT = "#D55E00"  # Okabe–Ito vermillion: the chosen province
 BORDER = "#5f6b7a"
 BAR, OVERALL_BAR = "#56B4E9", "#0072B2"
 FEATURE_KEY = "properties.code"
+GEOMETRY = Path(__file__).resolve().parents[2] / "assets" / "geo" / "kh-provinces.geojson"
+MARGIN = 0.1  # degrees around the provinces
 THRESHOLDS = (0.25, 0.5, 0.75)  # the level cut-offs, drawn as dotted lines behind the bars
 TICKS = (0.0, 0.5, 1.0)  # few enough to stay upright on a phone
 LABEL_WIDTH = 18  # characters of a bar's name per line
+
+
+@lru_cache(maxsize=1)
+def map_frame() -> dict[str, dict[str, list[float]]]:
+    """The map's longitude and latitude ranges: the bounds of every province in the geometry, with a margin of
+    MARGIN degrees. (Plotly's `fitbounds` keeps the world projection's 2:1 frame, which leaves Cambodia small on a
+    phone; explicit ranges give a frame of Cambodia's own shape.)"""
+    features = json.loads(GEOMETRY.read_text(encoding="utf-8"))["features"]
+    points = np.concatenate([np.asarray(ring, dtype=float).reshape(-1, 2) for f in features for ring in _rings(f["geometry"])])
+    low, high = points.min(axis=0) - MARGIN, points.max(axis=0) + MARGIN
+    lon, lat = [round(float(low[0]), 2), round(float(high[0]), 2)], [round(float(low[1]), 2), round(float(high[1]), 2)]
+    return {"lonaxis": {"range": lon}, "lataxis": {"range": lat}}
+
+
+def _rings(geometry: dict[str, Any]) -> list[list[list[float]]]:
+    polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    return [ring for polygon in polygons for ring in polygon]
 
 
 def wrapped(name: str, width: int = LABEL_WIDTH) -> str:
@@ -80,11 +105,10 @@ def province_map(rows: pd.DataFrame, classes: list[LevelClass], chosen: str, lan
         line = {"color": HIGHLIGHT, "width": 3}
         traces.append(_shapes(picked, colour, geojson, lang, name=str(picked["name"].iloc[0]), showlegend=False, marker={"line": line}))
     return figure_of(
-        traces,
-        height=460,
+        traces,  # no height: the graph fills its box, whose height assets/provinces.css sets (lower on a phone)
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
         dragmode=False,
-        geo={"visible": False, "fitbounds": "locations", "bgcolor": "rgba(0,0,0,0)"},
+        geo={"visible": False, **map_frame(), "bgcolor": "rgba(0,0,0,0)"},
         legend={"orientation": "h", "y": 0, "yanchor": "top", "x": 0},
     )
 

@@ -4,6 +4,7 @@ the brief's failure as a message), on a new store (the FICTIONAL demonstration) 
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +21,7 @@ from layouts import ids
 from layouts.callbacks.provinces import download_brief, select_on_map, update_provinces
 from layouts.pages import provinces as page
 from layouts.views import snapshot
+from tests.conftest import PROJECT_DIR
 from tests.layouts.databases import use_pages, using
 from tests.layouts.test_trends import find, text
 from tests.unit.provinces_data import Q, assessment, imported
@@ -42,6 +44,23 @@ def map_shown(figure: object) -> dict[str, str]:
         if trace["showlegend"]:
             drawn |= dict.fromkeys(trace["locations"], trace["name"])
     return drawn
+
+
+def geometry_bounds() -> tuple[float, float, float, float]:
+    """West, east, south, north of every coordinate of the served geometry, read here without the app's code."""
+    found: list[tuple[float, float]] = []
+
+    def walk(node: list) -> None:  # type: ignore[type-arg]
+        if isinstance(node[0], (int, float)):
+            found.append((float(node[0]), float(node[1])))
+        else:
+            for child in node:
+                walk(child)
+
+    for feature in json.loads((PROJECT_DIR / "assets" / "geo" / "kh-provinces.geojson").read_text(encoding="utf-8"))["features"]:
+        walk(feature["geometry"]["coordinates"])
+    lons, lats = zip(*found, strict=True)
+    return min(lons), max(lons), min(lats), max(lats)
 
 
 def level_label(score: float) -> str:
@@ -70,7 +89,10 @@ def test_the_default_page_maps_every_province_in_its_level_class_and_labels_the_
     outline = figure.to_plotly_json()["data"][-1]
     assert outline["locations"] == ["KH-12"] and outline["marker"]["line"]["color"] == "#D55E00" and not outline["showlegend"]
     geo = figure.to_plotly_json()["layout"]["geo"]
-    assert geo["visible"] is False and geo["fitbounds"] == "locations"  # no base map: nothing fetched from elsewhere
+    assert geo["visible"] is False  # no base map: nothing fetched from elsewhere
+    west, east, south, north = geometry_bounds()
+    assert geo["lonaxis"]["range"][0] < west < east < geo["lonaxis"]["range"][1] and east - west > 5  # framed on Cambodia
+    assert geo["lataxis"]["range"][0] < south < north < geo["lataxis"]["range"][1] and north - south > 4
     assert find(layout, ids.PROVINCES_MAP_BLOCK + "-title").children == "Overall score by province, 2025"
     assert "Phnom Penh, 2025" in text(find(layout, ids.PROVINCES_PROFILE))
 
