@@ -6,6 +6,7 @@ found on its portal, its connectivity and human capital against the national fig
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple
 
 import dash
@@ -20,6 +21,7 @@ from layouts.figures.provinces import criteria_figure, province_map
 from layouts.i18n import fmt_int, t
 from layouts.state import language
 from layouts.views import provinces as view
+from layouts.views.snapshot import request_snapshot
 
 dash.register_page(__name__, path="/provinces", name="Provinces", order=6)
 
@@ -37,19 +39,30 @@ class MapParts(NamedTuple):
 
 
 def map_parts(choice: view.Choice, lang: str) -> MapParts:
+    """The map block's title, figure, summary and table (cached per store version, like every part below)."""
     assert choice.year is not None
+    return _map_parts(request_snapshot().version, choice.year, choice.part, choice.province, lang)
+
+
+@lru_cache(maxsize=64)
+def _map_parts(version: int, year: int, part: str, province: str, lang: str) -> MapParts:
     data = view.current()
-    rows = view.map_rows(choice.year, choice.part, lang)
-    classes = view.level_classes(view.questionnaire_of(data, choice.year), lang)
-    part = view.part_name(data, choice.year, choice.part, lang)
-    figure = province_map(rows, classes, choice.province, lang, dash.get_asset_url(GEOMETRY))
+    rows = view.map_rows(year, part, lang)
+    classes = view.level_classes(view.questionnaire_of(data, year), lang)
+    name = view.part_name(data, year, part, lang)
+    figure = province_map(rows, classes, province, lang, dash.get_asset_url(GEOMETRY))
     headers, shown = view.map_table(rows, lang)
-    title = t("provinces_map_title", lang, part=part, year=fmt_int(choice.year, lang))
-    return MapParts(title, figure, view.map_summary(rows, classes, part, choice.year, lang), ChartTable(headers, shown))
+    title = t("provinces_map_title", lang, part=name, year=fmt_int(year, lang))
+    return MapParts(title, figure, view.map_summary(rows, classes, name, year, lang), ChartTable(headers, shown))
 
 
 def notices(lang: str) -> list[html.Div]:
     """The FICTIONAL DEMONSTRATION DATA notices, prominent, while demonstration data is shown."""
+    return _notices(request_snapshot().version, lang)
+
+
+@lru_cache(maxsize=8)
+def _notices(version: int, lang: str) -> list[html.Div]:
     return [html.Div(text, className="notice notice-fictional", role="status") for text in view.fictional_notices(view.current(), lang)]
 
 
@@ -64,11 +77,17 @@ def _table(headers: list[str], rows: list[list[str]], class_name: str, row_class
 
 
 def ranking_section(choice: view.Choice, lang: str) -> list[object]:
+    """The ranking table of the year, the chosen province's row marked."""
     assert choice.year is not None
-    table = view.ranking_table(choice.year, lang)
-    marks = ["chosen" if code == choice.province else "" for code in table.codes]
+    return _ranking_section(request_snapshot().version, choice.year, choice.province, lang)
+
+
+@lru_cache(maxsize=64)
+def _ranking_section(version: int, year: int, province: str, lang: str) -> list[object]:
+    table = view.ranking_table(year, lang)
+    marks = ["chosen" if code == province else "" for code in table.codes]
     return [
-        html.H2(t("provinces_ranking_title", lang, year=fmt_int(choice.year, lang))),
+        html.H2(t("provinces_ranking_title", lang, year=fmt_int(year, lang))),
         html.P(t("provinces_ranking_note", lang), className="muted"),
         scroll_box(_table(table.headers, table.rows, "pv-ranking", marks), lang, t("provinces_ranking_label", lang)),
     ]
@@ -97,10 +116,15 @@ def _panels(shown: view.Profile, province: str, lang: str) -> list[object]:
 def profile_section(choice: view.Choice, lang: str) -> list[object]:
     """The chosen province's profile: headline, criteria chart block, indicators not found, panels."""
     assert choice.year is not None
-    shown = view.profile(choice.province, choice.year, lang)
+    return _profile_section(request_snapshot().version, choice.province, choice.year, lang)
+
+
+@lru_cache(maxsize=64)
+def _profile_section(version: int, province: str, year: int, lang: str) -> list[object]:
+    shown = view.profile(province, year, lang)
     parts: list[object] = [html.H2(shown.title)]
     if shown.missing:
-        return [*parts, notice(shown.missing, "warning"), *_panels(shown, choice.province, lang)]
+        return [*parts, notice(shown.missing, "warning"), *_panels(shown, province, lang)]
     parts += [
         html.P(shown.headline, className="pv-headline"),
         chart_block(
@@ -110,14 +134,14 @@ def profile_section(choice: view.Choice, lang: str) -> list[object]:
             summary=shown.summary,
             figure=criteria_figure(shown.bars, lang),
             table=ChartTable(shown.table_headers, shown.table),
-            about=view.provinces_about(view.current(), choice.year, lang),
+            about=view.provinces_about(view.current(), year, lang),
             graph_id=ids.PROVINCES_CRITERIA,
             buttons=(),
-            filename=f"province-criteria-{choice.province.lower()}-{choice.year}",
+            filename=f"province-criteria-{province.lower()}-{year}",
             heading="h3",
         ),
         *_not_found(shown, lang),
-        *_panels(shown, choice.province, lang),
+        *_panels(shown, province, lang),
     ]
     return parts
 
@@ -216,3 +240,9 @@ def layout(lang: str = "en", year: str | None = None, part: str | None = None, p
         ],
         className="provinces-page",
     )
+
+
+def clear_caches() -> None:
+    """Forget what was drawn for earlier store versions (tests that switch databases)."""
+    for cached in (_map_parts, _notices, _ranking_section, _profile_section):
+        cached.cache_clear()

@@ -22,7 +22,7 @@ import pandas as pd
 
 from indicators.entities import load_provinces
 from indicators.method.losi import OVERALL
-from indicators.method.panels import PANEL_NAMES, province_panels
+from indicators.method.panels import NATIONAL, PANEL_NAMES, province_panels
 from indicators.method.provinces import ProvinceData, answers, assessment_years, criteria_profile, map_values, province_data, ranking
 from indicators.questionnaire import Questionnaire, available_questionnaires, load_questionnaire
 from indicators.report import ProvinceReport, build_province_brief, gather_province
@@ -46,6 +46,17 @@ def _data(version: int) -> ProvinceData:
 def current() -> ProvinceData:
     """The provinces' scores, answers and panel values of the current store version."""
     return _data(request_snapshot().version)
+
+
+@lru_cache(maxsize=8)
+def _ranking(version: int, year: int) -> pd.DataFrame:
+    return ranking(_data(version), year)
+
+
+def ranked(data: ProvinceData, year: int) -> pd.DataFrame:
+    """`indicators.method.provinces.ranking` of `year`, computed once per store version for the current data."""
+    version = request_snapshot().version
+    return _ranking(version, year) if data is _data(version) else ranking(data, year)
 
 
 @dataclass(frozen=True)
@@ -176,7 +187,7 @@ def _ranking_table(version: int, year: int, lang: str) -> RankingTable:
     data = _data(version)
     questionnaire = questionnaire_of(data, year)
     levels = {c.code: c.name for c in level_classes(questionnaire, lang)}
-    table = ranking(data, year)
+    table = _ranking(version, year)
     criteria = [c for c in questionnaire.criteria if c.code in table.columns]
     headers = [
         t("provinces_col_rank", lang),
@@ -216,7 +227,7 @@ def ranking_table(year: int, lang: str) -> RankingTable:
 
 def medians(data: ProvinceData, year: int) -> dict[str, float]:
     """Each part's median over the provinces with a score of it in `year`."""
-    table = ranking(data, year)
+    table = ranked(data, year)
     parts = [OVERALL, *(c.code for c in questionnaire_of(data, year).criteria)]
     return {part: float(table[part].median()) for part in parts if part in table.columns}
 
@@ -251,7 +262,8 @@ def panel_headers(province: str, lang: str) -> list[str]:
 def panel_rows(data: ProvinceData, province: str, lang: str) -> list[tuple[str, list[list[str]]]]:
     """The province's connectivity and human capital (`province_panels`, latest values) formatted for the page: one
     row per indicator, missing values as '–'."""
-    panels = province_panels(data.observations, province)
+    observations = data.observations
+    panels = province_panels(observations[observations["entity"].isin([province, NATIONAL])], province)
     shown = []
     for panel, rows in panels.groupby("panel", sort=False):
         lines = [
@@ -272,7 +284,7 @@ def panel_rows(data: ProvinceData, province: str, lang: str) -> list[tuple[str, 
 
 def _headline(data: ProvinceData, bars: pd.DataFrame, province: str, year: int, lang: str) -> str:
     overall = bars[bars["part"] == OVERALL].iloc[0]
-    table = ranking(data, year)
+    table = ranked(data, year)
     rank = table.loc[table["code"] == province, "rank"].iloc[0]
     levels = {c.code: c.name for c in level_classes(questionnaire_of(data, year), lang)}
     earlier = data.scores[(data.scores["entity"] == province) & (data.scores["year"] < year) & data.scores["complete"].astype(bool)]
@@ -350,7 +362,7 @@ def fictional_notices(data: ProvinceData, lang: str) -> list[str]:
     notices = []
     if bool(data.scores["fictional"].astype(bool).any()):
         notices.append(text("province_fictional", lang))
-    provinces = data.observations[data.observations["entity"] != "KHM"]
+    provinces = data.observations[data.observations["entity"] != NATIONAL]
     if bool(fictional_mask(provinces).any()):
         notices.append(text("province_fictional_panels", lang))
     return notices
@@ -398,5 +410,5 @@ def build_brief(province: str, year: int | None, lang: str, charts: ProvinceChar
 
 def clear_caches() -> None:
     """Forget what was read for earlier store versions (tests that switch databases)."""
-    for cached in (_data, _map_rows, _ranking_table, _profile):
+    for cached in (_data, _ranking, _map_rows, _ranking_table, _profile):
         cached.cache_clear()
