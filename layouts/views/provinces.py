@@ -261,7 +261,7 @@ def panel_headers(province: str, lang: str) -> list[str]:
 
 def panel_rows(data: ProvinceData, province: str, lang: str) -> list[tuple[str, list[list[str]]]]:
     """The province's connectivity and human capital (`province_panels`, latest values) formatted for the page: one
-    row per indicator, missing values as '–'."""
+    row per indicator, missing values as '–', a FICTIONAL value's source said so in the page language."""
     observations = data.observations
     panels = province_panels(observations[observations["entity"].isin([province, NATIONAL])], province)
     shown = []
@@ -274,7 +274,7 @@ def panel_rows(data: ProvinceData, province: str, lang: str) -> list[tuple[str, 
                 fmt_number(r["national"], lang, 1),
                 fmt_int(r["national_year"], lang),
                 fmt_number(r["difference"], lang, 1, signed=True),
-                str(r["source"]) if isinstance(r["source"], str) else "–",
+                t("provinces_fictional_source", lang) if r["fictional"] else str(r["source"]) if isinstance(r["source"], str) else "–",
             ]
             for r in rows.to_dict("records")
         ]

@@ -131,7 +131,9 @@ def test_panels_show_values_years_and_sources_against_the_national_figure(demo):
     internet = shown["Connectivity"][0]
     assert internet[0] == "Internet users (% of population)"
     value, national = float(internet[1]), float(internet[3])
-    assert internet[5] == f"{value - national:+.1f}" and internet[6].startswith("FICTIONAL")
+    assert internet[5] == f"{value - national:+.1f}" and internet[6] == "FICTIONAL demonstration value, not a real statistic"
+    khmer = dict(view.profile("KH-12", 2025, "km").panels)["ការតភ្ជាប់"][0]
+    assert khmer[6] == "តម្លៃសាកល្បងប្រឌិត មិនមែនជាស្ថិតិពិតទេ" and khmer[1] == internet[1].translate(KHMER_DIGITS)
     assert view.panel_headers("KH-12", "en") == ["Indicator", "Phnom Penh", "Year", "Cambodia", "Year", "Difference", "Source"]
 
 
