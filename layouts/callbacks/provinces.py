@@ -18,6 +18,7 @@ from layouts.components.chart_block import table_view
 from layouts.i18n import t
 from layouts.pages import provinces as page
 from layouts.state import language, parse_query, with_changes
+from layouts.views import province_profile as one
 from layouts.views import provinces as view
 
 log = logging.getLogger(__name__)
@@ -93,7 +94,7 @@ def download_brief(clicks: int | None, province: str | None, year: int | None, l
     if not clicks or not province:
         return dash.no_update, dash.no_update
     try:
-        pdf, name = view.build_brief(province, year, lang, render.province_charts)
+        pdf, name = one.build_brief(province, year, lang, render.province_charts)
     except ReportError as exc:
         return dash.no_update, notice(t("provinces_brief_failed", lang, reason=exc.message(lang)), "error")
     except ChartRenderError as exc:

@@ -20,6 +20,7 @@ from layouts.components.plotly_config import ZOOM_GEO
 from layouts.figures.provinces import criteria_figure, province_map
 from layouts.i18n import fmt_int, t
 from layouts.state import language
+from layouts.views import province_profile as one
 from layouts.views import provinces as view
 from layouts.views.snapshot import request_snapshot
 
@@ -93,7 +94,7 @@ def _ranking_section(version: int, year: int, province: str, lang: str) -> list[
     ]
 
 
-def _not_found(shown: view.Profile, lang: str) -> list[object]:
+def _not_found(shown: one.Profile, lang: str) -> list[object]:
     """The indicators answered no, under their criterion: code and question in the page language."""
     parts: list[object] = [html.H3(t("provinces_not_found_title", lang, count=fmt_int(len(shown.not_found), lang)))]
     if not shown.not_found:
@@ -104,9 +105,9 @@ def _not_found(shown: view.Profile, lang: str) -> list[object]:
     return parts
 
 
-def _panels(shown: view.Profile, province: str, lang: str) -> list[object]:
+def _panels(shown: one.Profile, province: str, lang: str) -> list[object]:
     parts: list[object] = [html.H3(t("provinces_panels_title", lang)), html.P(t("provinces_panels_note", lang), className="muted")]
-    headers = view.panel_headers(province, lang)
+    headers = one.panel_headers(province, lang)
     for name, rows in shown.panels:
         label = t("provinces_panels_label", lang, panel=name)
         parts += [html.H4(name), scroll_box(_table(headers, rows, "pv-panel"), lang, label)]
@@ -121,7 +122,7 @@ def profile_section(choice: view.Choice, lang: str) -> list[object]:
 
 @lru_cache(maxsize=64)
 def _profile_section(version: int, province: str, year: int, lang: str) -> list[object]:
-    shown = view.profile(province, year, lang)
+    shown = one.profile(province, year, lang)
     parts: list[object] = [html.H2(shown.title)]
     if shown.missing:
         return [*parts, notice(shown.missing, "warning"), *_panels(shown, province, lang)]

@@ -1,12 +1,9 @@
-"""Provinces (ministry and provincial staff): the provincial portal assessment (LOSI-style) on a map, in a ranking and
-as one province's profile, with its connectivity and human capital against the national figure. Plain data for the
-page, read from the store once per store version (`indicators.method.provinces.province_data`) and cached.
+"""Provinces (ministry and provincial staff): the provincial portal assessment (LOSI-style) on a map and in a
+ranking, the choices of the page, its notices and method note, as plain data read from the store once per store
+version (`indicators.method.provinces.province_data`) and cached. One province's profile: `province_profile`.
 
     score_c = points_c / n_c;  overall = Σ_c points_c / Σ_c n_c    (shares of points: indicators.method.losi)
     level   = the questionnaire's fixed thresholds (very high > 0.75 ≥ high > 0.50 ≥ middle > 0.25 ≥ low)
-    median  = the median, over the provinces with a score of the part in the year, of that score (the criteria bars'
-              reference mark)
-    change  = overall − overall of the province's previous complete assessment
 
 While no real assessment (or no provincial panel value) is stored, the FICTIONAL demonstration data is shown
 (`indicators.method.demo`); `fictional_notices` says so, in the words of the province brief.
@@ -14,7 +11,6 @@ While no real assessment (or no provincial panel value) is stored, the FICTIONAL
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -22,10 +18,9 @@ import pandas as pd
 
 from indicators.entities import load_provinces
 from indicators.method.losi import OVERALL
-from indicators.method.panels import NATIONAL, PANEL_NAMES, province_panels
-from indicators.method.provinces import ProvinceData, answers, assessment_years, criteria_profile, map_values, province_data, ranking
+from indicators.method.panels import NATIONAL
+from indicators.method.provinces import ProvinceData, assessment_years, map_values, province_data, ranking
 from indicators.questionnaire import Questionnaire, available_questionnaires, load_questionnaire
-from indicators.report import ProvinceReport, build_province_brief, gather_province
 from indicators.report.strings import text
 from indicators.tidy import fictional_mask
 from layouts.i18n import fmt_int, fmt_number, t
@@ -35,28 +30,28 @@ from layouts.views.snapshot import request_snapshot, store
 
 DEFAULT_PROVINCE = "KH-12"  # Phnom Penh
 NOT_ASSESSED = "not_assessed"
-ProvinceCharts = Callable[[ProvinceReport, str, Mapping[str, float]], dict[str, bytes]]
 
 
 @lru_cache(maxsize=4)
-def _data(version: int) -> ProvinceData:
+def data_of(version: int) -> ProvinceData:
+    """The provinces' scores, answers and panel values of store version `version` (read once)."""
     return province_data(store())
 
 
 def current() -> ProvinceData:
     """The provinces' scores, answers and panel values of the current store version."""
-    return _data(request_snapshot().version)
+    return data_of(request_snapshot().version)
 
 
 @lru_cache(maxsize=8)
 def _ranking(version: int, year: int) -> pd.DataFrame:
-    return ranking(_data(version), year)
+    return ranking(data_of(version), year)
 
 
 def ranked(data: ProvinceData, year: int) -> pd.DataFrame:
     """`indicators.method.provinces.ranking` of `year`, computed once per store version for the current data."""
     version = request_snapshot().version
-    return _ranking(version, year) if data is _data(version) else ranking(data, year)
+    return _ranking(version, year) if data is data_of(version) else ranking(data, year)
 
 
 @dataclass(frozen=True)
@@ -146,7 +141,7 @@ def level_classes(questionnaire: Questionnaire, lang: str) -> list[LevelClass]:
 
 @lru_cache(maxsize=64)
 def _map_rows(version: int, year: int, part: str, lang: str) -> pd.DataFrame:
-    data = _data(version)
+    data = data_of(version)
     names = {c.code: c.name for c in level_classes(questionnaire_of(data, year), lang)}
     rows = map_values(data, year, part)
     rows["name"] = rows[f"name_{lang}"]
@@ -184,7 +179,7 @@ class RankingTable:
 
 @lru_cache(maxsize=32)
 def _ranking_table(version: int, year: int, lang: str) -> RankingTable:
-    data = _data(version)
+    data = data_of(version)
     questionnaire = questionnaire_of(data, year)
     levels = {c.code: c.name for c in level_classes(questionnaire, lang)}
     table = _ranking(version, year)
@@ -223,137 +218,6 @@ def ranking_table(year: int, lang: str) -> RankingTable:
     """The ranking of `year` (best first, unassessed last): rank, province, overall, level, each criterion, the
     previous assessment's overall score with its year, and the change since then."""
     return _ranking_table(request_snapshot().version, year, lang)
-
-
-def medians(data: ProvinceData, year: int) -> dict[str, float]:
-    """Each part's median over the provinces with a score of it in `year`."""
-    table = ranked(data, year)
-    parts = [OVERALL, *(c.code for c in questionnaire_of(data, year).criteria)]
-    return {part: float(table[part].median()) for part in parts if part in table.columns}
-
-
-@dataclass(frozen=True)
-class Profile:
-    """One province in one year: its criteria bars (indicators.method.provinces.PROFILE_COLUMNS plus `median`) and
-    headline, the indicators not found on its portal, its panels; `missing` says why there is nothing to show."""
-
-    title: str
-    missing: str | None
-    headline: str
-    bars: pd.DataFrame
-    summary: str
-    table_headers: list[str]
-    table: pd.DataFrame
-    not_found: list[tuple[str, str, str]]  # criterion name, indicator code, question in the page language
-    panels: list[tuple[str, list[list[str]]]]  # panel name, rows: indicator (unit), value, year, national, year, difference, source
-
-
-PANEL_HEADERS = ("provinces_col_indicator", "provinces_col_value", "provinces_col_year", "provinces_col_national")
-PANEL_HEADERS_TAIL = ("provinces_col_year", "provinces_col_difference", "provinces_col_source")
-
-
-def panel_headers(province: str, lang: str) -> list[str]:
-    """Indicator, the province's name, year, Cambodia, year, difference, source."""
-    heads = [t(key, lang) for key in (*PANEL_HEADERS, *PANEL_HEADERS_TAIL)]
-    heads[1] = province_name(province, lang)
-    return heads
-
-
-def panel_rows(data: ProvinceData, province: str, lang: str) -> list[tuple[str, list[list[str]]]]:
-    """The province's connectivity and human capital (`province_panels`, latest values) formatted for the page: one
-    row per indicator, missing values as '–', a FICTIONAL value's source said so in the page language."""
-    observations = data.observations
-    panels = province_panels(observations[observations["entity"].isin([province, NATIONAL])], province)
-    shown = []
-    for panel, rows in panels.groupby("panel", sort=False):
-        lines = [
-            [
-                f"{r[f'name_{lang}']} ({r[f'unit_{lang}']})",
-                fmt_number(r["value"], lang, 1),
-                fmt_int(r["year"], lang),
-                fmt_number(r["national"], lang, 1),
-                fmt_int(r["national_year"], lang),
-                fmt_number(r["difference"], lang, 1, signed=True),
-                t("provinces_fictional_source", lang) if r["fictional"] else str(r["source"]) if isinstance(r["source"], str) else "–",
-            ]
-            for r in rows.to_dict("records")
-        ]
-        shown.append((PANEL_NAMES[str(panel)][lang], lines))
-    return shown
-
-
-def _headline(data: ProvinceData, bars: pd.DataFrame, province: str, year: int, lang: str) -> str:
-    overall = bars[bars["part"] == OVERALL].iloc[0]
-    table = ranked(data, year)
-    rank = table.loc[table["code"] == province, "rank"].iloc[0]
-    levels = {c.code: c.name for c in level_classes(questionnaire_of(data, year), lang)}
-    earlier = data.scores[(data.scores["entity"] == province) & (data.scores["year"] < year) & data.scores["complete"].astype(bool)]
-    change = t("provinces_profile_first", lang)
-    if not pd.isna(overall["change"]) and not earlier.empty:
-        change = t(
-            "provinces_profile_change",
-            lang,
-            change=fmt_number(overall["change"], lang, 2, signed=True),
-            year=fmt_int(earlier["year"].max(), lang),
-        )
-    return " · ".join(
-        [
-            t(
-                "provinces_profile_cards",
-                lang,
-                score=fmt_number(overall["score"], lang, 2),
-                level=levels.get(str(overall["level"]), "–"),
-                rank=fmt_int(None if pd.isna(rank) else rank, lang),
-                ranked=fmt_int(table["rank"].notna().sum(), lang),
-                met=fmt_int(overall["points"], lang),
-                count=fmt_int(overall["indicators"], lang),
-            ),
-            change,
-        ]
-    )
-
-
-@lru_cache(maxsize=64)
-def _profile(version: int, province: str, year: int, lang: str) -> Profile:
-    data = _data(version)
-    name = province_name(province, lang)
-    title = t("provinces_profile_title", lang, province=name, year=fmt_int(year, lang))
-    panels = panel_rows(data, province, lang)
-    profile = criteria_profile(data, province, year)
-    if profile.empty or profile["score"].isna().all():
-        missing = t("provinces_not_assessed_in", lang, province=name, year=fmt_int(year, lang))
-        return Profile(title, missing, "", profile, "", [], pd.DataFrame(), [], panels)
-    middle = medians(data, year)
-    profile = profile.assign(median=profile["part"].map(middle).astype(float))
-    profile.loc[profile["part"] == OVERALL, f"name_{lang}"] = t("provinces_overall", lang)
-    names = profile[f"name_{lang}"]
-    values = [
-        t("provinces_criteria_value", lang, name=n, score=fmt_number(s, lang, 2), median=fmt_number(m, lang, 2))
-        for n, s, m in zip(names, profile["score"], profile["median"], strict=True)
-    ]
-    summary = t("provinces_criteria_summary", lang, province=name, year=fmt_int(year, lang), values="; ".join(values))
-    headers = [t(k, lang) for k in ("provinces_col_criterion", "provinces_col_score", "provinces_col_met", "provinces_col_median")]
-    table = pd.DataFrame(
-        {
-            "criterion": names,
-            "score": [fmt_number(v, lang, 2) for v in profile["score"]],
-            "met": [f"{fmt_int(p, lang)} / {fmt_int(n, lang)}" for p, n in zip(profile["points"], profile["indicators"], strict=True)],
-            "median": [fmt_number(v, lang, 2) for v in profile["median"]],
-        }
-    )
-    questionnaire = questionnaire_of(data, year)
-    criteria = {c.code: c.name(lang) for c in questionnaire.criteria}
-    given = answers(data, province, year)
-    absent = given[given["answer"] == "no"]
-    not_found = [(criteria[str(r["criterion"])], str(r["indicator"]), str(r[f"question_{lang}"])) for r in absent.to_dict("records")]
-    headline = _headline(data, profile, province, year, lang)
-    return Profile(title, None, headline, profile, summary, headers, table, not_found, panels)
-
-
-def profile(province: str, year: int, lang: str) -> Profile:
-    """`province` in `year`: criteria bars against the provinces' median, headline, the indicators not found on its
-    portal (answered no), its connectivity and human capital panels."""
-    return _profile(request_snapshot().version, province, year, lang)
 
 
 def fictional_notices(data: ProvinceData, lang: str) -> list[str]:
@@ -399,16 +263,7 @@ def provinces_about(data: ProvinceData, year: int | None, lang: str) -> AboutDat
     )
 
 
-def build_brief(province: str, year: int | None, lang: str, charts: ProvinceCharts) -> tuple[bytes, str]:
-    """The province brief (PDF bytes) and its file name, from the page's cached data; its criteria chart drawn by
-    `charts` (views draw nothing). Raises ReportError (unknown province, no assessment) or ChartRenderError."""
-    data = current()
-    report = gather_province(store(), province, year, data=data)
-    pdf = build_province_brief(report, lang, charts(report, lang, medians(data, report.year)))
-    return pdf, f"province-brief-{report.code}-{report.year}-{lang}.pdf"
-
-
 def clear_caches() -> None:
     """Forget what was read for earlier store versions (tests that switch databases)."""
-    for cached in (_data, _ranking, _map_rows, _ranking_table, _profile):
+    for cached in (data_of, _ranking, _map_rows, _ranking_table):
         cached.cache_clear()

@@ -16,6 +16,7 @@ from indicators.method.losi import OVERALL
 from indicators.method.provinces import answers, criteria_profile, map_values, province_data
 from indicators.report.strings import text
 from layouts.i18n import KHMER_DIGITS
+from layouts.views import province_profile as one
 from layouts.views import provinces as view
 from layouts.views import snapshot
 from tests.layouts.databases import use_views, using
@@ -98,7 +99,7 @@ def test_the_ranking_is_the_scores_sorted_with_the_change_since_the_previous_ass
 
 def test_a_profile_is_the_cores_profile_against_the_median_and_its_overall_is_points_over_indicators(demo):
     data = province_data(snapshot.store())
-    shown = view.profile("KH-2", 2025, "en")
+    shown = one.profile("KH-2", 2025, "en")
     core = criteria_profile(data, "KH-2", 2025)
     assert shown.missing is None
     assert list(shown.bars["part"]) == [*CRITERIA, OVERALL]
@@ -117,24 +118,24 @@ def test_a_profile_is_the_cores_profile_against_the_median_and_its_overall_is_po
 
 
 def test_a_profile_in_khmer_and_a_province_not_assessed(demo):
-    shown = view.profile("KH-12", 2025, "km")
+    shown = one.profile("KH-12", 2025, "km")
     assert shown.title == "ភ្នំពេញ ឆ្នាំ ២០២៥" and not re.search("[0-9]", shown.headline)
     assert all(KHMER.search(question) for _, _, question in shown.not_found)
     assert [name for name, _ in shown.panels] == ["ការតភ្ជាប់", "មូលធនមនុស្ស"]
-    pailin = view.profile("KH-24", 2023, "en")
+    pailin = one.profile("KH-24", 2023, "en")
     assert pailin.missing == "Pailin has no complete portal assessment in 2023: choose another province or year."
     assert pailin.bars.empty and pailin.panels  # the panels still show
 
 
 def test_panels_show_values_years_and_sources_against_the_national_figure(demo):
-    shown = dict(view.profile("KH-12", 2025, "en").panels)
+    shown = dict(one.profile("KH-12", 2025, "en").panels)
     internet = shown["Connectivity"][0]
     assert internet[0] == "Internet users (% of population)"
     value, national = float(internet[1]), float(internet[3])
     assert internet[5] == f"{value - national:+.1f}" and internet[6] == "FICTIONAL demonstration value, not a real statistic"
-    khmer = dict(view.profile("KH-12", 2025, "km").panels)["ការតភ្ជាប់"][0]
+    khmer = dict(one.profile("KH-12", 2025, "km").panels)["ការតភ្ជាប់"][0]
     assert khmer[6] == "តម្លៃសាកល្បងប្រឌិត មិនមែនជាស្ថិតិពិតទេ" and khmer[1] == internet[1].translate(KHMER_DIGITS)
-    assert view.panel_headers("KH-12", "en") == ["Indicator", "Phnom Penh", "Year", "Cambodia", "Year", "Difference", "Source"]
+    assert one.panel_headers("KH-12", "en") == ["Indicator", "Phnom Penh", "Year", "Cambodia", "Year", "Difference", "Source"]
 
 
 def test_unknown_choices_fall_back_and_a_province_can_be_named(demo):
@@ -156,13 +157,13 @@ def test_real_answers_replace_the_demonstration_and_its_notice(real, tmp_path):
     table = view.ranking_table(2025, "en")
     assert table.codes[:3] == ["KH-3", "KH-2", "KH-1"]  # 18/86, 8/86, 7/86
     assert table.rows[1][-2:] == ["0.09 (2023)", "+0.00"] and table.rows[2][-2:] == ["0.02 (2023)", "+0.06"]
-    shown = view.profile("KH-1", 2025, "en").bars.set_index("part")
+    shown = one.profile("KH-1", 2025, "en").bars.set_index("part")
     assert shown.at["IF", "score"] == 0.75 and shown.at["IF", "median"] == pytest.approx(np.median([6 / 8, 1.0, 0.0]))
     values = tmp_path / "provincial.csv"
     values.write_text("entity,year,indicator,value,source\nBanteay Meanchey,2023,internet_users_pct,51.0,MPTC survey\n", encoding="utf-8")
     imported(snapshot.store(), values)
     assert view.fictional_notices(view.current(), "en") == []
-    panel = dict(view.profile("KH-1", 2025, "en").panels)["Connectivity"]
+    panel = dict(one.profile("KH-1", 2025, "en").panels)["Connectivity"]
     assert panel[0][1:3] == ["51.0", "2023"] and panel[0][6] == "MPTC survey"
 
 
@@ -173,7 +174,7 @@ def test_the_brief_is_built_from_the_pages_data_with_the_median_marks(demo):
         drawn.append((report.code, lang, dict(medians)))
         return {}
 
-    pdf, name = view.build_brief("KH-8", 2025, "km", charts)
+    pdf, name = one.build_brief("KH-8", 2025, "km", charts)
     assert pdf.startswith(b"%PDF") and name == "province-brief-KH-8-2025-km.pdf"
     data = province_data(snapshot.store())
     expected = {p: float(np.nanmedian(map_values(data, 2025, p)["score"].to_numpy(dtype=float))) for p in (OVERALL, *CRITERIA)}
