@@ -258,7 +258,7 @@ def province_charts(report: ProvinceReport, lang: str, medians: Mapping[str, flo
     from layouts.figures.provinces import criteria_figure
 
     bars = report.profile.assign(median=report.profile["part"].map(dict(medians)).astype(float))
-    drawn = images([(criteria_figure(bars, lang), ImageSpec("png", width=900))])
+    drawn = images([(criteria_figure(bars, lang, report.fictional_answers), ImageSpec("png", width=900))])
     return dict(zip(PROVINCE_CHARTS, drawn, strict=True))
 
 

@@ -85,9 +85,16 @@ def _shapes(rows: pd.DataFrame, colour: str, geojson: str | dict[str, object], l
     }
 
 
+def fictional_mark(lang: str, **place: object) -> dict[str, object]:
+    """The FICTIONAL DEMONSTRATION DATA label drawn into a figure, so it travels with every image downloaded of it."""
+    box = {"bgcolor": "#fff1e8", "bordercolor": "#d55e00", "borderwidth": 2, "borderpad": 4, "font": {"color": "#7a2e00", "size": 13}}
+    return {"text": t("provinces_fictional_mark", lang), "xref": "paper", "yref": "paper", "showarrow": False, **box, **place}
+
+
 def province_map(rows: pd.DataFrame, classes: list[LevelClass], chosen: str, lang: str, geojson: str | dict[str, object]) -> go.Figure:
     """One trace per colour class present (levels highest first, then not assessed), named for the legend with the
-    class's thresholds; the chosen province drawn last, outlined in vermillion.
+    class's thresholds; the chosen province drawn last, outlined in vermillion; the FICTIONAL label in the top left
+    corner when any score shown is demonstration data (rows' `fictional`).
 
     rows: `layouts.views.provinces.map_rows` (code, name, score, level, level_name). geojson: the geometry or its URL;
     features are matched on `properties.code` (ISO 3166-2:KH)."""
@@ -107,15 +114,17 @@ def province_map(rows: pd.DataFrame, classes: list[LevelClass], chosen: str, lan
     return figure_of(
         traces,  # no height: the graph fills its box, whose height assets/provinces.css sets (lower on a phone)
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
+        annotations=[fictional_mark(lang, x=0, y=1, xanchor="left", yanchor="top")] if rows["fictional"].any() else [],
         dragmode=False,
         geo={"visible": False, **map_frame(), "bgcolor": "rgba(0,0,0,0)"},
         legend={"orientation": "h", "y": 0, "yanchor": "top", "x": 0},
     )
 
 
-def criteria_figure(bars: pd.DataFrame, lang: str) -> go.Figure:
+def criteria_figure(bars: pd.DataFrame, lang: str, fictional: bool = False) -> go.Figure:
     """A province's score in each criterion and overall (horizontal bars, questionnaire order from the top), the
-    provinces' median of each as a vermillion mark, and the level thresholds as dotted lines.
+    provinces' median of each as a vermillion mark, and the level thresholds as dotted lines; the FICTIONAL label
+    under the axis when the scores are demonstration data.
 
     bars: `indicators.method.provinces.criteria_profile` rows (part, name_en/name_km, score, points, indicators) with a
     `median` column."""
@@ -151,7 +160,7 @@ def criteria_figure(bars: pd.DataFrame, lang: str) -> go.Figure:
     rule = {"color": "#9aa5b1", "width": 1, "dash": "dot"}
     return figure_of(
         [scores, marks],
-        height=120 + 52 * len(names),
+        height=(150 if fictional else 120) + 52 * len(names),
         shapes=[{"type": "line", "x0": x, "x1": x, "y0": 0, "y1": 1, "yref": "paper", "line": rule} for x in THRESHOLDS],
         xaxis={
             "range": [0, 1.08],
@@ -160,7 +169,8 @@ def criteria_figure(bars: pd.DataFrame, lang: str) -> go.Figure:
             "ticktext": [fmt_number(v, lang, 2) for v in TICKS],
         },
         yaxis={"autorange": "reversed", "automargin": True},
-        margin={"l": 10, "r": 30, "t": 10, "b": 50},
+        margin={"l": 10, "r": 30, "t": 10, "b": 80 if fictional else 50},
+        annotations=[fictional_mark(lang, x=0, y=0, xanchor="left", yanchor="top", yshift=-36)] if fictional else [],
         legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0},
         bargap=0.35,
     )

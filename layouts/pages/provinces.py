@@ -133,7 +133,7 @@ def _profile_section(version: int, province: str, year: int, lang: str) -> list[
             lang,
             title=t("provinces_criteria_title", lang),
             summary=shown.summary,
-            figure=criteria_figure(shown.bars, lang),
+            figure=criteria_figure(shown.bars, lang, shown.fictional),
             table=ChartTable(shown.table_headers, shown.table),
             about=view.provinces_about(view.current(), year, lang),
             graph_id=ids.PROVINCES_CRITERIA,

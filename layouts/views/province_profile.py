@@ -46,6 +46,7 @@ class Profile:
     table: pd.DataFrame
     not_found: list[tuple[str, str, str]]  # criterion name, indicator code, question in the page language
     panels: list[tuple[str, list[list[str]]]]  # panel name, rows: indicator (unit), value, year, national, year, difference, source
+    fictional: bool = False  # the scores are demonstration data
 
 
 def panel_headers(province: str, lang: str) -> list[str]:
@@ -143,7 +144,9 @@ def _profile(version: int, province: str, year: int, lang: str) -> Profile:
     absent = given[given["answer"] == "no"]
     not_found = [(criteria[str(r["criterion"])], str(r["indicator"]), str(r[f"question_{lang}"])) for r in absent.to_dict("records")]
     headline = _headline(data, profile, province, year, lang)
-    return Profile(title, None, headline, profile, summary, headers, table, not_found, panels)
+    scores = data.scores[(data.scores["entity"] == province) & (data.scores["year"] == year)]
+    fictional = bool(scores["fictional"].astype(bool).any())
+    return Profile(title, None, headline, profile, summary, headers, table, not_found, panels, fictional)
 
 
 def profile(province: str, year: int, lang: str) -> Profile:

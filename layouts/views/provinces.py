@@ -253,14 +253,13 @@ def method_note(data: ProvinceData, year: int | None, lang: str) -> list[str]:
 
 
 def provinces_about(data: ProvinceData, year: int | None, lang: str) -> AboutData:
-    """The chart blocks' "About this data": the assessment entered here, the UN's structure, the map's licences."""
-    return AboutData(
-        t("provinces_source", lang, questionnaire=questionnaire_of(data, year).id),
-        t("provinces_citation", lang),
-        t("provinces_licence", lang),
-        last_updated(lang),
-        t("provinces_processing", lang),
-    )
+    """The chart blocks' "About this data": the assessment entered here (or the FICTIONAL demonstration, said so in
+    every download), the UN's structure, the map's licences."""
+    fictional = bool(data.scores.loc[data.scores["year"] == year, "fictional"].astype(bool).any())
+    questionnaire = questionnaire_of(data, year).id
+    source = t("provinces_source_fictional" if fictional else "provinces_source", lang, questionnaire=questionnaire)
+    citation, licence, processing = (t(key, lang) for key in ("provinces_citation", "provinces_licence", "provinces_processing"))
+    return AboutData(source, citation, licence, last_updated(lang), processing)
 
 
 def clear_caches() -> None:

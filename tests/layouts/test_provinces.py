@@ -94,6 +94,12 @@ def test_the_default_page_maps_every_province_in_its_level_class_and_labels_the_
     assert geo["lonaxis"]["range"][0] < west < east < geo["lonaxis"]["range"][1] and east - west > 5  # framed on Cambodia
     assert geo["lataxis"]["range"][0] < south < north < geo["lataxis"]["range"][1] and north - south > 4
     assert find(layout, ids.PROVINCES_MAP_BLOCK + "-title").children == "Overall score by province, 2025"
+    marks = [a["text"] for a in figure.to_plotly_json()["layout"]["annotations"]]  # in every PNG or SVG downloaded too
+    assert marks == ["FICTIONAL DEMONSTRATION DATA"]
+    criteria = find(layout, ids.PROVINCES_CRITERIA).figure.to_plotly_json()["layout"]["annotations"]
+    assert [a["text"] for a in criteria] == ["FICTIONAL DEMONSTRATION DATA"]
+    sources = text(find(layout, ids.PROVINCES_MAP_BLOCK))  # the CSV download carries the "About this data" rows
+    assert "FICTIONAL demonstration data (data/demo/, questionnaire kh-losi-2022)" in sources
     assert "Phnom Penh, 2025" in text(find(layout, ids.PROVINCES_PROFILE))
 
 
@@ -123,6 +129,7 @@ def test_the_page_in_khmer(demo):
     bars = find(layout, ids.PROVINCES_CRITERIA).figure.to_plotly_json()["data"][0]
     assert bars["y"][-1] == "សរុប" and all(not re.search("[0-9]", label) for label in bars["text"])
     assert "FICTIONAL" not in text(find(layout, ids.PROVINCES_NOTICE)) and KHMER.search(text(find(layout, ids.PROVINCES_NOTICE)))
+    assert [a["text"] for a in figure["layout"]["annotations"]] == ["ទិន្នន័យសាកល្បងប្រឌិត"]
 
 
 def test_a_new_choice_redraws_the_map_ranking_and_profile_and_is_written_into_the_url(demo):
@@ -167,3 +174,6 @@ def test_real_answers_remove_the_assessment_notice(tmp_path: Path):
         bars = find(layout, ids.PROVINCES_CRITERIA).figure.to_plotly_json()["data"][0]
         assert bars["x"][-1] == pytest.approx(60 / 86)
         assert map_shown(find(layout, ids.PROVINCES_MAP).figure)["KH-2"] == "Middle (above 0.25)"  # 30/86 = 0.35
+        assert find(layout, ids.PROVINCES_MAP).figure.to_plotly_json()["layout"]["annotations"] == []
+        assert find(layout, ids.PROVINCES_CRITERIA).figure.to_plotly_json()["layout"]["annotations"] == []
+        assert "FICTIONAL" not in text(find(layout, ids.PROVINCES_MAP_BLOCK))
