@@ -107,6 +107,14 @@ class Questionnaire:
     def title(self, lang: str = "en") -> str:
         return self.title_km if lang == "km" else self.title_en
 
+    def origin_counts(self) -> dict[str, int]:
+        """How many indicators come from where: "un" (the UN's LOSI 2022 publications), "earlier" (named in the UN's
+        LOSI 2018 list only) and "own" (this project's own items)."""
+        sources = [item.origin.source for item in self.indicators]
+        un = sum(source.startswith("losi2022") for source in sources)
+        earlier = sum(source.startswith("losi2018") for source in sources)
+        return {"un": un, "earlier": earlier, "own": len(sources) - un - earlier}
+
     def origin_rows(self) -> list[dict[str, object]]:
         """One row per item (scoring, levels, each criterion, each indicator) with its source citation, whether it is
         confirmed, and the note: what the Methodology page and the workbook show."""

@@ -36,6 +36,7 @@ import plotly.graph_objects as go
 from indicators.paths import PROJECT_DIR
 from indicators.report.charts import CHARTS, IMAGE_FORMATS, ChartRenderError
 from indicators.report.content import ReportContent
+from indicators.report.province import PROVINCE_CHARTS, ProvinceReport
 from layouts.chart_service import RemoteBrowser, remote_browser
 
 START_TIMEOUT = 60.0  # seconds for the browser to start
@@ -249,6 +250,16 @@ def report_charts(content: ReportContent, lang: str, fmt: str = "png") -> dict[s
     figures = report_figures(content, lang)
     drawn = images([(figures[name], ImageSpec(fmt)) for name in CHARTS])
     return dict(zip(CHARTS, drawn, strict=True))
+
+
+def province_charts(report: ProvinceReport, lang: str, medians: Mapping[str, float]) -> dict[str, bytes]:
+    """The province brief's charts (indicators.report.province.PROVINCE_CHARTS) as PNG: its criteria bars against the
+    provinces' median of each part (`medians`, by part code), as the Provinces page draws them."""
+    from layouts.figures.provinces import criteria_figure
+
+    bars = report.profile.assign(median=report.profile["part"].map(dict(medians)).astype(float))
+    drawn = images([(criteria_figure(bars, lang, report.fictional_answers), ImageSpec("png", width=900))])
+    return dict(zip(PROVINCE_CHARTS, drawn, strict=True))
 
 
 def warm_up() -> None:

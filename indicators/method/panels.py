@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from indicators.catalogue import load_catalogue
-from indicators.tidy import fictional_mask, latest_values
+from indicators.tidy import fictional_mask
 
 NATIONAL = "KHM"
 PANELS: dict[str, tuple[str, ...]] = {
@@ -60,9 +60,23 @@ def panel_codes() -> list[str]:
     return [code for codes in PANELS.values() for code in codes]
 
 
-def _latest(rows: pd.DataFrame, year: int | None) -> dict[str, pd.Series]:
-    chosen = latest_values(rows[rows["year"].notna()], year)
-    return {str(row["indicator"]): row for _, row in chosen.iterrows()}
+Observation = tuple[int, float, str, bool]  # year, value, source, fictional
+
+
+def _by_indicator(rows: pd.DataFrame) -> dict[str, list[Observation]]:
+    """Each indicator's dated rows, oldest first (rows of the same year keep their order, as `latest_values` does)."""
+    dated = rows[rows["year"].notna()].sort_values("year", kind="stable")
+    columns = zip(dated["indicator"], dated["year"], dated["value"], dated["source"], fictional_mask(dated), strict=True)
+    found: dict[str, list[Observation]] = {}
+    for code, year, value, source, fictional in columns:
+        found.setdefault(str(code), []).append((int(year), float(value), str(source), bool(fictional)))
+    return found
+
+
+def _latest(rows: list[Observation], year: int | None) -> Observation | None:
+    """The latest row up to `year` (all when None): `indicators.tidy.latest_values` for one entity and indicator."""
+    kept = [row for row in rows if year is None or row[0] <= year]
+    return kept[-1] if kept else None
 
 
 def province_panels(observations: pd.DataFrame, province: str, year: int | None = None) -> pd.DataFrame:
@@ -71,17 +85,18 @@ def province_panels(observations: pd.DataFrame, province: str, year: int | None 
     observations: stored values (entity, year, indicator, value, source, flags) of the province and of Cambodia (KHM).
     Indicators without a provincial value keep their row with empty value, so a panel always shows what is missing."""
     catalogue = load_catalogue()
-    own = _latest(observations[observations["entity"] == province], year)
+    wanted = observations["indicator"].isin(panel_codes())
+    own = _by_indicator(observations[wanted & (observations["entity"] == province)])
+    national = _by_indicator(observations[wanted & (observations["entity"] == NATIONAL)])
     rows = []
     for panel, codes in PANELS.items():
         for code in codes:
             spec = catalogue[code]
-            mine = own.get(code)
-            value_year = None if mine is None else int(mine["year"])
-            national = _latest(observations[(observations["entity"] == NATIONAL) & (observations["indicator"] == code)], value_year or year)
-            theirs = national.get(code)
-            value = np.nan if mine is None else float(mine["value"])
-            other = np.nan if theirs is None else float(theirs["value"])
+            mine = _latest(own.get(code, []), year)
+            value_year = None if mine is None else mine[0]
+            theirs = _latest(national.get(code, []), value_year or year)
+            value = np.nan if mine is None else mine[1]
+            other = np.nan if theirs is None else theirs[1]
             rows.append(
                 (
                     panel,
@@ -92,11 +107,11 @@ def province_panels(observations: pd.DataFrame, province: str, year: int | None 
                     spec.unit_km,
                     value,
                     value_year,
-                    None if mine is None else str(mine["source"]),
-                    mine is not None and bool(fictional_mask(mine.to_frame().T).iloc[0]),
+                    None if mine is None else mine[2],
+                    mine is not None and mine[3],
                     other,
-                    None if theirs is None else int(theirs["year"]),
-                    None if theirs is None else str(theirs["source"]),
+                    None if theirs is None else theirs[0],
+                    None if theirs is None else theirs[2],
                     value - other,
                 )
             )

@@ -14,8 +14,6 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
-import pandas as pd
-
 from indicators.report.brief import PAGE_COUNTER, STYLESHEET, _card, _e, _image, _table, prepare_printing
 from indicators.report.province import ProvinceReport
 from indicators.report.strings import day, integer, missing, number, text
@@ -158,10 +156,8 @@ def _not_found_table(report: ProvinceReport, lang: str) -> str:
 
 def _method_section(report: ProvinceReport, lang: str) -> str:
     questionnaire = report.questionnaire
-    sources = pd.Series([item.origin.source for item in questionnaire.indicators])
     count = len(questionnaire.indicators)
-    un = int(sources.str.startswith("losi2022").sum())
-    earlier = int(sources.str.startswith("losi2018").sum())
+    origins = questionnaire.origin_counts()
     status = text(f"method_{questionnaire.status}", lang)
     answer_sources = sorted({str(s) for s in report.answers["source"].dropna()})
     parts = [
@@ -184,9 +180,9 @@ def _method_section(report: ProvinceReport, lang: str) -> str:
                 "province_origins",
                 lang,
                 count=integer(count, lang),
-                un=integer(un, lang),
-                earlier=integer(earlier, lang),
-                own=integer(count - un - earlier, lang),
+                un=integer(origins["un"], lang),
+                earlier=integer(origins["earlier"], lang),
+                own=integer(origins["own"], lang),
             )
         )
         + "</p>",

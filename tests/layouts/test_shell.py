@@ -27,6 +27,7 @@ def test_links_into_a_page_with_a_grid_load_it_anew():
         "/methodology": False,
         "/targets": False,
         "/simulator": False,
+        "/provinces": False,
         "/reports": False,
     }
 
