@@ -89,6 +89,10 @@ def methodology_content(edition: int, lang: str) -> list[object]:
             [html.H2(t("methodology_missing_title", lang)), html.P(shown.missing_data), origin_line(shown.missing_provenance)],
             className="panel",
         ),
+        html.Section(
+            [html.H2(t("methodology_data_year_title", lang)), html.P(shown.data_year), origin_line(shown.data_year_provenance)],
+            className="panel",
+        ),
         changes_section(shown.changes, lang),
         origins_section(shown, lang),
     ]
@@ -163,6 +167,11 @@ def changes_section(changes: view.ChangesView, lang: str) -> html.Section:
         children.append(html.Ul([html.Li(label) for label in changes.method], className="change-list"))
     else:
         children.append(html.P(changes.same))
+    if changes.data is not None:
+        children += [
+            html.H3(t("methodology_changes_data", lang)),
+            html.Ul([html.Li(label) for label in changes.data], className="change-list"),
+        ]
     if changes.provenance is not None:
         children += [
             html.H3(t("methodology_changes_provenance", lang)),

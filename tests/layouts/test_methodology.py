@@ -93,7 +93,7 @@ def test_the_2022_osi_has_two_forms_and_the_sub_index_weights_are_not_confirmed(
 def test_khmer_uses_the_catalogue_names_and_khmer_digits():
     content = page.methodology_content(2022, "km")
     osi = tables(content)["សមាសភាគនៃសន្ទស្សន៍សេវាអនឡាញ ពីអនុសន្ទស្សន៍របស់វា"]
-    assert osi[0] == ["អនុសន្ទស្សន៍ OSI៖ ការផ្តល់សេវា", "សន្ទស្សន៍ ០–១", "០.៤៥", "គ្មាន"]
+    assert osi[0] == ["អនុសន្ទស្សន៍ OSI៖ ការផ្តល់សេវា", "សន្ទស្សន៍ ០–១", "០.៤៥", "គ្មាន", "–"]
     assert "EGDI = (OSI + TII + HCI) / ៣" in text(content)
     assert "មិនទាន់បានបញ្ជាក់" in badges(content)[0] or "បានបញ្ជាក់" in badges(content)[0]
     assert "ការផ្លាស់ប្តូរធៀបនឹងឆ្នាំ ២០២០" in text(content)
