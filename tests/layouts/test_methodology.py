@@ -54,6 +54,18 @@ def tables(content: object) -> dict[str, list[list[str]]]:
     return found
 
 
+def visible(component: object) -> str:
+    """The text of a component outside its technical-details folds."""
+    if isinstance(component, str):
+        return component
+    if isinstance(component, (list, tuple)):
+        return " ".join(visible(c) for c in component)
+    if "tech-details" in str(getattr(component, "className", "")):
+        return ""
+    children = getattr(component, "children", None)
+    return visible(children) if children is not None else ""
+
+
 def badges(content: object) -> list[str]:
     return [text(c).strip() for c in walk(content) if "method-badge " in f"{getattr(c, 'className', '')} "]
 
@@ -126,3 +138,37 @@ def test_the_catalog_has_both_languages_and_the_page_prefix():
     assert all(set(texts) == {"en", "km"} for texts in entries.values())
     words = [texts for texts in entries.values() if re.sub(r"\{\w+\}", "", texts["en"]).strip(" ,")]  # more than placeholders
     assert all(KHMER.search(texts["km"]) for texts in words)
+
+
+def test_the_back_test_and_the_sources_are_on_the_page_in_both_languages(bundled):
+    from indicators.ingest.bundled import attributions
+    from layouts.views.method_backtest import edition_fits
+
+    content = page.methodology_content(2024, "en")
+    backtest = find(content, ids.METHODOLOGY_BACKTEST)
+    figures = tables(backtest)["How well the 2024 method rebuilds the published values"]
+    fits = {fit.subindex: fit for fit in edition_fits(2024).fits}  # type: ignore[union-attr]
+    assert [row[:3] for row in figures] == [["TII", "193", f"{fits['tii'].median:.3f}"], ["HCI", "193", f"{fits['hci'].median:.3f}"]]
+    assert "the 2022 method, fed the same data, misses them by a median 0.073" in text(backtest)
+    graph = find(backtest, ids.METHODOLOGY_BACKTEST_GRAPH)
+    scatter = [trace for trace in graph.figure["data"] if trace["mode"] == "markers"]
+    assert sorted(trace["name"] for trace in scatter) == ["HCI", "TII"] and all(len(trace["x"]) == 193 for trace in scatter)
+    sources = find(content, ids.METHODOLOGY_SOURCES)
+    rows = tables(sources)["Bundled sources, their licences and where to find them"]
+    assert [(row[0], row[2], row[3]) for row in rows] == [(a.name, a.licence, a.url) for a in attributions("en")]
+    assert ("World Bank, World Development Indicators", "Creative Commons Attribution 4.0 (CC BY 4.0)") in {(r[0], r[2]) for r in rows}
+
+    khmer = page.methodology_content(2024, "km")
+    words = text(find(khmer, ids.METHODOLOGY_BACKTEST)) + text(find(khmer, ids.METHODOLOGY_SOURCES))
+    assert "ការធ្វើតេស្តត្រឡប់ក្រោយ" in words and "អាជ្ញាបណ្ណ" in words
+    km_rows = tables(find(khmer, ids.METHODOLOGY_SOURCES))["ប្រភពដែលភ្ជាប់មកជាមួយ អាជ្ញាបណ្ណរបស់វា និងកន្លែងដែលអាចរកវាបាន"]
+    assert [row[2] for row in km_rows] == [a.licence for a in attributions("km")] and all(KHMER.search(row[0]) for row in km_rows)
+
+
+def test_no_raw_code_or_path_outside_the_technical_details(bundled):
+    """Codes (snake_case), file paths and commands stay in the technical-details folds, in both languages."""
+    for lang in ("en", "km"):
+        for edition in (2014, 2020, 2024):
+            shown = visible(page.methodology_content(edition, lang))
+            assert not re.findall(r"\b[a-z]+_[a-z0-9_]+\b", shown), (lang, edition)
+            assert "data/" not in shown and ".yaml" not in shown and "python -m" not in shown, (lang, edition)
