@@ -4,8 +4,8 @@ previous edition, how well the previous method rebuilds the same published value
 for the change: the 2024 TII rebuilds with a median |error| of 0.010 with affordability, 0.073 with fixed broadband).
 
 Per sub-index: countries compared, median and 90th-percentile |rebuilt − published|, Pearson correlation, Cambodia's
-rebuilt and published values. Computed once per store version and edition (about 0.3 s once the store's component
-data is read, which the Simulator shares), then kept.
+rebuilt and published values. Computed once per store version and edition (about 0.3–0.5 s once the store's component
+data is read, which the Simulator and the Trends page's data-or-method split share), then kept.
 """
 
 from __future__ import annotations
@@ -18,12 +18,12 @@ import pandas as pd
 from indicators.method.backtest import SUBINDICES, Backtest, backtest
 from indicators.method.changes import changes_between, previous_edition
 from indicators.method.methodology import load_methodology
-from indicators.method.stored import latest_version, stored_components, stored_published
+from indicators.method.stored import latest_version, stored_components
 from indicators.method.vintages import choose_releases
 from layouts.i18n import fmt_int, fmt_number, t
 from layouts.views.labels import country_name
 from layouts.views.method_words import index_name
-from layouts.views.snapshot import store
+from layouts.views.snapshot import request_snapshot, store
 
 FOCUS = "KHM"  # the country the dashboard is for: its rebuilt and published values are named
 
@@ -102,7 +102,7 @@ def _fits(components: pd.DataFrame, published: pd.DataFrame, edition: int) -> Ed
 def _edition_fits(version: int, edition: int) -> EditionFits | None:
     current = store()
     codes = sorted(set(load_methodology(edition).input_codes()) | _previous_codes(edition))
-    return _fits(stored_components(current, codes), stored_published(current), edition)
+    return _fits(stored_components(current, codes), request_snapshot().published, edition)
 
 
 def _previous_codes(edition: int) -> set[str]:

@@ -277,3 +277,26 @@ def change_labels(changes: list[MethodChange], lang: str) -> list[str]:
             key = (id(change),)
         grouped.setdefault(key, []).append(change)
     return [change_label(group, lang) for group in grouped.values()]
+
+
+def change_summary(changes: list[MethodChange], lang: str) -> str:
+    """The changes in one phrase: a component removed and another added to the same sub-index is said as a
+    replacement ('TII: ICT affordability replaced Fixed (wired) broadband subscriptions'); the rest as `change_labels`."""
+    said: list[str] = []
+    rest = list(changes)
+    for item in dict.fromkeys(c.item for c in changes):
+        removed = [c for c in rest if c.item == item and c.kind == "component_removed"]
+        added = [c for c in rest if c.item == item and c.kind == "component_added"]
+        if len(removed) == 1 and len(added) == 1:
+            index = index_name(item, lang, short=True)
+            said.append(
+                t(
+                    "methodology_change_replaced",
+                    lang,
+                    index=index,
+                    added=indicator_name(added[0].code, lang),
+                    removed=indicator_name(removed[0].code, lang),
+                )
+            )
+            rest = [c for c in rest if c not in (removed[0], added[0])]
+    return "; ".join(said + change_labels(rest, lang))

@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from layouts.views import about_data, compare, method_backtest, reports, simulator, snapshot, targets, trends
+from layouts.views import about_data, compare, method_backtest, method_split, reports, simulator, snapshot, targets, trends
 
 
 def use_views(database: str | None) -> None:
     snapshot.configure(database)
-    for view in (about_data, compare, method_backtest, reports, simulator, targets, trends):
+    for view in (about_data, compare, method_backtest, method_split, reports, simulator, targets, trends):
         view.clear_caches()
 
 
