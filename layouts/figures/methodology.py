@@ -12,11 +12,13 @@ from layouts.figures.compare import figure_of, unit_ticks
 from layouts.i18n import fmt_number, t
 
 FOCUS_COLOUR = "#1d2733"
+SYMBOLS = {"tii": "circle", "hci": "triangle-up"}  # told apart by shape as well as colour
+FOCUS_TEXT = {"tii": "top left", "hci": "bottom right"}  # the country's two labels never overlap
 
 
 def backtest_figure(points: pd.DataFrame, codes: dict[str, str], focus_name: str, lang: str) -> go.Figure:
     """`points`: name, subindex (short name), published, reconstructed, error, focus; `codes`: short name → sub-index
-    code (for its colour)."""
+    code (for its colour and marker)."""
     traces: list[dict[str, object]] = [
         {
             "type": "scatter",
@@ -48,7 +50,12 @@ def backtest_figure(points: pd.DataFrame, codes: dict[str, str], focus_name: str
                 "x": rows["published"].tolist(),
                 "y": rows["reconstructed"].tolist(),
                 "name": str(short),
-                "marker": {"color": PALETTE.get(codes.get(str(short), ""), "#0072B2"), "size": 6, "opacity": 0.7},
+                "marker": {
+                    "color": PALETTE.get(codes.get(str(short), ""), "#0072B2"),
+                    "symbol": SYMBOLS.get(codes.get(str(short), ""), "circle"),
+                    "size": 7,
+                    "opacity": 0.75,
+                },
                 "hovertext": hover,
                 "hoverinfo": "text",
             }
@@ -62,7 +69,7 @@ def backtest_figure(points: pd.DataFrame, codes: dict[str, str], focus_name: str
                 "x": focus["published"].tolist(),
                 "y": focus["reconstructed"].tolist(),
                 "text": [f"{focus_name} ({short})" for short in focus["subindex"]],
-                "textposition": "top left",
+                "textposition": [FOCUS_TEXT.get(codes.get(str(short), ""), "top left") for short in focus["subindex"]],
                 "name": focus_name,
                 "marker": {"color": FOCUS_COLOUR, "size": 11, "symbol": "diamond-open", "line": {"width": 2}},
                 "hoverinfo": "skip",
@@ -72,7 +79,7 @@ def backtest_figure(points: pd.DataFrame, codes: dict[str, str], focus_name: str
     return figure_of(
         traces,
         xaxis={**axis, "title": {"text": t("methodology_backtest_published", lang)}},
-        yaxis={**axis, "title": {"text": t("methodology_backtest_rebuilt", lang)}, "scaleanchor": "x", "scaleratio": 1},
+        yaxis={**axis, "title": {"text": t("methodology_backtest_rebuilt", lang)}},
         legend={"orientation": "h", "y": -0.18},
         height=460,
         margin={"l": 60, "r": 20, "t": 20, "b": 90},
