@@ -172,3 +172,12 @@ def test_no_raw_code_or_path_outside_the_technical_details(bundled):
             shown = visible(page.methodology_content(edition, lang))
             assert not re.findall(r"\b[a-z]+_[a-z0-9_]+\b", shown), (lang, edition)
             assert "data/" not in shown and ".yaml" not in shown and "python -m" not in shown, (lang, edition)
+
+
+@pytest.mark.parametrize("edition", available_editions())
+def test_no_english_is_left_in_khmer(bundled, edition):
+    """Above the sources (publishers' names are proper names): only acronyms (EGDI, TII, ITU, UNDP, …) and the
+    formulas' function names stay in Latin letters."""
+    content = [c for c in page.methodology_content(edition, "km") if getattr(c, "id", None) != ids.METHODOLOGY_SOURCES]
+    words = set(re.findall(r"[A-Za-z]{3,}", visible(content)))
+    assert {w for w in words if not w.isupper()} <= {"min", "max", "minmax", "cap"}
