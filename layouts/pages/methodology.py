@@ -5,6 +5,8 @@ and what is not, where every number comes from, and what changed since the previ
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import dash
 from dash import dcc, html
 
@@ -21,6 +23,7 @@ from layouts.views.labels import country_name
 from layouts.views.method_backtest import FOCUS, backtest_view
 from layouts.views.method_sources import sources_view
 from layouts.views.method_words import index_name
+from layouts.views.snapshot import request_snapshot
 
 dash.register_page(__name__, path="/methodology", name="Methodology", order=4)
 
@@ -56,7 +59,13 @@ def layout(lang: str = "en", edition: str | None = None, **_: str) -> html.Div:
 
 
 def methodology_content(edition: int, lang: str) -> list[object]:
-    """Every section of the page for one edition's methodology file."""
+    """Every section of the page for one edition's methodology file (drawn once per store version, edition and
+    language: the back-test depends on the store's data, the rest on the file)."""
+    return list(_content(request_snapshot().version, edition, lang))
+
+
+@lru_cache(maxsize=32)
+def _content(version: int, edition: int, lang: str) -> tuple[object, ...]:
     shown = view.methodology_view(edition, lang)
     status = [html.Span(t("methodology_file_status", lang), className="muted"), badge(shown.file_provenance)]
     children: list[object] = [
@@ -106,7 +115,12 @@ def methodology_content(edition: int, lang: str) -> list[object]:
         origins_section(shown, lang),
         sources_section(lang),
     ]
-    return children
+    return tuple(children)
+
+
+def clear_caches() -> None:
+    """Forget what was drawn for earlier store versions (tests that switch databases)."""
+    _content.cache_clear()
 
 
 def badge(provenance: view.Provenance) -> html.Span:

@@ -18,7 +18,7 @@ import pandas as pd
 from indicators.method.backtest import SUBINDICES, Backtest, backtest
 from indicators.method.changes import changes_between, previous_edition
 from indicators.method.methodology import load_methodology
-from indicators.method.stored import latest_version, stored_components
+from indicators.method.stored import stored_components
 from indicators.method.vintages import choose_releases
 from layouts.i18n import fmt_int, fmt_number, t
 from layouts.views.labels import country_name
@@ -112,7 +112,7 @@ def _previous_codes(edition: int) -> set[str]:
 
 def edition_fits(edition: int) -> EditionFits | None:
     """The back-test of `edition` on the store's current data (None: no published values or no component data)."""
-    return _edition_fits(latest_version(store()), edition)
+    return _edition_fits(request_snapshot().version, edition)
 
 
 def clear_caches() -> None:

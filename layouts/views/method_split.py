@@ -19,7 +19,7 @@ from functools import lru_cache
 from indicators.method.changes import MethodChange, edition_changes, previous_edition
 from indicators.method.methodology import load_methodology
 from indicators.method.split import ChangeSplit, split_change
-from indicators.method.stored import latest_version, stored_components
+from indicators.method.stored import stored_components
 from indicators.method.vintages import choose_releases
 from layouts.i18n import fmt_int, fmt_number, t
 from layouts.views.labels import country_name
@@ -86,7 +86,7 @@ def change_splits(entity: str, series: str) -> list[Split]:
     """Every edition where the method of `series` changed, with the country's published change split, oldest first."""
     if series not in SPLIT_SERIES:
         return []
-    version = latest_version(store())
+    version = request_snapshot().version  # the store's latest version, read once per request
     rebuilt = REBUILT if series == "egdi" else (series,)
     changed = sorted({c.edition for c in edition_changes() if any(c.affects(code) for code in rebuilt)})
     found = []

@@ -17,12 +17,13 @@ def use_views(database: str | None) -> None:
 
 def use_pages(database: str | None) -> None:
     """The views and the pages (import the app first: pages register themselves with it)."""
-    from layouts.pages import overview
+    from layouts.pages import methodology, overview
     from layouts.pages import targets as targets_page
 
     use_views(database)
     overview.clear_caches()
     targets_page.clear_caches()
+    methodology.clear_caches()
 
 
 @contextmanager

@@ -19,6 +19,7 @@ from layouts.state import parse_query
 from layouts.views import methodology as view
 
 KHMER = re.compile("[\u1780-\u17ff]")
+pytestmark = pytest.mark.usefixtures("bundled")  # the back-test section reads the store: the shared bundled one
 
 
 def walk(component: object):  # type: ignore[no-untyped-def]
