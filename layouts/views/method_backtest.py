@@ -199,10 +199,17 @@ def backtest_view(edition: int, lang: str) -> BacktestView:
     findings = [_finding(fit, fits, lang) for fit in fits.fits]
     findings.append(t("methodology_backtest_proves", lang))
     names = {code: country_name(code, lang) for code in fits.points["iso3"].unique()}
-    points = fits.points.assign(
-        name=fits.points["iso3"].map(names),
-        subindex=[index_name(code, lang, short=True) for code in fits.points["subindex"]],
-        focus=fits.points["iso3"] == FOCUS,
+    order = {code: i for i, code in enumerate(SUBINDICES)}
+    points = (
+        fits.points.assign(
+            name=fits.points["iso3"].map(names),
+            order=fits.points["subindex"].map(order),
+            subindex=[index_name(code, lang, short=True) for code in fits.points["subindex"]],
+            focus=fits.points["iso3"] == FOCUS,
+        )
+        .sort_values(["order", "name"], kind="stable")  # the table: by sub-index, then by country name
+        .drop(columns="order")
+        .reset_index(drop=True)
     )
     table = pd.DataFrame(
         {
