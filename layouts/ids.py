@@ -90,6 +90,9 @@ METHODOLOGY_EDITION = "methodology-edition"
 METHODOLOGY_CONTENT = "methodology-content"
 METHODOLOGY_LANG = "methodology-lang"
 METHODOLOGY_CHANGES = "methodology-changes"
+METHODOLOGY_BACKTEST = "methodology-backtest"
+METHODOLOGY_BACKTEST_GRAPH = "methodology-backtest-graph"
+METHODOLOGY_SOURCES = "methodology-sources"
 
 # reports
 REPORTS_LANG = "reports-lang"

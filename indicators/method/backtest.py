@@ -11,6 +11,10 @@ and per sub-index: countries compared, Pearson correlation, median and 90th-perc
 (min-max anchors: a wrong anchor moves every country), and the worst ten with a cause where one can be found in the
 data (a component missing and re-weighted, a value filled, a value older than the data year).
 
+With `data_from`, another edition's published values are rebuilt with this method, fed that edition's data years: how
+well the previous method would have rebuilt them (e.g. the 2024 TII with fixed broadband, as in 2022, against the 2024
+file's affordability), the evidence of a method change.
+
 The nowcast reuses it: `interval_halfwidths` sizes intervals from the absolute errors of earlier editions.
 """
 
@@ -134,10 +138,10 @@ class _Scored:
 
 
 def _compare(
-    methodology: Methodology, subindex: str, field: pd.DataFrame, scored: _Scored
+    methodology: Methodology, subindex: str, field: pd.DataFrame, scored: _Scored, data_from: Methodology | None = None
 ) -> tuple[pd.DataFrame, dict[str, object], pd.DataFrame]:
     """The rows, the summary and the worst countries of one sub-index."""
-    edition = methodology.edition
+    edition = (data_from or methodology).edition
     forms = methodology.subindices[subindex].forms
     codes = list(dict.fromkeys(code for form in forms for code in form.input_codes))
     pair = pd.DataFrame({"reconstructed": scored.entities[subindex].reindex(field.index), "published": field[subindex]})
@@ -147,7 +151,7 @@ def _compare(
         frame[code] = scored.values[code].reindex(field.index) if code in scored.values else np.nan
         frame[f"{code}_year"] = scored.years[code].reindex(field.index).astype("Int64") if code in scored.years else pd.NA
     frame = frame.rename_axis("iso3").reset_index().assign(edition=edition, subindex=subindex)
-    years = {code: data_year(methodology, code) for code in codes}
+    years = {code: data_year(methodology, code, data_from) for code in codes}
     fills = {c.code: c.fill for form in forms for c in form.components if c.fill is not None}
     top = frame.dropna(subset=["error"]).assign(size=lambda t: t["error"].abs()).nlargest(WORST, "size")
     causes = [_cause(row, scored.without.get((row["iso3"], subindex), []), fills, codes, years) for _, row in top.iterrows()]
@@ -161,12 +165,15 @@ def backtest(
     methodology: Methodology,
     subindices: Sequence[str] = SUBINDICES,
     until: int | None = None,
+    data_from: Methodology | None = None,
 ) -> Backtest:
     """Rebuild `subindices` of `methodology`'s edition for the countries in `published` (a published-results table:
     edition, iso3 and one column per sub-index) from `components` (tidy: entity, year, indicator, value[, source]),
-    each value the latest up to the edition's data year (and `until`); compare with the published values."""
-    field = published[published["edition"] == methodology.edition].set_index("iso3")
-    inputs, result = field_scores(components, field.index, methodology, until=until)
+    each value the latest up to the edition's data year (and `until`); compare with the published values. With
+    `data_from`, rebuild that edition's published values instead, from its data years, with `methodology`."""
+    target = data_from or methodology
+    field = published[published["edition"] == target.edition].set_index("iso3")
+    inputs, result = field_scores(components, field.index, methodology, until=until, data_from=data_from)
     stages = result.components[result.components["part_of"] == ""]
     scored = _Scored(
         entities=result.entities.set_index("entity"),
@@ -174,9 +181,9 @@ def backtest(
         values=inputs.pivot(index="entity", columns="indicator", values="value"),
         years=inputs.pivot(index="entity", columns="indicator", values="year"),
     )
-    parts = [_compare(methodology, subindex, field, scored) for subindex in subindices]
+    parts = [_compare(methodology, subindex, field, scored, data_from) for subindex in subindices]
     return Backtest(
-        edition=methodology.edition,
+        edition=target.edition,
         methodology_id=methodology.id,
         rows=pd.concat([rows for rows, _, _ in parts], ignore_index=True),
         summary=pd.DataFrame([summary for _, summary, _ in parts], columns=SUMMARY_COLUMNS),

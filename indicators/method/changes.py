@@ -2,12 +2,15 @@
 
 Two editions' files are compared item by item, never from a hand-kept list:
 - sub-indices present; per sub-index its forms (matched by name); per form the steps and the components
-  (matched by indicator code: added, removed, weight changed, cap changed);
+  (matched by indicator code: added, removed, weight, cap, direction, fill or combination changed);
 - the EGDI weights, the group levels (thresholds and classes), the rating-class and rank rules, the
   missing-data shares.
-These are *method* changes. Apart from them, *provenance* changes say that an item's source kind or its
-confirmation changed (e.g. rating classes, computed by this project before 2020, published by the UN from
-2020), or that the file's status changed; the numbers stay the same.
+These are *method* changes. Apart from them, *data* changes say that an edition reads its data more or fewer years
+before its own year (the lag, edition − data year, of the file or of one component: e.g. internet users read 3 years
+before the 2022 Survey, 2 before the 2024 one); a data year that moves with the edition is no change. A split of a
+change into data and method (see split) counts them as data: both methods are fed the newer edition's data years.
+*Provenance* changes say that an item's source kind or its confirmation changed (e.g. rating classes, computed by
+this project before 2020, published by the UN from 2020), or that the file's status changed; the numbers stay the same.
 """
 
 from __future__ import annotations
@@ -29,6 +32,9 @@ METHOD_KINDS = (
     "component_removed",
     "weight_changed",
     "cap_changed",
+    "direction_changed",
+    "fill_changed",
+    "combine_changed",
     "egdi_weight_changed",
     "group_levels_changed",
     "group_threshold_changed",
@@ -37,8 +43,12 @@ METHOD_KINDS = (
     "rank_rule_changed",
     "missing_data_changed",
 )
+DATA_KINDS = ("data_year_changed",)
 PROVENANCE_KINDS = ("status_changed", "source_changed", "confirmation_changed")
-SUBINDEX_KINDS = frozenset(METHOD_KINDS[:9])
+SUBINDEX_KINDS = frozenset(METHOD_KINDS[:12])
+COMPONENT_KINDS = frozenset(
+    ("component_added", "component_removed", "weight_changed", "cap_changed", "direction_changed", "fill_changed", "combine_changed")
+)
 EGDI_INPUTS = ("osi", "tii", "hci")
 
 Value = object  # a weight or cap (float | None), steps or classes (tuple[str, ...]), a rule or status (str), a flag (bool)
@@ -48,11 +58,13 @@ Value = object  # a weight or cap (float | None), steps or classes (tuple[str, .
 class MethodChange:
     """One difference between the method of `previous` and that of `edition` (where it takes effect).
 
-    item: the sub-index code ('tii'), 'egdi', 'groups', 'rating_classes', 'rank', 'missing_data', 'file', or
-          for provenance changes the origin item of the file ('subindices.osi', 'rating_classes', ...).
+    item: the sub-index code ('tii'), 'egdi', 'groups', 'rating_classes', 'rank', 'missing_data', 'file', 'data_year'
+          (the file's data year), or for provenance changes the origin item of the file ('subindices.osi', ...).
     form: the form name for form-level changes ('components', 'subindices', ...).
     code: the indicator code (component changes), sub-index code (EGDI weights), group code or setting name.
-    before/after: the old and new value; None where there was none (no cap, a component not yet present).
+    before/after: the old and new value; None where there was none (no cap, no fill, a component not yet present, no
+          combination). A direction is 'higher' or 'lower'; a combination a `components.Combination`; a data year
+          change gives the lags in years (edition − data year).
     For form_added/form_removed, `after`/`before` is the form's components as ((code, weight), ...).
     """
 
@@ -70,9 +82,14 @@ class MethodChange:
         return self.kind in METHOD_KINDS
 
     @property
+    def is_data(self) -> bool:
+        """A change of the data an edition reads (its lag), not of how it is scored."""
+        return self.kind in DATA_KINDS
+
+    @property
     def codes(self) -> tuple[str, ...]:
         """The indicator codes the change concerns (empty when it concerns no single indicator)."""
-        if self.kind in ("component_added", "component_removed", "weight_changed", "cap_changed"):
+        if self.kind in COMPONENT_KINDS or (self.kind == "data_year_changed" and self.code):
             return (self.code,)
         if self.kind in ("form_added", "form_removed"):
             parts = self.after if self.kind == "form_added" else self.before
@@ -118,6 +135,38 @@ def _form_changes(old: Form, new: Form, change: Callable[..., MethodChange]) -> 
             changes.append(change(kind="weight_changed", code=code, before=was.weight, after=now.weight))
         if not _close(was.cap, now.cap):
             changes.append(change(kind="cap_changed", code=code, before=was.cap, after=now.cap))
+        if was.direction != now.direction:
+            changes.append(change(kind="direction_changed", code=code, before=was.direction, after=now.direction))
+        if not _close(was.fill, now.fill):
+            changes.append(change(kind="fill_changed", code=code, before=was.fill, after=now.fill))
+        if was.combine != now.combine:
+            changes.append(change(kind="combine_changed", code=code, before=was.combine, after=now.combine))
+    return changes
+
+
+def _lag(method: Methodology, year: int | None) -> int | None:
+    return None if year is None else method.edition - year
+
+
+def _data_changes(old: Methodology, new: Methodology, change: Callable[..., MethodChange]) -> list[MethodChange]:
+    """The file's lag, then each component's own lag (its data year, else the file's), for components in both files;
+    a component whose lag only follows the file's is not named again."""
+    file_before, file_after = _lag(old, old.data_year), _lag(new, new.data_year)
+    changes: list[MethodChange] = []
+    if file_before != file_after:
+        changes.append(change(kind="data_year_changed", item="data_year", before=file_before, after=file_after))
+    for code, sub in new.subindices.items():
+        if code not in old.subindices:
+            continue
+        was = {c.code: c for form in old.subindices[code].forms for c in form.components}
+        for component in (c for form in sub.forms for c in form.components if c.code in was):
+            own_before, own_after = was[component.code].data_year, component.data_year
+            if own_before is None and own_after is None:
+                continue
+            before = _lag(old, own_before) if own_before is not None else file_before
+            after = _lag(new, own_after) if own_after is not None else file_after
+            if before != after:
+                changes.append(change(kind="data_year_changed", item=code, code=component.code, before=before, after=after))
     return changes
 
 
@@ -188,9 +237,14 @@ def _provenance_changes(old: Methodology, new: Methodology, change: Callable[...
 
 
 def changes_between(old: Methodology, new: Methodology) -> list[MethodChange]:
-    """Every method change, then every provenance change, from `old`'s edition to `new`'s."""
+    """Every method change, then every data change, then every provenance change, from `old`'s edition to `new`'s."""
     change = partial(MethodChange, edition=new.edition, previous=old.edition)
-    return [*_subindex_changes(old, new, change), *_rule_changes(old, new, change), *_provenance_changes(old, new, change)]
+    return [
+        *_subindex_changes(old, new, change),
+        *_rule_changes(old, new, change),
+        *_data_changes(old, new, change),
+        *_provenance_changes(old, new, change),
+    ]
 
 
 @lru_cache(maxsize=8)

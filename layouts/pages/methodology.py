@@ -1,8 +1,11 @@
 """Methodology (analysts): per edition with a methodology file, the formulas and weights used, what is confirmed
 and what is not, where every number comes from, and what changed since the previous edition
-(`layouts.views.methodology`, read from the methodology files)."""
+(`layouts.views.methodology`, read from the methodology files); how well the method rebuilds the published values
+(`layouts.views.method_backtest`); and whose data the tool ships, under which licence (`layouts.views.method_sources`)."""
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 import dash
 from dash import dcc, html
@@ -10,9 +13,17 @@ from dash import dcc, html
 from indicators.method.methodology import available_editions
 from layouts import ids
 from layouts.components import notice, scroll_box
+from layouts.components.chart_block import ChartTable, chart_block
+from layouts.figures.methodology import backtest_figure
 from layouts.i18n import fmt_int, t
 from layouts.state import language
 from layouts.views import methodology as view
+from layouts.views.about_data import AboutData, last_updated
+from layouts.views.labels import country_name
+from layouts.views.method_backtest import FOCUS, backtest_view
+from layouts.views.method_sources import sources_view
+from layouts.views.method_words import index_name
+from layouts.views.snapshot import request_snapshot
 
 dash.register_page(__name__, path="/methodology", name="Methodology", order=4)
 
@@ -48,7 +59,13 @@ def layout(lang: str = "en", edition: str | None = None, **_: str) -> html.Div:
 
 
 def methodology_content(edition: int, lang: str) -> list[object]:
-    """Every section of the page for one edition's methodology file."""
+    """Every section of the page for one edition's methodology file (drawn once per store version, edition and
+    language: the back-test depends on the store's data, the rest on the file)."""
+    return list(_content(request_snapshot().version, edition, lang))
+
+
+@lru_cache(maxsize=32)
+def _content(version: int, edition: int, lang: str) -> tuple[object, ...]:
     shown = view.methodology_view(edition, lang)
     status = [html.Span(t("methodology_file_status", lang), className="muted"), badge(shown.file_provenance)]
     children: list[object] = [
@@ -89,10 +106,21 @@ def methodology_content(edition: int, lang: str) -> list[object]:
             [html.H2(t("methodology_missing_title", lang)), html.P(shown.missing_data), origin_line(shown.missing_provenance)],
             className="panel",
         ),
+        html.Section(
+            [html.H2(t("methodology_data_year_title", lang)), html.P(shown.data_year), origin_line(shown.data_year_provenance)],
+            className="panel",
+        ),
         changes_section(shown.changes, lang),
+        backtest_section(edition, lang),
         origins_section(shown, lang),
+        sources_section(lang),
     ]
-    return children
+    return tuple(children)
+
+
+def clear_caches() -> None:
+    """Forget what was drawn for earlier store versions (tests that switch databases)."""
+    _content.cache_clear()
 
 
 def badge(provenance: view.Provenance) -> html.Span:
@@ -163,6 +191,11 @@ def changes_section(changes: view.ChangesView, lang: str) -> html.Section:
         children.append(html.Ul([html.Li(label) for label in changes.method], className="change-list"))
     else:
         children.append(html.P(changes.same))
+    if changes.data is not None:
+        children += [
+            html.H3(t("methodology_changes_data", lang)),
+            html.Ul([html.Li(label) for label in changes.data], className="change-list"),
+        ]
     if changes.provenance is not None:
         children += [
             html.H3(t("methodology_changes_provenance", lang)),
@@ -180,4 +213,66 @@ def origins_section(shown: view.MethodologyView, lang: str) -> html.Section:
             html.Details([html.Summary(t("technical_details", lang)), html.P(shown.file, className="source")], className="tech-details"),
         ],
         className="panel",
+    )
+
+
+def backtest_section(edition: int, lang: str) -> html.Section:
+    """The back-test's figures per sub-index, what they prove, and the rebuilt-against-published scatter."""
+    shown = backtest_view(edition, lang)
+    children: list[object] = [html.H2(shown.title)]
+    if shown.notice is not None:
+        return html.Section([*children, notice(shown.notice, "info")], className="panel", id=ids.METHODOLOGY_BACKTEST)
+    caption = t("methodology_backtest_caption", lang, edition=fmt_int(edition, lang))
+    children += [
+        html.P(shown.intro),
+        table(caption, shown.headers, list(shown.rows), "data-table method-table backtest-table"),
+        html.Ul([html.Li(finding) for finding in shown.findings], className="backtest-findings"),
+    ]
+    codes = {index_name(code, lang, short=True): code for code in ("tii", "hci")}
+    about = AboutData(
+        t("chart_source_indicators", lang),
+        t("chart_citation_survey", lang),
+        t("chart_licence_sources", lang),
+        last_updated(lang),
+        t("methodology_backtest_processing", lang),
+    )
+    block = chart_block(
+        f"{ids.METHODOLOGY_BACKTEST}-block",
+        lang,
+        title=shown.chart_title,
+        summary=shown.chart_summary,
+        figure=backtest_figure(shown.points, codes, country_name(FOCUS, lang), lang),
+        table=ChartTable(shown.table_headers, shown.table),
+        about=about,
+        graph_id=ids.METHODOLOGY_BACKTEST_GRAPH,
+        filename=f"backtest-{edition}",
+        heading="h3",
+    )
+    return html.Section([*children, block], className="panel", id=ids.METHODOLOGY_BACKTEST)
+
+
+def sources_section(lang: str) -> html.Section:
+    """Every bundled source with its publisher, attribution, licence and link; its files in the technical details."""
+    shown = sources_view(lang)
+    rows = [[row.name, row.attribution, row.licence, html.A(row.url, href=row.url, rel="noopener")] for row in shown.rows]
+    files = [
+        html.Li([html.Strong(row.name), f" ({count}): ", ", ".join(row.files)])
+        for row, count in zip(shown.rows, shown.files_counts, strict=True)
+    ]
+    return html.Section(
+        [
+            html.H2(shown.title),
+            html.P(shown.intro),
+            table(shown.caption, shown.headers, rows, "data-table method-table sources-table"),
+            html.Details(
+                [
+                    html.Summary(t("technical_details", lang)),
+                    html.P(shown.files_title, className="muted"),
+                    html.Ul(files, className="source"),
+                ],
+                className="tech-details",
+            ),
+        ],
+        className="panel",
+        id=ids.METHODOLOGY_SOURCES,
     )

@@ -22,6 +22,7 @@ from layouts.views import trends as view
 from layouts.views.about_data import indicators_about, survey_about
 from layouts.views.choices import country_options
 from layouts.views.labels import catalog_texts
+from layouts.views.method_split import split_sentences
 from layouts.views.snapshot import Snapshot, snapshot
 
 dash.register_page(__name__, path="/trends", name="Trends", order=1)
@@ -47,9 +48,20 @@ def trends_parts(
     figure = trends_figure(shown.lines, shown.markers, shown.axes, t("trends_method_change", lang), no_values)
     details: list[object] = [notice(shown.notice[1], shown.notice[0])] if shown.notice else []
     details.append(html.P(t("trends_gaps", lang), className="muted"))
-    details += [html.P(shown.source, className="source"), changes_panel(shown, lang)]
+    details.append(html.P(shown.source, className="source"))
+    details += split_panel(entity, series, lang)
+    details.append(changes_panel(shown, lang))
     table = ChartTable(shown.table_headers, shown.table) if shown.table is not None else None
     return TrendsParts(shown.subtitle, figure, shown.summary, table, details, range_props(shown.all_periods, shown.shown_periods, lang))
+
+
+def split_panel(entity: str, series: str, lang: str) -> list[html.Div]:
+    """Where the method of the series changed: the country's change split into method and data (none otherwise)."""
+    sentences = split_sentences(entity, series, lang)
+    if not sentences:
+        return []
+    children = [html.H2(t("trends_split_title", lang)), *(html.P(text, className="split-sentence") for text in sentences)]
+    return [html.Div([*children, html.P(t("trends_split_how", lang), className="muted")], className="panel trends-split")]
 
 
 def changes_panel(shown: view.TrendsView, lang: str) -> html.Div:

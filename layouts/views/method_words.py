@@ -7,18 +7,32 @@ from __future__ import annotations
 import hashlib
 import re
 from fractions import Fraction
+from functools import lru_cache
 
 from indicators.catalogue import load_catalogue
 from indicators.method.changes import MethodChange
-from indicators.method.methodology import load_methodology
+from indicators.method.components import LOWER, Combination, Component
+from indicators.method.methodology import available_editions, load_methodology
 from layouts.i18n import catalog, digits, fmt_int, fmt_number, t
 
 ANNEX_SOURCE = re.compile(r"^UN DESA, United Nations E-Government Survey (\d{4}), Annex: Survey Methodology")
 KNOWN_SOURCES = {
     "This project's own rule, documented in README.md (Methodology)": "method_source_project",
     "Working assumption of this project, awaiting a primary source": "method_source_assumption",
+    "This project's back-test: the edition rebuilt from public component data and compared with the UN's published results "
+    "(python -m indicators backtest; figures in the note)": "method_source_backtest",
 }
-GROUPED_KINDS = ("component_added", "component_removed", "weight_changed", "cap_changed", "source_changed", "confirmation_changed")
+GROUPED_KINDS = (
+    "component_added",
+    "component_removed",
+    "weight_changed",
+    "cap_changed",
+    "direction_changed",
+    "fill_changed",
+    "data_year_changed",
+    "source_changed",
+    "confirmation_changed",
+)
 
 
 # ---------------------------------------------------------------- words and numbers
@@ -60,14 +74,26 @@ def index_name(code: str, lang: str, short: bool = False) -> str:
     return known_text(code, lang, code)
 
 
+@lru_cache(maxsize=1)
+def _combination_names() -> dict[str, tuple[str, str]]:
+    """The names the methodology files give their combinations (a mean of z-scores has no catalogue entry)."""
+    return {
+        c.code: (c.name_en, c.name_km) for e in available_editions() for c in load_methodology(e).components() if c.name_en and c.name_km
+    }
+
+
 def indicator_name(code: str, lang: str) -> str:
+    """The catalogue's name, else the name a methodology file gives a combination, else the code itself."""
     indicator = load_catalogue().get(code)
-    return indicator.name(lang) if indicator else code
+    if indicator:
+        return indicator.name(lang)
+    names = _combination_names().get(code)
+    return (names[1] if lang == "km" else names[0]) if names else code
 
 
 def indicator_unit(code: str, lang: str) -> str:
     indicator = load_catalogue().get(code)
-    return indicator.unit(lang) if indicator else ""
+    return indicator.unit(lang) if indicator else "–"
 
 
 def form_name(form: str, lang: str) -> str:
@@ -114,6 +140,42 @@ def fmt_share(share: object, lang: str) -> str:
     return digits(f"{float(share) * 100:g}%", lang) if isinstance(share, (int, float)) else "–"
 
 
+def direction_text(direction: object, lang: str, short: bool = False) -> str:
+    if direction != LOWER:
+        return t("methodology_higher_better", lang)
+    return t("methodology_lower_better_short" if short else "methodology_lower_better", lang)
+
+
+def combine_text(combination: object, lang: str) -> str:
+    """How a combination is formed: 'the mean of the standardised values of A (…) and B (…), over those a country has'."""
+    if not isinstance(combination, Combination):
+        return t("methodology_combine_none", lang)
+    parts = []
+    for part in combination.parts:
+        details = [t("methodology_capped_at", lang, cap=fmt_cap(part.cap, lang))] if part.cap is not None else []
+        if part.direction == LOWER:
+            details.append(direction_text(LOWER, lang, short=True))
+        name = indicator_name(part.code, lang)
+        parts.append(f"{name} ({', '.join(details)})" if details else name)
+    how = "mean_z" if combination.how == "mean_z" else f"mean_{combination.needs}"
+    return t(f"methodology_combine_{how}", lang, parts=join_and(parts, lang))
+
+
+def reading_text(component: Component, lang: str) -> str:
+    """How a component is read beyond its weight and cap: lower is better, the fill of a missing value, its own data
+    year, the combination it is; '–' when it is read plainly."""
+    said = []
+    if component.combine is not None:
+        said.append(combine_text(component.combine, lang))
+    if component.direction == LOWER:
+        said.append(direction_text(LOWER, lang))
+    if component.fill is not None:
+        said.append(t("methodology_fill", lang, fill=fmt_cap(component.fill, lang)))
+    if component.data_year is not None:
+        said.append(t("methodology_own_data_year", lang, year=fmt_int(component.data_year, lang)))
+    return "; ".join(said) if said else "–"
+
+
 def join_and(items: list[str], lang: str) -> str:
     if len(items) < 2:
         return "".join(items)
@@ -155,6 +217,14 @@ def _value_text(change: MethodChange, value: object, lang: str) -> str:
         return source_kind(str(value), lang)
     if kind == "confirmation_changed":
         return status_text(bool(value), lang)
+    if kind == "direction_changed":
+        return direction_text(value, lang)
+    if kind == "fill_changed":
+        return fmt_cap(value, lang)
+    if kind == "combine_changed":
+        return combine_text(value, lang)
+    if kind == "data_year_changed":
+        return fmt_int(value, lang)
     return str(value)
 
 
@@ -174,6 +244,11 @@ def change_label(changes: list[MethodChange], lang: str) -> str:
         return t(f"methodology_change_{kind}", lang, index=index, form=form_name(first.form, lang), components=listed)
     if kind == "missing_data_changed":
         return t(f"methodology_change_{first.code}", lang, before=before, after=after)
+    if kind == "fill_changed":
+        key = "fill_added" if first.before is None else "fill_removed" if first.after is None else "fill_changed"
+        return t(f"methodology_change_{key}", lang, index=index, indicators=indicators, before=before, after=after)
+    if kind == "data_year_changed" and first.item == "data_year":
+        return t("methodology_change_data_year_file", lang, before=before, after=after)
     if kind in ("group_threshold_changed", "group_classes_changed"):
         labels = {level.code: level.label for level in load_methodology(first.edition).groups}
         group = group_name(labels.get(first.code, first.code), lang)
@@ -202,3 +277,26 @@ def change_labels(changes: list[MethodChange], lang: str) -> list[str]:
             key = (id(change),)
         grouped.setdefault(key, []).append(change)
     return [change_label(group, lang) for group in grouped.values()]
+
+
+def change_summary(changes: list[MethodChange], lang: str) -> str:
+    """The changes in one phrase: a component removed and another added to the same sub-index is said as a
+    replacement ('TII: ICT affordability replaced Fixed (wired) broadband subscriptions'); the rest as `change_labels`."""
+    said: list[str] = []
+    rest = list(changes)
+    for item in dict.fromkeys(c.item for c in changes):
+        removed = [c for c in rest if c.item == item and c.kind == "component_removed"]
+        added = [c for c in rest if c.item == item and c.kind == "component_added"]
+        if len(removed) == 1 and len(added) == 1:
+            index = index_name(item, lang, short=True)
+            said.append(
+                t(
+                    "methodology_change_replaced",
+                    lang,
+                    index=index,
+                    added=indicator_name(added[0].code, lang),
+                    removed=indicator_name(removed[0].code, lang),
+                )
+            )
+            rest = [c for c in rest if c not in (removed[0], added[0])]
+    return "; ".join(said + change_labels(rest, lang))

@@ -25,6 +25,7 @@ from layouts.views.method_words import (
     known_text,
     method_title,
     note_text,
+    reading_text,
     rule_text,
     source_kind,
     source_text,
@@ -120,6 +121,7 @@ class ChangesView:
     first: str = ""
     method: list[str] | None = None  # None: the method is the same, said in `same`
     same: str = ""
+    data: list[str] | None = None  # the lag of the data read (edition − data year), where it changed
     provenance: list[str] | None = None
 
 
@@ -150,6 +152,8 @@ class MethodologyView:
     rank_provenance: Provenance
     missing_data: str
     missing_provenance: Provenance
+    data_year: str  # which year's data the edition reads, in words
+    data_year_provenance: Provenance
     changes: ChangesView
     origins_caption: str
     origins_headers: list[str]
@@ -160,6 +164,8 @@ class MethodologyView:
 def provenance(origin: Origin | None, lang: str) -> Provenance:
     confirmed = bool(origin and origin.confirmed)
     help_text = t("methodology_confirmed_help" if confirmed else "methodology_unconfirmed_help", lang)
+    if origin is not None and origin.source == "backtest":
+        help_text = t("methodology_source_backtest_help", lang)
     if origin is None:
         return Provenance(confirmed, status_text(confirmed, lang), help_text)
     return Provenance(confirmed, status_text(confirmed, lang), help_text, source_kind(origin.source, lang), note_text(origin.note, lang))
@@ -167,10 +173,12 @@ def provenance(origin: Origin | None, lang: str) -> Provenance:
 
 def form_view(code: str, form: Form, lang: str) -> FormView:
     rows = [
-        [indicator_name(c.code, lang), indicator_unit(c.code, lang), fmt_weight(c.weight, lang), fmt_cap(c.cap, lang)]
+        [indicator_name(c.code, lang), indicator_unit(c.code, lang), fmt_weight(c.weight, lang), fmt_cap(c.cap, lang), reading]
         for c in form.components
+        for reading in [reading_text(c, lang)]
     ]
-    headers = [t(k, lang) for k in ("methodology_indicator", "methodology_unit", "methodology_weight", "methodology_cap")]
+    keys = ("methodology_indicator", "methodology_unit", "methodology_weight", "methodology_cap", "methodology_reading")
+    headers = [t(k, lang) for k in keys]
     caption = t("methodology_components_caption", lang, index=index_name(code, lang), form=form_name(form.name, lang))
     steps = [step_text(step, lang) for step in form.steps]
     origin = provenance(form.origin, lang) if form.origin is not None else None
@@ -216,6 +224,17 @@ def missing_data_text(method: Methodology, lang: str) -> str:
     )
 
 
+def data_year_text(method: Methodology, lang: str) -> str:
+    """'The 2024 Survey reads data of 2022: …', and the components read from another year."""
+    edition = fmt_int(method.edition, lang)
+    if method.data_year is None:
+        return t("methodology_data_year_unstated", lang, edition=edition)
+    own = [c for c in method.components() if c.data_year is not None and c.data_year != method.data_year]
+    words = [t("methodology_data_year_text", lang, edition=edition, year=fmt_int(method.data_year, lang))]
+    words += [t("methodology_data_year_own", lang, indicator=indicator_name(c.code, lang), year=fmt_int(c.data_year, lang)) for c in own]
+    return " ".join(words)
+
+
 def changes_view(method: Methodology, lang: str) -> ChangesView:
     previous = previous_edition(method.edition)
     if previous is None:
@@ -226,12 +245,14 @@ def changes_view(method: Methodology, lang: str) -> ChangesView:
         )
     changes = [c for c in edition_changes() if c.edition == method.edition]
     method_changes = [c for c in changes if c.is_method]
-    provenance_changes = [c for c in changes if not c.is_method]
+    data_changes = [c for c in changes if c.is_data]
+    provenance_changes = [c for c in changes if not c.is_method and not c.is_data]
     return ChangesView(
         previous,
         t("methodology_changes_title", lang, previous=fmt_int(previous, lang)),
         method=change_labels(method_changes, lang) if method_changes else None,
         same=t("methodology_changes_method_none", lang, previous=fmt_int(previous, lang)),
+        data=change_labels(data_changes, lang) if data_changes else None,
         provenance=change_labels(provenance_changes, lang) if provenance_changes else None,
     )
 
@@ -264,6 +285,8 @@ def methodology_view(edition: int, lang: str) -> MethodologyView:
         rank_provenance=provenance(method.origins.get("rank"), lang),
         missing_data=missing_data_text(method, lang),
         missing_provenance=provenance(method.origins.get("missing_data"), lang),
+        data_year=data_year_text(method, lang),
+        data_year_provenance=provenance(method.origins.get("data_year"), lang),
         changes=changes_view(method, lang),
         origins_caption=t("methodology_origins_caption", lang, edition=fmt_int(method.edition, lang)),
         origins_headers=[t(key, lang) for key in keys],

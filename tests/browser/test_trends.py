@@ -116,3 +116,26 @@ def test_with_the_world_loaded_every_edition_of_the_peers_is_drawn(page, world_d
     expect(page.locator(LINES)).to_have_count(3, timeout=WAIT)
     expect(page.locator(LINES).nth(1).locator(".points path")).to_have_count(12, timeout=WAIT)  # Singapore 2003–2024
     assert errors == []
+
+
+def test_the_tii_says_how_much_of_its_2024_jump_is_the_change_of_method(page, dashboard_url, tmp_path):
+    errors = page.console_errors
+    page.goto(f"{dashboard_url}/trends?series=tii")
+    split = page.locator(".trends-split .split-sentence")
+    expect(split).to_have_count(2, timeout=WAIT)
+    expect(split.nth(1)).to_have_text(
+        "TII of Cambodia +0.200 from 2022 to 2024: about +0.107 from the change of method (TII: ICT affordability (mobile "
+        "data-and-voice and fixed-broadband baskets) replaced Fixed (wired) broadband subscriptions), +0.093 from the data.",
+        timeout=WAIT,
+    )
+    page.screenshot(path=str(tmp_path / "trends-split-en.png"), full_page=True)
+    page.goto(f"{dashboard_url}/trends?series=tii&lang=km")
+    expect(split.nth(1)).to_contain_text("TII នៃកម្ពុជា +០.២០០ ពីឆ្នាំ ២០២២ ដល់ឆ្នាំ ២០២៤", timeout=WAIT)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.reload()
+    expect(split).to_have_count(2, timeout=WAIT)
+    page.screenshot(path=str(tmp_path / "trends-split-km-phone.png"), full_page=True)
+    page.goto(f"{dashboard_url}/trends?series=osi")
+    expect(page.locator(".trends-changes")).to_be_visible(timeout=WAIT)
+    expect(page.locator(".trends-split")).to_have_count(0)
+    assert errors == []

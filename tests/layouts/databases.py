@@ -6,18 +6,30 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from layouts.views import about_data, compare, province_profile, provinces, reports, simulator, snapshot, targets, trends
+from layouts.views import (
+    about_data,
+    compare,
+    method_backtest,
+    method_split,
+    province_profile,
+    provinces,
+    reports,
+    simulator,
+    snapshot,
+    targets,
+    trends,
+)
 
 
 def use_views(database: str | None) -> None:
     snapshot.configure(database)
-    for view in (about_data, compare, province_profile, provinces, reports, simulator, targets, trends):
+    for view in (about_data, compare, method_backtest, method_split, province_profile, provinces, reports, simulator, targets, trends):
         view.clear_caches()
 
 
 def use_pages(database: str | None) -> None:
     """The views and the pages (import the app first: pages register themselves with it)."""
-    from layouts.pages import overview
+    from layouts.pages import methodology, overview
     from layouts.pages import provinces as provinces_page
     from layouts.pages import targets as targets_page
 
@@ -25,6 +37,7 @@ def use_pages(database: str | None) -> None:
     overview.clear_caches()
     provinces_page.clear_caches()
     targets_page.clear_caches()
+    methodology.clear_caches()
 
 
 @contextmanager

@@ -19,6 +19,7 @@ from layouts.state import parse_query
 from layouts.views import methodology as view
 
 KHMER = re.compile("[\u1780-\u17ff]")
+pytestmark = pytest.mark.usefixtures("bundled")  # the back-test section reads the store: the shared bundled one
 
 
 def walk(component: object):  # type: ignore[no-untyped-def]
@@ -52,6 +53,18 @@ def tables(content: object) -> dict[str, list[list[str]]]:
         caption, _, body = table.children
         found[text(caption)] = [[text(cell) for cell in row.children] for row in body.children]
     return found
+
+
+def visible(component: object) -> str:
+    """The text of a component outside its technical-details folds."""
+    if isinstance(component, str):
+        return component
+    if isinstance(component, (list, tuple)):
+        return " ".join(visible(c) for c in component)
+    if "tech-details" in str(getattr(component, "className", "")):
+        return ""
+    children = getattr(component, "children", None)
+    return visible(children) if children is not None else ""
 
 
 def badges(content: object) -> list[str]:
@@ -93,7 +106,7 @@ def test_the_2022_osi_has_two_forms_and_the_sub_index_weights_are_not_confirmed(
 def test_khmer_uses_the_catalogue_names_and_khmer_digits():
     content = page.methodology_content(2022, "km")
     osi = tables(content)["សមាសភាគនៃសន្ទស្សន៍សេវាអនឡាញ ពីអនុសន្ទស្សន៍របស់វា"]
-    assert osi[0] == ["អនុសន្ទស្សន៍ OSI៖ ការផ្តល់សេវា", "សន្ទស្សន៍ ០–១", "០.៤៥", "គ្មាន"]
+    assert osi[0] == ["អនុសន្ទស្សន៍ OSI៖ ការផ្តល់សេវា", "សន្ទស្សន៍ ០–១", "០.៤៥", "គ្មាន", "–"]
     assert "EGDI = (OSI + TII + HCI) / ៣" in text(content)
     assert "មិនទាន់បានបញ្ជាក់" in badges(content)[0] or "បានបញ្ជាក់" in badges(content)[0]
     assert "ការផ្លាស់ប្តូរធៀបនឹងឆ្នាំ ២០២០" in text(content)
@@ -126,3 +139,46 @@ def test_the_catalog_has_both_languages_and_the_page_prefix():
     assert all(set(texts) == {"en", "km"} for texts in entries.values())
     words = [texts for texts in entries.values() if re.sub(r"\{\w+\}", "", texts["en"]).strip(" ,")]  # more than placeholders
     assert all(KHMER.search(texts["km"]) for texts in words)
+
+
+def test_the_back_test_and_the_sources_are_on_the_page_in_both_languages(bundled):
+    from indicators.ingest.bundled import attributions
+    from layouts.views.method_backtest import edition_fits
+
+    content = page.methodology_content(2024, "en")
+    backtest = find(content, ids.METHODOLOGY_BACKTEST)
+    figures = tables(backtest)["How well the 2024 method rebuilds the published values"]
+    fits = {fit.subindex: fit for fit in edition_fits(2024).fits}  # type: ignore[union-attr]
+    assert [row[:3] for row in figures] == [["TII", "193", f"{fits['tii'].median:.3f}"], ["HCI", "193", f"{fits['hci'].median:.3f}"]]
+    assert "the 2022 method, fed the same data, misses them by a median 0.073" in text(backtest)
+    graph = find(backtest, ids.METHODOLOGY_BACKTEST_GRAPH)
+    scatter = [trace for trace in graph.figure["data"] if trace["mode"] == "markers"]
+    assert sorted(trace["name"] for trace in scatter) == ["HCI", "TII"] and all(len(trace["x"]) == 193 for trace in scatter)
+    sources = find(content, ids.METHODOLOGY_SOURCES)
+    rows = tables(sources)["Bundled sources, their licences and where to find them"]
+    assert [(row[0], row[2], row[3]) for row in rows] == [(a.name, a.licence, a.url) for a in attributions("en")]
+    assert ("World Bank, World Development Indicators", "Creative Commons Attribution 4.0 (CC BY 4.0)") in {(r[0], r[2]) for r in rows}
+
+    khmer = page.methodology_content(2024, "km")
+    words = text(find(khmer, ids.METHODOLOGY_BACKTEST)) + text(find(khmer, ids.METHODOLOGY_SOURCES))
+    assert "ការធ្វើតេស្តត្រឡប់ក្រោយ" in words and "អាជ្ញាបណ្ណ" in words
+    km_rows = tables(find(khmer, ids.METHODOLOGY_SOURCES))["ប្រភពដែលភ្ជាប់មកជាមួយ អាជ្ញាបណ្ណរបស់វា និងកន្លែងដែលអាចរកវាបាន"]
+    assert [row[2] for row in km_rows] == [a.licence for a in attributions("km")] and all(KHMER.search(row[0]) for row in km_rows)
+
+
+def test_no_raw_code_or_path_outside_the_technical_details(bundled):
+    """Codes (snake_case), file paths and commands stay in the technical-details folds, in both languages."""
+    for lang in ("en", "km"):
+        for edition in (2014, 2020, 2024):
+            shown = visible(page.methodology_content(edition, lang))
+            assert not re.findall(r"\b[a-z]+_[a-z0-9_]+\b", shown), (lang, edition)
+            assert "data/" not in shown and ".yaml" not in shown and "python -m" not in shown, (lang, edition)
+
+
+@pytest.mark.parametrize("edition", available_editions())
+def test_no_english_is_left_in_khmer(bundled, edition):
+    """Above the sources (publishers' names are proper names): only acronyms (EGDI, TII, ITU, UNDP, …) and the
+    formulas' function names stay in Latin letters."""
+    content = [c for c in page.methodology_content(edition, "km") if getattr(c, "id", None) != ids.METHODOLOGY_SOURCES]
+    words = set(re.findall(r"[A-Za-z]{3,}", visible(content)))
+    assert {w for w in words if not w.isupper()} <= {"min", "max", "minmax", "cap"}

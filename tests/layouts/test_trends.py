@@ -270,3 +270,15 @@ def test_world_view_draws_every_edition_of_the_asean_members(world):
     figure = page.trends_parts("KHM", ["SGP", "THA"], "egdi", "en").figure
     singapore = traces(figure)["Singapore"]
     assert singapore["x"][0] == 2003 and all(v is not None for v in singapore["y"])
+
+
+def test_a_method_change_of_the_tii_is_split_into_data_and_method(bundled):
+    from layouts.views.method_split import split_sentences
+
+    for lang in ("en", "km"):
+        details = page.trends_parts("KHM", [], "tii", lang).details
+        panel = [d for d in details if "trends-split" in str(getattr(d, "className", ""))]
+        assert len(panel) == 1
+        sentences = [c.children for c in panel[0].children if getattr(c, "className", "") == "split-sentence"]
+        assert sentences == split_sentences("KHM", "tii", lang) and len(sentences) == 2
+    assert not [d for d in page.trends_parts("KHM", [], "osi", "en").details if "trends-split" in str(getattr(d, "className", ""))]

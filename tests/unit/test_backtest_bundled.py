@@ -83,3 +83,9 @@ def test_the_2024_tii_fits_affordability_better_than_fixed_broadband(world):
     }
     assert abs(khm["affordability"] - 0.76094) < abs(khm["fixed"] - 0.76094)  # Cambodia's published 2024 TII: 0.76094
     assert "median |error| 0.0103" in m2024.subindices["tii"].origin.note and "median |error| 0.0730" in m2024.subindices["tii"].origin.note
+    # the same comparison as `data_from` makes it: the 2022 method fed the 2024 data years, against the 2024 values
+    components, published = world
+    bridge = backtest(choose_releases(components, as_of=2024), published, m2022, subindices=["tii"], data_from=m2024)
+    assert bridge.edition == 2024 and bridge.summary.loc[0, "countries"] == 193
+    assert bridge.summary.loc[0, "median_abs_error"] == pytest.approx(fit["fixed"]["median_abs_error"], abs=1e-12)
+    assert bridge.rows["published"].tolist() == fixed.rows[fixed.rows["subindex"] == "tii"]["published"].tolist()

@@ -56,7 +56,7 @@ def test_the_2024_tii_replaces_fixed_broadband_with_affordability_and_the_rest_b
 
 
 def test_rating_classes_move_from_the_projects_rule_to_the_survey_annex_in_2020():
-    changes = {(c.kind, c.item): (c.before, c.after) for c in edition_changes() if c.edition == 2020 and not c.is_method}
+    changes = {(c.kind, c.item): (c.before, c.after) for c in edition_changes() if c.edition == 2020 and not c.is_method and not c.is_data}
     # the rule is the Survey's from 2020, but its boundary treatment is this project's reading: unconfirmed throughout
     assert changes == {("source_changed", "rating_classes"): ("project", "annex")}
 
@@ -114,3 +114,42 @@ def test_previous_edition_is_the_previous_file():
     assert previous_edition(2020) == 2018
     assert previous_edition(2014) is None
     assert previous_edition(2021) == 2020
+
+
+def test_the_data_each_edition_reads_is_compared_by_its_lag():
+    """The 2020 and 2022 files read internet users a year before their other data (3 years before the Survey), the 2024
+    file does not (2): a change of the data read, not of the method; a data year that moves with its edition (2020 →
+    2022 for the 2022 Survey, 2022 for the 2024 one) is no change."""
+    data = [c for c in edition_changes() if c.is_data]
+    assert {(c.edition, c.item, c.code, c.before, c.after) for c in data} == {
+        (2020, "tii", "internet_users_pct", 2020 - 2018, 2020 - 2017),
+        (2024, "tii", "internet_users_pct", 2022 - 2019, 2024 - 2022),
+    }
+    assert not any(c.is_method or c.affects("tii") or c.affects("egdi") for c in data)  # the split counts it as data
+    assert all(c.codes == ("internet_users_pct",) for c in data)
+
+
+def test_direction_fill_combination_and_data_year_are_compared(tmp_path: Path):
+    text = (METHODOLOGY_DIR / "egdi-2024.yaml").read_text(encoding="utf-8")
+    changed = (
+        text.replace("id: egdi-2024", "id: egdi-2026")
+        .replace("edition: 2024", "edition: 2026")
+        .replace("  year: 2022\n", "  year: 2023\n")  # lag 2 → 3
+        .replace("{code: adult_literacy_pct, weight: 1/3, fill: 100, data_year: 2021}", "{code: adult_literacy_pct, weight: 1/3, fill: 90}")
+        .replace("{code: expected_schooling_years, weight: 2/9}", "{code: expected_schooling_years, weight: 2/9, direction: lower}")
+        .replace("how: mean\n              needs: any", "how: mean\n              needs: all")
+    )
+    path = tmp_path / "egdi-2026.yaml"
+    path.write_text(changed, encoding="utf-8")
+    old, new = load_methodology(2024), read_methodology(path)
+    found = {(c.kind, c.item, c.code): (c.before, c.after) for c in changes_between(old, new)}
+    assert found[("data_year_changed", "data_year", "")] == (2, 3)
+    # literacy was read a year earlier than the rest (lag 3); without its own year it follows the file's new lag (3)
+    assert ("data_year_changed", "hci", "adult_literacy_pct") not in found
+    assert found[("fill_changed", "hci", "adult_literacy_pct")] == (100.0, 90.0)
+    assert found[("direction_changed", "hci", "expected_schooling_years")] == ("higher", "lower")
+    before, after = found[("combine_changed", "hci", "gross_enrolment_pct")]
+    assert (before.needs, after.needs, before.parts) == ("any", "all", after.parts)  # type: ignore[attr-defined]
+    method = [c for c in changes_between(old, new) if c.is_method]
+    assert {c.kind for c in method} == {"fill_changed", "direction_changed", "combine_changed"}
+    assert all(c.affects("hci") and c.affects("egdi") and not c.affects("tii") for c in method)

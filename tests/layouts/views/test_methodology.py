@@ -35,14 +35,19 @@ def tables(shown: view.MethodologyView) -> dict[str, list[list[str]]]:
 def test_the_2020_tii_components_weights_and_caps_come_from_the_file():
     content = view.methodology_view(2020, "en")
     tii = tables(content)["Components of the Telecommunication Infrastructure Index, from component indicators"]
-    assert tii == [
-        ["Internet users", "% of population", "1/4", "120"],
-        ["Mobile-cellular subscriptions", "per 100 inhabitants", "1/4", "120"],
-        ["Active mobile-broadband subscriptions", "per 100 inhabitants", "1/4", "120"],
-        ["Fixed (wired) broadband subscriptions", "per 100 inhabitants", "1/4", "120"],
+    assert tii == [  # the 2020 file reads internet users of 2017, a year before its other data (2018)
+        ["Internet users", "% of population", "1/4", "120", "data of 2017 or before"],
+        ["Mobile-cellular subscriptions", "per 100 inhabitants", "1/4", "120", "–"],
+        ["Active mobile-broadband subscriptions", "per 100 inhabitants", "1/4", "120", "–"],
+        ["Fixed (wired) broadband subscriptions", "per 100 inhabitants", "1/4", "120", "–"],
     ]
     hci = tables(content)["Components of the Human Capital Index, from component indicators"]
     assert [row[2] for row in hci] == ["1/3", "2/9", "2/9", "2/9"] and {row[3] for row in hci} == {"none"}
+    assert hci[0][4] == "a country without a value counts as 100; data of 2017 or before"  # fill: 100, data_year: 2017
+    assert hci[1][4] == (
+        "the mean of Gross enrolment ratio, primary (capped at 100), Gross enrolment ratio, secondary and "
+        "Gross enrolment ratio, tertiary, over those a country has"
+    )
     assert "TII = minmax(Σₖ wₖ · z(min(xₖ, capₖ)))" in text(content)
     assert "EGDI = (OSI + TII + HCI) / 3" in text(content)
 
@@ -159,3 +164,64 @@ def test_every_note_and_source_of_every_method_file_is_in_khmer():
         missing += [f"{edition} source {s}" for s in method.sources.values() if not khmer.search(source_text(s, "km"))]
     assert missing == []
     assert source_text(load_methodology(2024).sources["annex"], "en").startswith("UN DESA, United Nations E-Government Survey 2024")
+
+
+def test_the_data_year_and_its_changes_in_words():
+    shown = view.methodology_view(2024, "en")
+    assert shown.data_year == (
+        "The 2024 Survey reads data of 2022: each country's latest value up to that year, however old. "
+        "Adult literacy rate: data of 2021 or before."
+    )
+    assert shown.changes.data == ["TII: Internet users read from 2 years before the Survey (was 3)"]  # 2022 − 2019, 2024 − 2022
+    assert shown.data_year_provenance.kind == "This project's back-test" and not shown.data_year_provenance.confirmed
+    khmer = view.methodology_view(2024, "km")
+    assert khmer.changes.data == ["TII៖ អ្នកប្រើប្រាស់អ៊ីនធឺណិត ត្រូវបានអានពី ២ ឆ្នាំមុនការស្ទង់មតិ (ពីមុន ៣ ឆ្នាំ)"]
+    assert "២០២២" in khmer.data_year and "2022" not in khmer.data_year
+
+
+def test_the_2024_affordability_is_named_and_read_as_the_file_says():
+    tii = tables(view.methodology_view(2024, "en"))["Components of the Telecommunication Infrastructure Index, from component indicators"]
+    affordability = tii[3]
+    assert affordability[0] == "ICT affordability (mobile data-and-voice and fixed-broadband baskets)"  # the file's name, no code
+    assert affordability[4] == (
+        "the mean of the standardised values of Mobile data and voice basket (high consumption) (capped at 20, lower is better) "
+        "and Fixed-broadband basket (capped at 20, lower is better), over those a country has"
+    )
+    changes = view.methodology_view(2024, "en").changes.method
+    assert changes == [
+        "TII: Fixed (wired) broadband subscriptions removed",
+        "TII: ICT affordability (mobile data-and-voice and fixed-broadband baskets) added (weight 1/4)",
+    ]
+    khmer = tables(view.methodology_view(2024, "km"))["សមាសភាគនៃសន្ទស្សន៍ហេដ្ឋារចនាសម្ព័ន្ធទូរគមនាគមន៍ ពីសូចនាករសមាសភាគ"]
+    assert not re.search("[A-Za-z_]{4,}", khmer[3][0] + khmer[3][4])  # no English word or code in the Khmer row ("ICT" aside)
+
+
+@pytest.mark.parametrize("lang", ["en", "km"])
+def test_fill_direction_and_combination_changes_in_words(lang, tmp_path):
+    from indicators.method.changes import changes_between
+    from indicators.method.methodology import METHODOLOGY_DIR, read_methodology
+    from layouts.views.method_words import change_labels
+
+    text_2024 = (METHODOLOGY_DIR / "egdi-2024.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "egdi-2026.yaml"
+    path.write_text(
+        text_2024.replace("id: egdi-2024", "id: egdi-2026")
+        .replace("edition: 2024", "edition: 2026")
+        .replace("fill: 100, data_year: 2021}", "fill: 90, data_year: 2023}")
+        .replace("{code: expected_schooling_years, weight: 2/9}", "{code: expected_schooling_years, weight: 2/9, direction: lower}")
+        .replace("needs: any", "needs: all"),
+        encoding="utf-8",
+    )
+    labels = change_labels(changes_between(load_methodology(2024), read_methodology(path)), lang)
+    if lang == "en":
+        assert labels == [
+            "HCI: a country without Adult literacy rate counts as 90 (was 100)",
+            "HCI: Gross enrolment ratio (primary, secondary and tertiary combined) is now the mean of Gross enrolment ratio, "
+            "primary (capped at 100), Gross enrolment ratio, secondary and Gross enrolment ratio, tertiary; every part is needed",
+            "HCI: Expected years of schooling: lower is better (its standardised value counts negatively)",
+            # the file still reads 2022 for a 2026 Survey (2026 − 2022), literacy 2023 (2026 − 2023, as 2024 − 2021 before)
+            "Data read from 4 years before the Survey (was 2)",
+        ]
+    else:
+        assert all(re.search("[\u1780-\u17ff]", label) for label in labels)
+        assert not any(re.search(r"[0-9]", label) for label in labels)  # Khmer digits only
