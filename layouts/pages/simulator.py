@@ -16,6 +16,7 @@ from indicators.outlook.scenarios import PUBLISHED_MODE, parse_changes
 from layouts import ids
 from layouts.components import notice, page_link, scroll_box
 from layouts.components.chart_block import ChartTable, chart_block
+from layouts.components.no_published import no_published_page
 from layouts.components.plotly_config import NO_BUTTONS
 from layouts.figures.simulator import results_figure
 from layouts.i18n import fmt_int, t
@@ -26,6 +27,7 @@ from layouts.views import simulator_seek as seeking
 from layouts.views.about_data import survey_about
 from layouts.views.choices import country_options
 from layouts.views.labels import page_href
+from layouts.views.snapshot import request_snapshot
 
 dash.register_page(__name__, path="/simulator", name="Simulator", order=6)
 
@@ -35,6 +37,8 @@ def layout(
 ) -> html.Div:
     lang = language(lang)
     mode = mode if mode in view.MODES else PUBLISHED_MODE
+    if not request_snapshot().editions:  # both modes re-score against the published results of an edition
+        return no_published_page(t("simulator_title", lang), lang)
     chosen = view.choose_edition(mode, edition)
     modes = [{"label": t(f"simulator_mode_{m}", lang), "value": m} for m in view.MODES]
     controls = [
