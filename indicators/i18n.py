@@ -568,6 +568,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{count} of the files have errors: nothing was imported.",
         "km": "ឯកសារ {count} មានកំហុស៖ គ្មានអ្វីត្រូវបាននាំចូលទេ។",
     },
+    "job_datasets_differ": {
+        "en": "The files hold other datasets ({found}) than the ones the import was queued for ({expected}).",
+        "km": "ឯកសារទាំងនេះមានសំណុំទិន្នន័យផ្សេង ({found}) ពីសំណុំដែលការនាំចូលត្រូវបានដាក់ក្នុងជួរ ({expected})។",
+    },
     "job_failed": {
         "en": "The import failed and nothing was stored: {reason}",
         "km": "ការនាំចូលបានបរាជ័យ ហើយគ្មានអ្វីត្រូវបានរក្សាទុកទេ៖ {reason}",

@@ -26,9 +26,9 @@ def test_a_bad_upload_lists_every_located_problem_and_cannot_be_imported(fresh):
     paths = [str(FIXTURES / "long" / "unknown_entity.csv"), str(FIXTURES / "published" / "text_in_number.csv")]
     check = view.check_view(*view.check(paths, "auto"), "km")
     assert not check.importable and check.changes is None and check.issues_total == 2
-    assert [(r["file"], r["row_text"], r["column"], r["value"], r["severity_text"]) for r in check.issues] == [
-        ("text_in_number.csv", "៣", "Online Service Index", "high", "កំហុស"),
-        ("unknown_entity.csv", "៣", "entity", "Cambodai", "កំហុស"),
+    assert [(r["file"], r["count"], r["places"], r["severity_text"]) for r in check.problems] == [  # in the files' order
+        ("unknown_entity.csv", 1, "ជួរដេក ៣, ជួរឈរ ‘entity’", "កំហុស"),
+        ("text_in_number.csv", 1, "ជួរដេក ៣, ជួរឈរ ‘Online Service Index’", "កំហុស"),
     ]
     assert check.summary[0][0] == "error" and "ឯកសារ ២ ក្នុងចំណោម ២ មានកំហុស" in check.summary[0][1]
     assert [status for _, status in check.files] == ["errors", "errors"]
@@ -49,7 +49,8 @@ def test_a_good_upload_previews_its_changes_and_imports_with_its_user(partial_fr
     )
     assert history.latest_version() == 2  # a check writes nothing
     imported = view.import_uploads(paths, "sokha", "auto", "en")
-    assert imported.ok and imported.lines == ("cambodia 2022.csv: version 3 of published:2022: 6 added, 0 changed, 0 removed.",)
+    assert imported.ok
+    assert imported.lines == ("cambodia 2022.csv: version 3 of UN E-Government Survey 2022: 6 added, 0 changed, 0 removed.",)
     assert history.versions().iloc[0]["user"] == "sokha" and history.latest_version() == 3
     again = view.check_view(*view.check(paths, "auto"), "en")
     assert not again.importable and again.changes == [] and "importing it would change nothing" in again.summary[0][1]
