@@ -58,7 +58,8 @@ DATA_JOB_STATUS = "data-job-status"
 DATA_JOB_ISSUES = "data-job-issues"
 DATA_JOB_CSV_BUTTON = "data-job-csv-button"
 DATA_JOB_CSV = "data-job-csv"
-DATA_JOBS = "data-jobs"
+DATA_JOBS = "data-jobs"  # the recent background imports: a grid, or a line when there are none
+DATA_JOBS_GRID = "data-jobs-grid"
 DATA_AUDIT = "data-audit"
 DATA_AUDIT_GRID = "data-audit-grid"
 

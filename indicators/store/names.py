@@ -4,7 +4,12 @@ the technical details; people read these names."""
 
 from __future__ import annotations
 
+import csv
 import re
+from functools import lru_cache
+
+from indicators.catalogue import load_catalogue
+from indicators.paths import DATA_DIR
 
 DIGITS = str.maketrans("0123456789", "០១២៣៤៥៦៧៨៩")
 MONTHS = {
@@ -21,6 +26,14 @@ NAMES: dict[str, dict[str, str]] = {
         "en": "Cambodia's national indicators, bundled with this tool",
         "km": "សូចនាករជាតិរបស់កម្ពុជា ភ្ជាប់មកជាមួយឧបករណ៍នេះ",
     },
+    "bundled:undesa": {
+        "en": "UN E-Government Survey {edition}, bundled with this tool",
+        "km": "ការស្ទង់មតិរដ្ឋាភិបាលអេឡិចត្រូនិករបស់អង្គការសហប្រជាជាតិ {edition} ភ្ជាប់មកជាមួយឧបករណ៍នេះ",
+    },
+    "bundled:components": {
+        "en": "{indicators} from {publisher} (release {vintage}), bundled with this tool",
+        "km": "{indicators} ពី {publisher} (ការចេញផ្សាយ {vintage}) ភ្ជាប់មកជាមួយឧបករណ៍នេះ",
+    },
     "targets": {"en": "Digital Government Policy targets", "km": "គោលដៅនៃគោលនយោបាយរដ្ឋាភិបាលឌីជីថល"},
     "scenario": {"en": "Scenario “{name}”", "km": "សេណារីយ៉ូ “{name}”"},
     "long": {"en": "Indicator table “{name}”", "km": "តារាងសូចនាករ “{name}”"},
@@ -34,6 +47,8 @@ NAMES: dict[str, dict[str, str]] = {
     "and": {"en": " and ", "km": " និង "},
 }
 DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+BUNDLED_EDITION = re.compile(r"^bundled:undesa-(\d{4})$")
+BUNDLED = DATA_DIR / "bundled"
 
 
 def _text(key: str, lang: str, **params: str) -> str:
@@ -49,12 +64,35 @@ def dataset_name(dataset: str, lang: str) -> str:
     a bundled dataset by what it holds; any other `kind:name` by its kind and name."""
     if dataset in NAMES:
         return _text(dataset, lang)
+    edition = BUNDLED_EDITION.match(dataset)
+    if edition:
+        return _text("bundled:undesa", lang, edition=_digits(edition.group(1), lang))
     kind, _, name = dataset.partition(":")
+    if kind == "bundled" and name in _bundled_files(lang):
+        return _bundled_files(lang)[name]
     if kind == "published" and name:
         editions = [_digits(e, lang) for e in name.split("+")]
         joined = ", ".join(editions[:-1]) + _text("and", lang) + editions[-1] if len(editions) > 1 else editions[0]
         return _text("published", lang, editions=joined)
     return _text(kind if kind in ("scenario", "long", "wide", "template") else "other", lang, name=name or kind)
+
+
+@lru_cache(maxsize=2)
+def _bundled_files(lang: str) -> dict[str, str]:
+    """The name of each bundled component dataset (data/bundled/components-files.csv): what it holds, who publishes
+    it and which release, e.g. 'Internet users from World Bank, World Development Indicators (release 2026-07-13)'."""
+    code = "km" if lang == "km" else "en"
+    with (BUNDLED / "attributions.csv").open(encoding="utf-8", newline="") as handle:
+        publishers = {row["publisher"]: row[f"name_{code}"] for row in csv.DictReader(handle)}
+    catalogue, names = load_catalogue(), {}
+    with (BUNDLED / "components-files.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            held = _text("and", lang).join(catalogue[c].name(lang) if c in catalogue else c for c in row["indicators"].split())
+            publisher = publishers.get(row["publisher"], row["publisher"])
+            names[row["dataset"]] = _text(
+                "bundled:components", lang, indicators=held, publisher=publisher, vintage=_digits(row["vintage"], lang)
+            )
+    return names
 
 
 def user_name(user: str, lang: str) -> str:

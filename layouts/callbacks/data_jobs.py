@@ -19,7 +19,7 @@ from layouts.views import data_jobs as jobs
     Output(ids.DATA_JOB_STATUS, "children"),
     Output(ids.DATA_JOB_POLL, "disabled"),
     Output(ids.DATA_REVISION, "data", allow_duplicate=True),
-    Output(ids.DATA_JOBS, "rowData"),
+    Output(ids.DATA_JOBS, "children"),
     Input(ids.DATA_JOB_POLL, "n_intervals"),
     Input(ids.DATA_JOB, "data"),
     State(ids.DATA_LANG, "data"),
@@ -35,7 +35,7 @@ def follow_job(ticks: int | None, job_id: object, lang: str) -> tuple[object, bo
     except StoreError as error:
         return [notice(t("data_job_gone", lang, message=error.text(lang)), "error")], True, dash.no_update, dash.no_update
     revision = dash.no_update if status.running else history.latest_version()
-    return draw.job_status(status, lang), not status.running, revision, jobs.job_rows(lang)
+    return draw.job_status(status, lang), not status.running, revision, draw.jobs_content(jobs.job_rows(lang), lang)
 
 
 @dash.callback(

@@ -7,14 +7,14 @@ from __future__ import annotations
 import dash_ag_grid as dag
 from dash import dcc, html
 
+from indicators.ingest.jobs import BACKGROUND_BYTES
 from layouts import ids
 from layouts.components import notice, scroll_box
 from layouts.i18n import fmt_int, t
 from layouts.views import data as view
 from layouts.views import data_history as history
 from layouts.views.data_audit import audit_columns
-from layouts.views.data_jobs import JobStatus
-from layouts.views.data_report import problem_columns
+from layouts.views.data_jobs import JobStatus, job_columns
 from layouts.views.labels import catalog_texts, page_href
 
 GRID_THEME = {
@@ -59,15 +59,40 @@ def files_table(files: list[tuple[list[str], str]], lang: str) -> html.Table:
     return html.Table([head, html.Tbody(body)], className="data-table files-table")
 
 
-def problems(rows: list[dict[str, object]], total: int, grid_id: str, csv_button: str, lang: str) -> list[object]:
-    """The problems grouped by kind (one grid row per kind and file), and the button that downloads them all."""
+def problem_list(rows: list[dict[str, object]], list_id: str, lang: str) -> html.Ul:
+    """One item per kind of problem: severity, file and how many times, the message, and where the first ones are
+    (a list, not a grid: it reads on a phone as on a desktop)."""
+    items = [
+        html.Li(
+            [
+                html.P(
+                    [
+                        html.Span(row["severity_text"], className="problem-severity"),
+                        " ",
+                        html.Strong(row["file"]),
+                        f" · {t('data_problem_times', lang, count=row['count_text'])}",
+                    ],
+                    className="problem-head",
+                ),
+                html.P(row["message"], className="problem-message"),
+                html.P(t("data_problem_where", lang, places=row["places"]), className="problem-places"),
+            ],
+            className=f"problem problem-{row['severity_key']}",
+        )
+        for row in rows
+    ]
+    return html.Ul(items, id=list_id, className="problem-list")
+
+
+def problems(rows: list[dict[str, object]], total: int, list_id: str, csv_button: str, lang: str) -> list[object]:
+    """The problems grouped by kind, and the button that downloads them all, one row each."""
     content: list[object] = [html.H3(t("data_issues_title", lang, count=fmt_int(total, lang)))]
     if not rows:
         return [*content, html.P(t("data_issues_none", lang), className="muted")]
     return [
         *content,
         html.P(t("data_problems_grouped", lang), className="muted"),
-        grid(grid_id, problem_columns(lang), rows, lang),
+        problem_list(rows, list_id, lang),
         html.Button(t("data_problems_download", lang), id=csv_button, className="button"),
     ]
 
@@ -119,6 +144,13 @@ def job_status(status: JobStatus, lang: str) -> list[object]:
     if not status.issues_total:
         return result
     return [*result, *problems(status.problems, status.issues_total, ids.DATA_JOB_ISSUES, ids.DATA_JOB_CSV_BUTTON, lang)]
+
+
+def jobs_content(rows: list[dict[str, object]], lang: str) -> object:
+    """The recent background imports, or a line saying there are none yet."""
+    if not rows:
+        return html.P(t("data_jobs_none", lang, limit=fmt_int(BACKGROUND_BYTES // 2**20, lang)), className="muted")
+    return grid(ids.DATA_JOBS_GRID, job_columns(lang), rows, lang)
 
 
 def audit_content(rows: list[dict[str, object]], lang: str, full: bool) -> object:

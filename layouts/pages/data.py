@@ -15,7 +15,7 @@ from dash import dcc, html
 
 from indicators.ingest.readers import MAX_FILE_BYTES
 from layouts import ids
-from layouts.components.data_results import audit_content, grid
+from layouts.components.data_results import audit_content, grid, jobs_content
 from layouts.components.write_note import write_note
 from layouts.i18n import fmt_int, t
 from layouts.state import language
@@ -98,7 +98,7 @@ def upload_section(lang: str, here: str) -> html.Section:
             html.Div(id=ids.DATA_JOB_STATUS, **{"aria-live": "polite"}),
             dcc.Download(id=ids.DATA_JOB_CSV),
             html.H3(t("data_jobs_title", lang)),
-            grid(ids.DATA_JOBS, jobs.job_columns(lang), jobs.job_rows(lang), lang),
+            html.Div(jobs_content(jobs.job_rows(lang), lang), id=ids.DATA_JOBS),
         ],
         className="panel",
     )

@@ -13,7 +13,6 @@ from indicators.ingest.imports import FileImport
 from indicators.ingest.issues import Issue
 from indicators.report.writers import csv_text
 from layouts.i18n import digits, fmt_int, t
-from layouts.views.grid_columns import column
 
 NUMBER = re.compile(r"(?<![\w.])\d[\d,]*")  # a number standing alone (not the 2 of a series code such as IT.CEL.SETS.P2)
 FIRST_PLACES = 3
@@ -43,19 +42,9 @@ def place(issue: Issue, lang: str) -> str:
     return ", ".join(parts) or t("data_place_file", lang)
 
 
-def problem_columns(lang: str) -> list[dict[str, object]]:
-    return [
-        column("severity", t("data_col_severity", lang), 110, formatted=True),
-        column("file", t("data_col_file", lang), 140, grow=1, wrap=True),
-        column("count", t("data_col_count", lang), 90, formatted=True, numeric=True),
-        column("message", t("data_col_message", lang), 280, grow=3, wrap=True),
-        column("places", t("data_col_places", lang), 200, grow=2, wrap=True),
-    ]
-
-
 def problem_rows(issues: Sequence[Issue], lang: str) -> list[dict[str, object]]:
     """One row per kind of problem (file, severity and code): how many, the first one's message, and where the first
-    FIRST_PLACES are (with "and N more" when there are more); errors first."""
+    FIRST_PLACES are (with "and N more" when there are more); errors first, then warnings, then notes."""
     rows = []
     for group in summarise(issues, FIRST_PLACES):
         example = group.first[0]
@@ -65,6 +54,7 @@ def problem_rows(issues: Sequence[Issue], lang: str) -> list[dict[str, object]]:
         rows.append(
             {
                 "severity": SEVERITY_ORDER.get(group.severity, 3),
+                "severity_key": group.severity,
                 "severity_text": t(f"data_severity_{group.severity}", lang),
                 "file": group.file,
                 "count": group.count,

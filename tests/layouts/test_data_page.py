@@ -108,14 +108,18 @@ def test_a_bad_upload_says_what_each_file_was_read_as_lists_its_located_problems
     read_as = [" ".join(texts(item).split()) for item in find_class(html.Div(content), "read-as").children]
     assert read_as[0].startswith("text_in_number.csv: លទ្ធផលដែលបានផ្សព្វផ្សាយរបស់ UN DESA") and "(បញ្ហា ១)" in read_as[0]
     assert read_as[1].startswith("unknown_entity.csv: តារាងបណ្តោយ")
-    issues = find(html.Div(content), ids.DATA_ISSUES)
-    assert [(r["file"], r["count_text"], r["places"], r["severity_text"]) for r in issues.rowData] == [
-        ("text_in_number.csv", "១", "ជួរដេក ៣, ជួរឈរ ‘Online Service Index’", "កំហុស"),
-        ("unknown_entity.csv", "១", "ជួរដេក ៣, ជួរឈរ ‘entity’", "កំហុស"),
+    assert problems(content) == [
+        "កំហុស text_in_number.csv · ១ ដង 'high' មិនមែនជាលេខទេ។ ទីតាំង៖ ជួរដេក ៣, ជួរឈរ ‘Online Service Index’",
+        "កំហុស unknown_entity.csv · ១ ដង មិនស្គាល់ប្រទេស 'Cambodai'។ តើអ្នកចង់សំដៅលើ៖ Cambodia, Samoa? ទីតាំង៖ ជួរដេក ៣, ជួរឈរ ‘entity’",
     ]
-    assert issues.rowData[1]["message"] == "មិនស្គាល់ប្រទេស 'Cambodai'។ តើអ្នកចង់សំដៅលើ៖ Cambodia, Samoa?"
     assert "ឯកសារ ២ ក្នុងចំណោម ២ មានកំហុស" in texts(content)
     assert find(html.Div(content), ids.DATA_CHANGES) is None
+
+
+def problems(content: object) -> list[str]:
+    """The items of the grouped problems in a check's content, each as one line of text."""
+    found = find(html.Div(content), ids.DATA_ISSUES)
+    return [" ".join(texts(item).split()) for item in found.children] if found is not None else []
 
 
 def flood(rows: int, entity: str = "Atlantis") -> str:
@@ -126,11 +130,10 @@ def flood(rows: int, entity: str = "Atlantis") -> str:
 def test_a_problem_repeated_on_many_rows_is_one_line_with_its_count_and_first_places(partial_fresh):
     content, *_ = callbacks.check_upload([encoded(flood(50))], "auto", ["atlantis.csv"], "en")
 
-    (row,) = find(html.Div(content), ids.DATA_ISSUES).rowData  # 50 errors of one kind in one file: one row
-    assert (row["file"], row["count"], row["severity_text"]) == ("atlantis.csv", 50, "Error")
-    assert row["message"].startswith("Unknown country 'Atlantis'")
+    (item,) = problems(content)  # 50 errors of one kind in one file: one item
+    assert item.startswith("Error atlantis.csv · 50 times Unknown country 'Atlantis'")
     # the header is row 1, so the data rows are 2..51; the first three are named and the other 47 counted
-    assert row["places"] == "row 2, column ‘entity’; row 3, column ‘entity’; row 4, column ‘entity’ and 47 more"
+    assert item.endswith("Where: row 2, column ‘entity’; row 3, column ‘entity’; row 4, column ‘entity’ and 47 more")
     assert "Problems found (50)" in texts(content)
 
 

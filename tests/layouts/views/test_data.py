@@ -88,11 +88,16 @@ def test_dates_and_counts_in_words():
 
 def test_versions_name_datasets_and_users_as_people_do_with_the_codes_in_the_technical_details(fresh):
     rows = history.history_rows(history.versions(), "en")
-    assert {row["dataset"] for row in rows} == {
-        "UN E-Government Survey results for Cambodia and ASEAN, bundled with this tool",
-        "Cambodia's national indicators, bundled with this tool",
-    }
-    assert all(":" not in row["dataset"] and row["user_text"] == "this tool" for row in rows)
+    named = {row["file_name"]: row["dataset"] for row in rows}
+    assert len(rows) == 30  # the 12 UN editions, 17 component files and the national indicators a new store is seeded with
+    assert named["EGOV_DATA_2024.csv"] == "UN E-Government Survey 2024, bundled with this tool"
+    assert named["cambodia-indicators.csv"] == "Cambodia's national indicators, bundled with this tool"
+    internet = "Internet users from World Bank, World Development Indicators (release 2026-07-13), bundled with this tool"
+    assert named["worldbank/API_IT.NET.USER.ZS_DS2_en_csv_v2_33086.zip"] == internet
+    assert all(row["dataset"].endswith(", bundled with this tool") and "bundled:" not in row["dataset"] for row in rows)
+    assert all(row["user_text"] == "this tool" for row in rows)
+    khmer = {row["file_name"]: row["dataset"] for row in history.history_rows(history.versions(), "km")}
+    assert khmer["EGOV_DATA_2024.csv"] == "ការស្ទង់មតិរដ្ឋាភិបាលអេឡិចត្រូនិករបស់អង្គការសហប្រជាជាតិ ២០២៤ ភ្ជាប់មកជាមួយឧបករណ៍នេះ"
     detail = history.version_detail(1, "en")
-    assert detail is not None and "bundled:undesa-cambodia-asean" in detail.technical and "SHA-256" in detail.technical
+    assert detail is not None and "bundled:undesa-2003" in detail.technical and "SHA-256" in detail.technical
     assert "bundled:" not in detail.text
