@@ -86,10 +86,10 @@ def confirm_import(
             datasets = checked.get("datasets") if isinstance(checked, dict) else None
             if not isinstance(datasets, list) or len(datasets) != len(paths):
                 return [notice(t("data_check_again", lang), "error")], True, dash.no_update, dash.no_update, dash.no_update
-            job_id, queued = jobs.submit(paths, request_user(), [str(d) for d in datasets], kind, lang)
-            if job_id is None:
+            queued = jobs.submit(paths, request_user(), [str(d) for d in datasets], kind, lang)
+            if not isinstance(queued, int):
                 return [draw.import_result(queued, lang)], True, dash.no_update, dash.no_update, dash.no_update
-            return [notice(queued.text, "info")], True, dash.no_update, None, job_id
+            return [], True, dash.no_update, None, queued  # its progress, then its result, follow (`data_jobs`)
         outcome = view.import_uploads(paths, request_user(), kind, lang)
     if not outcome.ok:
         return [draw.import_result(outcome, lang)], True, dash.no_update, dash.no_update, dash.no_update

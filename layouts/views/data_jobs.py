@@ -30,15 +30,14 @@ RECENT = 10
 __all__ = ["JobStatus", "job_status", "needs_background", "submit"]
 
 
-def submit(paths: Sequence[str], user: Actor | str, datasets: Sequence[str], kind: str, lang: str) -> tuple[int | None, Outcome]:
+def submit(paths: Sequence[str], user: Actor | str, datasets: Sequence[str], kind: str, lang: str) -> int | Outcome:
     """Queue the import of the files at `paths` (under the names the check read them by), whose datasets the check
-    found; the job's id and what to say, or None and why it was refused (nothing queued)."""
+    found: the job's id, or why it was refused (nothing queued)."""
     uploads = [(Path(path).name, Path(path).read_bytes()) for path in paths]
     try:
-        job_id = submit_import(store(), user, uploads, list(datasets), kind or "auto")
+        return submit_import(store(), user, uploads, list(datasets), kind or "auto")
     except StoreError as error:
-        return None, Outcome(False, t("data_import_failed", lang, message=error.text(lang)))
-    return job_id, Outcome(True, t("data_job_queued", lang, job=fmt_int(job_id, lang)))
+        return Outcome(False, t("data_import_failed", lang, message=error.text(lang)))
 
 
 def stage_words(stage: str, lang: str) -> str:
