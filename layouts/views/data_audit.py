@@ -29,10 +29,10 @@ ROLE_SET = re.compile(r"^role (?P<role>\w+)$")
 
 
 def audit_columns(lang: str, with_address: bool) -> list[dict[str, object]]:
-    columns = [
-        column("at", t("data_col_when", lang), 150, formatted=True, wrap=True),
-        column("who", t("data_col_who", lang), 150, wrap=True),
-        column("what", t("data_col_what", lang), 320, grow=3, wrap=True),
+    columns = [  # what before who: on a phone the change is read first, who and where scroll into view
+        column("at", t("data_col_when", lang), 110, formatted=True, wrap=True),
+        column("what", t("data_col_what", lang), 240, grow=3, wrap=True),
+        column("who", t("data_col_who", lang), 130, wrap=True),
     ]
     return [*columns, column("address", t("data_col_address", lang), 130)] if with_address else columns
 

@@ -136,14 +136,14 @@ def test_the_audit_trail_says_who_did_what_in_words_and_addresses_and_account_ch
 
     with as_visitor():
         public = find(page.layout(lang="en"), ids.DATA_AUDIT_GRID)
-    assert [c["field"] for c in public.columnDefs] == ["at", "who", "what"]  # no address
+    assert [c["field"] for c in public.columnDefs] == ["at", "what", "who"]  # no address
     assert public.rowData[0]["who"] == "sokha (editor)"
     assert public.rowData[0]["what"] == "Imported UN E-Government Survey 2022 from cambodia.csv as version 3: 6 added, 0 changed, 0 removed"
     assert not any("account" in row["what"] for row in public.rowData)
 
     with signed_in("dara", "admin"):
         full = find(page.layout(lang="km"), ids.DATA_AUDIT_GRID)
-    assert [c["field"] for c in full.columnDefs] == ["at", "who", "what", "address"]
+    assert [c["field"] for c in full.columnDefs] == ["at", "what", "who", "address"]
     assert full.rowData[0]["address"] == "127.0.0.1"
     assert full.rowData[0]["what"].startswith("បាននាំចូល ការស្ទង់មតិរដ្ឋាភិបាលអេឡិចត្រូនិករបស់អង្គការសហប្រជាជាតិ ២០២២ ពី cambodia.csv ជាកំណែ ៣")
     accounts = [row["what"] for row in full.rowData if row["what"].startswith("បានបន្ថែមគណនី")]
