@@ -48,6 +48,7 @@ VALUES: dict[tuple[str, str], object] = {
     (ids.DATA_ISSUES_CSV_BUTTON, "n_clicks"): 1,
     (ids.DATA_JOB_CSV_BUTTON, "n_clicks"): 1,
     (ids.DATA_JOB, "data"): 1,
+    (ids.DATA_JOB_POLL, "n_intervals"): 1,
     (ids.DATA_VERSION, "value"): 1,
     (ids.DATA_ROLLBACK_CONFIRM, "n_clicks"): 1,
     (ids.TARGETS_EDIT_SAVE, "n_clicks"): 1,
@@ -141,8 +142,9 @@ def post(browser: flask.testing.FlaskClient, key: str, **headers: str) -> flask.
 
 def test_the_guard_knows_every_write_callback_of_the_pages():
     actions = sorted(write_keys().values())
-    # import: checking an upload, confirming it, and downloading the problems of an upload or of a background import
-    assert actions == ["edit_targets", "import", "import", "import", "import", "rollback", "save_scenario"]
+    # import: checking an upload, confirming it, following a background import, and downloading the problems of an upload
+    # or of a background import
+    assert actions == ["edit_targets", "import", "import", "import", "import", "import", "rollback", "save_scenario"]
 
 
 @pytest.mark.parametrize("who", ["nobody", "viewer", "forged header"])
