@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from indicators.ingest import issues_frame
-from indicators.ingest.jobs import job, job_report, needs_background, submit_import
+from indicators.ingest.jobs import job, job_report, submit_import
 from indicators.report.writers import csv_text
 from indicators.store import StoreError
 from indicators.store.access import Actor
@@ -26,8 +26,6 @@ from layouts.views.snapshot import store
 
 READING = re.compile(r"^reading (?P<file>\d+)/(?P<files>\d+|\?)$")
 RECENT = 10
-
-__all__ = ["JobStatus", "job_status", "needs_background", "submit"]
 
 
 def submit(paths: Sequence[str], user: Actor | str, datasets: Sequence[str], kind: str, lang: str) -> int | Outcome:
