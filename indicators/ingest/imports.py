@@ -71,7 +71,7 @@ def load_for_import(
     """Load and validate every file (a folder: every data file under it); add warnings for values that jumped since
     the data already stored. `datasets` names each file's dataset (default: derived from the file, see the module
     docstring); `options` says what the user knows about the files (see `LoadOptions`); `progress` is told before
-    each file."""
+    each file, and once all are read (files read = files in all)."""
     options = options or LoadOptions(entity_kind=entity_kind)
     wanted, _ = expand_folders(paths)
     prepared = []
@@ -86,6 +86,8 @@ def load_for_import(
             warnings = jump_warnings(measured, previous, file=loaded.file)
         name = datasets[position] if datasets else dataset_key(loaded, item.path)
         prepared.append(FileImport(item.path, loaded, name, warnings, set_aside=set_aside))
+    if progress is not None:
+        progress(len(wanted), len(wanted))
     return prepared
 
 

@@ -7,6 +7,9 @@ runner that takes waiting jobs and imports them, reporting progress as it goes.
 
 A job reads and checks its files (progress 0 → 0.8, stage "reading i/n"), then imports them in one transaction that
 also marks the job done (0.9, "writing"). Files with errors fail the job with their issues, and nothing is stored.
+Each file's dataset is derived from the file itself, as the preview derived it; the datasets given when the job was
+queued (the preview's, which hold the one-job-per-dataset lock) must include them, else the job fails and nothing is
+stored: a request cannot make files land in a dataset of its choosing.
 """
 
 from __future__ import annotations
@@ -25,11 +28,13 @@ from indicators.ingest.imports import FileImport, import_files
 from indicators.ingest.issues import Issue, has_errors
 from indicators.store import ImportOutcome, Store, StoreError
 from indicators.store.access import Actor
+from indicators.store.errors import store_error
 from indicators.store.jobs import Job, claim_job, files_of, finish_job, job, report_progress, submit_job, this_process
 
 BACKGROUND_BYTES = 2 * 2**20  # uploads larger than this in all are imported in the background (a few seconds' work)
 POLL_SECONDS = 2.0
 READING_SHARE = 0.8  # of the progress bar
+WRITING_AT = 0.9
 log = logging.getLogger(__name__)
 
 __all__ = ["BACKGROUND_BYTES", "JobRunner", "job", "job_report", "needs_background", "run_next_job", "submit_import"]
@@ -68,9 +73,15 @@ def run_job(store: Store, taken: Job, owner: str) -> None:
     """Import the files of a claimed job; the job ends done or failed, never with part of its data stored."""
 
     def progress(done: int, total: int) -> None:
-        report_progress(store, taken.id, owner, READING_SHARE * done / max(total, 1), f"reading {done + 1}/{total}")
+        if done >= total:
+            report_progress(store, taken.id, owner, WRITING_AT, "writing")
+        else:
+            report_progress(store, taken.id, owner, READING_SHARE * done / max(total, 1), f"reading {done + 1}/{total}")
 
     def finish(connection: Connection, landed: list[FileImport]) -> None:
+        found = [item.dataset for item in landed]
+        if taken.datasets and not set(found) <= set(taken.datasets):  # rolls the import back
+            raise store_error("job_datasets_differ", found=", ".join(found), expected=", ".join(taken.datasets))
         outcomes = [asdict(item.outcome) for item in landed if item.outcome is not None]
         finish_job(connection, taken.id, owner, "done", {"outcomes": outcomes, "issues": issue_rows(landed)})
 
@@ -87,7 +98,6 @@ def run_job(store: Store, taken: Job, owner: str) -> None:
                 store,
                 user=taken.actor,
                 entity_kind=taken.entity_kind,
-                datasets=taken.datasets or None,
                 progress=progress,
                 then=finish,
             )

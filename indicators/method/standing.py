@@ -50,8 +50,8 @@ def honest_published(published: pd.DataFrame) -> pd.DataFrame:
 def standing(published: pd.DataFrame) -> pd.DataFrame:
     """The `published` table (see indicators.method.results.published_table) with world_rank, asean_rank and
     `complete` (the edition has the whole field); world rank and rating_class as `honest_published` gives them."""
-    if published.empty:
-        return pd.DataFrame(columns=STANDING_COLUMNS)
+    if published.empty:  # typed, so that a filter on `complete` selects rows (an object column would select columns)
+        return pd.DataFrame(columns=STANDING_COLUMNS).astype({"edition": "int64", "complete": bool})
     countries = load_countries().table
     asean = set(countries.index[countries["asean"]])
     view = honest_published(published).assign(complete=complete_editions(published))

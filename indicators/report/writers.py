@@ -50,16 +50,20 @@ def with_attribution(frame: pd.DataFrame, lang: str = "en", header: str = ATTRIB
     return frame.assign(**{header: pd.Series(column, index=frame.index, dtype=object)})
 
 
+def csv_text(frame: pd.DataFrame) -> str:
+    """`frame` as the CSV text `write_table` writes: neutralised, every text cell quoted (a download's content)."""
+    return neutralise_frame(frame).to_csv(index=False, quoting=csv.QUOTE_NONNUMERIC)
+
+
 def write_table(frame: pd.DataFrame, path: str | Path, sheet_name: str = "data") -> Path:
     """Write `frame` to a .csv (UTF-8, every text cell quoted) or .xlsx file."""
     path = Path(path)
     suffix = path.suffix.casefold()
     if suffix not in TABLE_SUFFIXES:
         raise ValueError(f"unsupported output type {path.suffix!r}: use .csv or .xlsx")
-    safe = neutralise_frame(frame)
     path.parent.mkdir(parents=True, exist_ok=True)
     if suffix == ".csv":
-        safe.to_csv(path, index=False, encoding="utf-8", quoting=csv.QUOTE_NONNUMERIC)
+        path.write_bytes(csv_text(frame).encode("utf-8"))
     else:
-        safe.to_excel(path, index=False, sheet_name=sheet_name, engine="openpyxl")
+        neutralise_frame(frame).to_excel(path, index=False, sheet_name=sheet_name, engine="openpyxl")
     return path

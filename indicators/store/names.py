@@ -26,13 +26,13 @@ NAMES: dict[str, dict[str, str]] = {
         "en": "Cambodia's national indicators, bundled with this tool",
         "km": "សូចនាករជាតិរបស់កម្ពុជា ភ្ជាប់មកជាមួយឧបករណ៍នេះ",
     },
-    "bundled_survey": {
+    "bundled:undesa": {
         "en": "UN E-Government Survey {edition}, bundled with this tool",
         "km": "ការស្ទង់មតិរដ្ឋាភិបាលអេឡិចត្រូនិករបស់អង្គការសហប្រជាជាតិ {edition} ភ្ជាប់មកជាមួយឧបករណ៍នេះ",
     },
-    "bundled_series": {
-        "en": "{series} from {publisher} (release {release}), bundled with this tool",
-        "km": "{series} ពី {publisher} (ការចេញផ្សាយ {release}) ភ្ជាប់មកជាមួយឧបករណ៍នេះ",
+    "bundled:components": {
+        "en": "{indicators} from {publisher} (release {vintage}), bundled with this tool",
+        "km": "{indicators} ពី {publisher} (ការចេញផ្សាយ {vintage}) ភ្ជាប់មកជាមួយឧបករណ៍នេះ",
     },
     "targets": {"en": "Digital Government Policy targets", "km": "គោលដៅនៃគោលនយោបាយរដ្ឋាភិបាលឌីជីថល"},
     "scenario": {"en": "Scenario “{name}”", "km": "សេណារីយ៉ូ “{name}”"},
@@ -47,6 +47,7 @@ NAMES: dict[str, dict[str, str]] = {
     "and": {"en": " and ", "km": " និង "},
 }
 DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+BUNDLED_EDITION = re.compile(r"^bundled:undesa-(\d{4})$")
 
 
 def _text(key: str, lang: str, **params: str) -> str:
@@ -62,9 +63,12 @@ def dataset_name(dataset: str, lang: str) -> str:
     a bundled dataset by what it holds; any other `kind:name` by its kind and name."""
     if dataset in NAMES:
         return _text(dataset, lang)
+    edition = BUNDLED_EDITION.match(dataset)
+    if edition:
+        return _text("bundled:undesa", lang, edition=_digits(edition.group(1), lang))
     kind, _, name = dataset.partition(":")
-    if kind == "bundled" and (bundled := _bundled_name(name, lang)):
-        return bundled
+    if kind == "bundled" and name in _bundled_files(lang):
+        return _bundled_files(lang)[name]
     if kind == "published" and name:
         editions = [_digits(e, lang) for e in name.split("+")]
         joined = ", ".join(editions[:-1]) + _text("and", lang) + editions[-1] if len(editions) > 1 else editions[0]
@@ -72,30 +76,22 @@ def dataset_name(dataset: str, lang: str) -> str:
     return _text(kind if kind in ("scenario", "long", "wide", "template") else "other", lang, name=name or kind)
 
 
-def _bundled_name(name: str, lang: str) -> str | None:
-    """A bundled file's dataset (`data/bundled/`): the UN results of one edition, or a publisher's series and release."""
-    survey = re.fullmatch(r"undesa-(\d{4})", name)
-    if survey:
-        return _text("bundled_survey", lang, edition=_digits(survey.group(1), lang))
-    row = _component_files().get(name)
-    if row is None:
-        return None
-    catalogue = load_catalogue()
-    series = ", ".join(catalogue[code].name(lang) if code in catalogue else code for code in row["indicators"].split())
-    publisher = _publishers().get(row["publisher"], {}).get(f"name_{'km' if lang == 'km' else 'en'}", row["publisher"])
-    return _text("bundled_series", lang, publisher=publisher, series=series, release=_digits(row["vintage"], lang))
-
-
-@lru_cache(maxsize=1)
-def _component_files() -> dict[str, dict[str, str]]:
-    with (BUNDLE_DIR / "components-files.csv").open(encoding="utf-8", newline="") as handle:
-        return {row["dataset"]: row for row in csv.DictReader(handle)}
-
-
-@lru_cache(maxsize=1)
-def _publishers() -> dict[str, dict[str, str]]:
+@lru_cache(maxsize=2)
+def _bundled_files(lang: str) -> dict[str, str]:
+    """The name of each bundled component dataset (data/bundled/components-files.csv): what it holds, who publishes
+    it and which release, e.g. 'Internet users from World Bank, World Development Indicators (release 2026-07-13)'."""
+    code = "km" if lang == "km" else "en"
     with (BUNDLE_DIR / "attributions.csv").open(encoding="utf-8", newline="") as handle:
-        return {row["publisher"]: row for row in csv.DictReader(handle)}
+        publishers = {row["publisher"]: row[f"name_{code}"] for row in csv.DictReader(handle)}
+    catalogue, names = load_catalogue(), {}
+    with (BUNDLE_DIR / "components-files.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            held = _text("and", lang).join(catalogue[c].name(lang) if c in catalogue else c for c in row["indicators"].split())
+            publisher = publishers.get(row["publisher"], row["publisher"])
+            names[row["dataset"]] = _text(
+                "bundled:components", lang, indicators=held, publisher=publisher, vintage=_digits(row["vintage"], lang)
+            )
+    return names
 
 
 def user_name(user: str, lang: str) -> str:

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 import dash
 from dash import Input, Output, dcc, html
 
 from indicators.i18n import ROLE_LABELS
 from layouts import ids
 from layouts.i18n import t
-from layouts.server.signin import SIGN_IN, SIGN_OUT
+from layouts.server.signin import SIGN_OUT
 from layouts.state import language, parse_query
-from layouts.user import current_actor
+from layouts.user import current_actor, sign_in_href
 
 
 @dash.callback(Output(ids.ACCOUNT, "children"), Input(ids.URL, "pathname"), Input(ids.URL, "search"))
@@ -20,8 +18,7 @@ def show_account(pathname: str | None, search: str | None) -> list[object]:
     lang = language(parse_query(search).get("lang"))
     actor = current_actor()
     if actor.role is None:
-        here = quote((pathname or "/") + (search or ""), safe="")
-        href = f"{SIGN_IN}?lang={lang}&next={here}"
+        href = sign_in_href((pathname or "/") + (search or ""), lang)
         link = dcc.Link(t("auth_sign_in", lang), href=href, refresh=True, className="nav-link", id="sign-in-link")
         return [link]
     role = ROLE_LABELS[actor.role][lang]

@@ -15,6 +15,7 @@ from dash import dcc, html
 from layouts import ids
 from layouts.components import page_link
 from layouts.components.chart_block import ChartTable, chart_block
+from layouts.components.no_published import no_published_page
 from layouts.components.plotly_config import NO_BUTTONS, ZOOM_GEO
 from layouts.components.timeline import edition_timeline
 from layouts.figures.compare import gap_figure, map_figure, scatter_figure
@@ -136,6 +137,8 @@ def layout(
     lang = language(lang)
     entity, kind, chosen, x, y = view.normalise(entity, peers, custom, x, y)
     data = snapshot()
+    if not data.editions:
+        return no_published_page(t("compare_title", lang), lang)
     year = view.choose_edition(data, entity, edition)
     peer = peer_view(data, entity, year, kind, chosen, x, y, lang)
     countries = view.country_options(data, lang)

@@ -1,50 +1,60 @@
-"""Data (analysts): upload files → the problems found (file, sheet, row, column, message) → what importing them would
-change, per file → confirm; the version history with rollback; the national data template (`layouts.views.data`,
-`data_history`). Tables are AG Grids: keyboard navigable and sortable.
+"""Data (analysts): upload files → what each was read as, its problems grouped by kind, and what importing them would
+change, per file → confirm (large uploads are imported in the background, with a progress bar); the version history
+with rollback; who changed what (the audit trail); the national data template (`layouts.views.data`, `data_report`,
+`data_jobs`, `data_history`, `data_audit`). Drawing is shared with the callbacks in `layouts.components.data_results`.
+
+Write controls are shown only to those who may use them (`layouts.user`): the upload to editors and administrators,
+rollback to administrators; others read who may, and how to sign in, in their place. The server refuses a forged
+write anyway (`layouts.server.guard`).
 """
 
 from __future__ import annotations
 
 import dash
-import dash_ag_grid as dag
 from dash import dcc, html
 
 from indicators.ingest.readers import MAX_FILE_BYTES
 from layouts import ids
-from layouts.components import notice, scroll_box
+from layouts.components.data_results import audit_content, grid, jobs_content
+from layouts.components.write_note import write_note
 from layouts.i18n import fmt_int, t
 from layouts.state import language
+from layouts.user import acting_user
 from layouts.views import data as view
+from layouts.views import data_audit as audit
 from layouts.views import data_history as history
-from layouts.views.labels import catalog_texts, page_href
+from layouts.views import data_jobs as jobs
+from layouts.views.labels import page_href
+from layouts.views.write_access import note_for
 
 dash.register_page(__name__, path="/data", name="Data", order=3)
-
-GRID_THEME = {
-    "function": "themeQuartz.withParams({fontFamily: 'inherit', fontSize: 14, spacing: 6, headerFontWeight: 600, "
-    "foregroundColor: '#1d2733'})",
-}
-FILE_HEADERS = ("file", "format", "dataset", "values", "errors", "warnings", "added", "changed", "removed", "status")
 
 
 def layout(lang: str = "en", **_: str) -> html.Div:
     lang = language(lang)
+    here = page_href(dash.get_relative_path("/data"), lang)
+    actor = acting_user()
     return html.Div(
         [
             dcc.Store(id=ids.DATA_LANG, data=lang),
-            dcc.Store(id=ids.DATA_UPLOAD_FILES),
             dcc.Store(id=ids.DATA_REVISION),
             html.H1(t("data_title", lang)),
             html.P(t("data_subtitle", lang), className="subtitle"),
-            upload_section(lang),
-            history_section(lang),
+            upload_section(lang, here),
+            history_section(lang, here),
+            audit_section(lang, full=actor.may("manage_users")),
             template_section(lang),
         ],
         className="data-page",
     )
 
 
-def upload_section(lang: str) -> html.Section:
+def upload_section(lang: str, here: str) -> html.Section:
+    """The upload, for those who may import; for others, who may and how to sign in."""
+    title = html.H2(t("data_upload_title", lang))
+    refused = note_for("import", here, lang)
+    if refused is not None:
+        return html.Section([title, write_note(refused, ids.DATA_UPLOAD_NOTE)], className="panel")
     limit = fmt_int(MAX_FILE_BYTES // 2**20, lang)
     zone = html.Div(
         [
@@ -55,9 +65,14 @@ def upload_section(lang: str) -> html.Section:
         ]
     )
     kinds = [{"label": t(f"data_entities_{kind}", lang), "value": kind} for kind in ("auto", "country", "province")]
+    running = jobs.waiting_job(acting_user())
     return html.Section(
         [
-            html.H2(t("data_upload_title", lang)),
+            title,
+            dcc.Store(id=ids.DATA_UPLOAD_FILES),
+            dcc.Store(id=ids.DATA_CHECKED),
+            dcc.Store(id=ids.DATA_JOB, data=running),
+            dcc.Interval(id=ids.DATA_JOB_POLL, interval=1000, disabled=running is None),
             dcc.Upload(
                 zone, id=ids.DATA_UPLOAD, multiple=True, max_size=MAX_FILE_BYTES, className="upload-zone", className_active="active"
             ),
@@ -70,6 +85,7 @@ def upload_section(lang: str) -> html.Section:
             ),
             html.Div(id=ids.DATA_REFUSED),
             dcc.Loading(html.Div(id=ids.DATA_CHECK), type="dot"),
+            dcc.Download(id=ids.DATA_ISSUES_CSV),
             html.Div(
                 [
                     html.Button(view.confirm_label(1, lang), id=ids.DATA_CONFIRM, className="button primary", disabled=True),
@@ -79,13 +95,19 @@ def upload_section(lang: str) -> html.Section:
                 className="actions",
                 hidden=True,
             ),
+            html.Div(id=ids.DATA_JOB_STATUS, **{"aria-live": "polite"}),
+            dcc.Download(id=ids.DATA_JOB_CSV),
+            html.H3(t("data_jobs_title", lang)),
+            html.Div(jobs_content(jobs.job_rows(lang), lang), id=ids.DATA_JOBS),
         ],
         className="panel",
     )
 
 
-def history_section(lang: str) -> html.Section:
+def history_section(lang: str, here: str) -> html.Section:
     versions = history.versions()
+    refused = note_for("rollback", here, lang)
+    rollback: list[object] = [write_note(refused, ids.DATA_ROLLBACK_NOTE)] if refused is not None else rollback_controls(lang)
     return html.Section(
         [
             html.H2(t("data_history_title", lang)),
@@ -104,23 +126,37 @@ def history_section(lang: str) -> html.Section:
                 className="control wide",
             ),
             html.Div(id=ids.DATA_VERSION_DETAIL),
-            html.Button(id=ids.DATA_ROLLBACK, className="button danger", hidden=True),
-            html.Div(
-                [
-                    html.P(id=ids.DATA_ROLLBACK_EXPLAIN),
-                    html.Button(t("data_rollback_confirm", lang), id=ids.DATA_ROLLBACK_CONFIRM, className="button danger"),
-                    html.Button(t("data_cancel", lang), id=ids.DATA_ROLLBACK_CANCEL, className="button"),
-                ],
-                id=ids.DATA_ROLLBACK_PANEL,
-                className="confirm-panel",
-                hidden=True,
-                role="region",
-                **{"aria-labelledby": ids.DATA_ROLLBACK_EXPLAIN},
-            ),
-            html.Div(id=ids.DATA_ROLLBACK_MESSAGE),
+            *rollback,
         ],
         className="panel",
     )
+
+
+def rollback_controls(lang: str) -> list[object]:
+    """The rollback button (shown once a version is chosen) and its confirmation, for administrators."""
+    return [
+        html.Button(id=ids.DATA_ROLLBACK, className="button danger", hidden=True),
+        html.Div(
+            [
+                html.P(id=ids.DATA_ROLLBACK_EXPLAIN),
+                html.Button(t("data_rollback_confirm", lang), id=ids.DATA_ROLLBACK_CONFIRM, className="button danger"),
+                html.Button(t("data_cancel", lang), id=ids.DATA_ROLLBACK_CANCEL, className="button"),
+            ],
+            id=ids.DATA_ROLLBACK_PANEL,
+            className="confirm-panel",
+            hidden=True,
+            role="region",
+            **{"aria-labelledby": ids.DATA_ROLLBACK_EXPLAIN},
+        ),
+        html.Div(id=ids.DATA_ROLLBACK_MESSAGE),
+    ]
+
+
+def audit_section(lang: str, full: bool) -> html.Section:
+    """Who changed what and when (`full`, for administrators: with addresses and account changes)."""
+    shown = html.Div(audit_content(audit.audit_view(lang, full), lang, full), id=ids.DATA_AUDIT)
+    intro = html.P(t("data_audit_intro", lang), className="muted")
+    return html.Section([html.H2(t("data_audit_title", lang)), intro, shown], className="panel")
 
 
 def template_section(lang: str) -> html.Section:
@@ -149,87 +185,3 @@ def template_section(lang: str) -> html.Section:
         ],
         className="panel",
     )
-
-
-# ---- tables -----------------------------------------------------------------------------------------------------
-
-
-def grid(grid_id: str, columns: list[dict[str, object]], rows: list[dict[str, object]], lang: str) -> dag.AgGrid:
-    """An accessible, sortable grid: short tables size to their rows, long ones scroll inside 480 px."""
-    short = len(rows) <= 12
-    options = {
-        "theme": GRID_THEME,
-        "domLayout": "autoHeight" if short else "normal",
-        "ensureDomOrder": True,
-        "enableCellTextSelection": True,
-        "suppressColumnVirtualisation": True,
-        "localeText": catalog_texts("grid_", lang),
-    }
-    return dag.AgGrid(
-        id=grid_id,
-        columnDefs=columns,
-        rowData=rows,
-        defaultColDef={"sortable": True, "resizable": True, "wrapHeaderText": True, "autoHeaderHeight": True},
-        dashGridOptions=options,
-        style={"height": None if short else "480px", "width": "100%"},
-        className="data-grid",
-    )
-
-
-def limited(shown: int, total: int, lang: str) -> list[object]:
-    """A note under a grid that shows only the first `shown` of `total` rows."""
-    note = view.limited(shown, total, lang)
-    return [html.P(note, className="muted")] if note else []
-
-
-def files_table(files: list[tuple[list[str], str]], lang: str) -> html.Table:
-    """One row per file: format, dataset, values read, problems, and what importing it would change."""
-    body = [html.Tr([html.Td(cell) for cell in cells], className=f"status-{status}") for cells, status in files]
-    head = html.Thead(html.Tr([html.Th(t(f"data_col_{h}", lang), scope="col") for h in FILE_HEADERS]))
-    return html.Table([head, html.Tbody(body)], className="data-table files-table")
-
-
-def check_content(check: view.Check, lang: str) -> list[object]:
-    """The result of checking an upload: summary, files, problems and the changes an import would make."""
-    content: list[object] = [
-        *(notice(text, kind) for kind, text in check.summary),
-        html.H3(t("data_files_title", lang)),
-        scroll_box(files_table(check.files, lang), lang),
-        html.H3(t("data_issues_title", lang, count=fmt_int(check.issues_total, lang))),
-    ]
-    if check.issues:
-        content += [
-            grid(ids.DATA_ISSUES, view.issue_columns(lang), check.issues, lang),
-            *limited(len(check.issues), check.issues_total, lang),
-        ]
-    else:
-        content.append(html.P(t("data_issues_none", lang), className="muted"))
-    if check.changes is not None:
-        content.append(html.H3(t("data_changes_title", lang, count=fmt_int(check.changes_total, lang))))
-        if check.changes:
-            content += [
-                grid(ids.DATA_CHANGES, view.change_columns(lang, with_file=True), check.changes, lang),
-                *limited(len(check.changes), check.changes_total, lang),
-            ]
-        else:
-            content.append(html.P(t("data_changes_none", lang), className="muted"))
-    return content
-
-
-def import_result(outcome: view.Outcome, lang: str) -> html.Div:
-    """What the import did, with a link to the overview; an import refused or failed is an error notice."""
-    if not outcome.ok:
-        return notice(outcome.text, "error")
-    link = dcc.Link(t("data_see_overview", lang), href=page_href("/", lang))
-    lines = html.Ul([html.Li(line) for line in outcome.lines])
-    return html.Div([html.P(outcome.text), lines, link], className="notice notice-success", role="status")
-
-
-def version_detail(detail: history.VersionDetail, lang: str) -> list[object]:
-    """What a version changed."""
-    return [
-        html.P(detail.text),
-        grid(ids.DATA_VERSION_CHANGES, view.change_columns(lang, with_file=False), detail.rows, lang),
-        *limited(len(detail.rows), detail.total, lang),
-        html.Details([html.Summary(t("technical_details", lang)), html.P(detail.technical, className="source")], className="tech-details"),
-    ]

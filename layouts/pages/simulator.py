@@ -16,16 +16,20 @@ from indicators.outlook.scenarios import PUBLISHED_MODE, parse_changes
 from layouts import ids
 from layouts.components import notice, page_link, scroll_box
 from layouts.components.chart_block import ChartTable, chart_block
+from layouts.components.no_published import no_published_page
 from layouts.components.plotly_config import NO_BUTTONS
+from layouts.components.write_note import write_note
 from layouts.figures.simulator import results_figure
 from layouts.i18n import fmt_int, t
-from layouts.state import language
+from layouts.state import language, make_query
 from layouts.views import simulator as view
 from layouts.views import simulator_scenarios as scenarios
 from layouts.views import simulator_seek as seeking
 from layouts.views.about_data import survey_about
 from layouts.views.choices import country_options
 from layouts.views.labels import page_href
+from layouts.views.snapshot import request_snapshot
+from layouts.views.write_access import WriteNote, note_for
 
 dash.register_page(__name__, path="/simulator", name="Simulator", order=6)
 
@@ -35,7 +39,10 @@ def layout(
 ) -> html.Div:
     lang = language(lang)
     mode = mode if mode in view.MODES else PUBLISHED_MODE
+    if not request_snapshot().editions:  # both modes re-score against the published results of an edition
+        return no_published_page(t("simulator_title", lang), lang)
     chosen = view.choose_edition(mode, edition)
+    here = dash.get_relative_path("/simulator") + make_query({"lang": lang, "entity": entity, "edition": edition, "mode": mode, "set": set})
     modes = [{"label": t(f"simulator_mode_{m}", lang), "value": m} for m in view.MODES]
     controls = [
         _control(
@@ -61,7 +68,7 @@ def layout(
             html.P(t("simulator_subtitle", lang), className="subtitle"),
             html.Div(controls, className="controls sim-controls"),
             html.Div(body(mode, chosen, entity, parse_changes(set), lang), id=ids.SIMULATOR_BODY),
-            scenarios_panel(lang),
+            scenarios_panel(lang, note_for("save_scenario", here, lang)),
             html.P(t("simulator_method_note", lang), className="source"),
         ],
         className="simulator-page",
@@ -242,14 +249,16 @@ def scenario_options(lang: str) -> list[dict[str, object]]:
     ]
 
 
-def scenarios_panel(lang: str) -> html.Section:
+def scenarios_panel(lang: str, refused: WriteNote | None) -> html.Section:
+    """Saved scenarios to compare; naming and saving one for those who may (`refused`: why the user may not)."""
     name = dcc.Input(id=ids.SIMULATOR_SCENARIO_NAME, type="text", maxLength=60, debounce=False, className="sim-text")
     save = html.Button(t("simulator_scenario_save", lang), id=ids.SIMULATOR_SCENARIO_SAVE, n_clicks=0, className="sim-button sim-primary")
+    saving = html.Div([_control(t("simulator_scenario_name", lang), name), save], className="sim-save")
     return html.Section(
         [
             html.H2(t("simulator_scenarios_title", lang)),
             html.P(t("simulator_scenarios_help", lang), className="muted"),
-            html.Div([_control(t("simulator_scenario_name", lang), name), save], className="sim-save"),
+            saving if refused is None else write_note(refused, ids.SIMULATOR_SCENARIO_NOTE),
             html.Div(id=ids.SIMULATOR_SCENARIO_MESSAGE, role="status", **{"aria-live": "polite"}),
             html.Fieldset(
                 [

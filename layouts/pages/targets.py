@@ -1,5 +1,6 @@
 """Targets (policy staff, analysts): where each target of the Digital Government Policy stands, every status with its
-inputs, and an editor whose edits are saved in the store. What it shows comes from `layouts.views.targets`.
+inputs, and an editor whose edits are saved in the store (shown to those who may edit targets; others read who
+may). What it shows comes from `layouts.views.targets`.
 The view state in the URL: `lang`, and `target` (the one open in the editor).
 """
 
@@ -15,14 +16,16 @@ from layouts import ids
 from layouts.components import notice, page_link, scroll_box
 from layouts.components.chart_block import ChartTable, chart_block
 from layouts.components.plotly_config import NO_BUTTONS
+from layouts.components.write_note import write_note
 from layouts.figures.targets import lights_table, status_badge, status_light, target_figure
 from layouts.i18n import t
-from layouts.state import language
+from layouts.state import language, make_query
 from layouts.views import target_edits
 from layouts.views import targets as view
 from layouts.views.about_data import targets_about
 from layouts.views.labels import page_href
 from layouts.views.snapshot import request_snapshot
+from layouts.views.write_access import note_for
 
 dash.register_page(__name__, path="/targets", name="Targets", order=5)
 
@@ -43,7 +46,7 @@ def layout(lang: str = "en", target: str | None = None, **_: str) -> html.Div:
         [
             dcc.Store(id=ids.TARGETS_LANG, data=lang),
             html.Div(current_content(lang), id=ids.TARGETS_CONTENT),
-            edit_panel(targets, view.chosen_target(targets, target), lang),
+            editor(targets, target, lang),
         ],
         className="targets-page",
     )
@@ -169,6 +172,16 @@ def rank_note(note: view.RankNote | None, lang: str) -> html.Div | None:
 
 
 # The editor ----------------------------------------------------------------------------------------------------
+
+
+def editor(targets: TargetSet, target: str | None, lang: str) -> html.Section:
+    """The target editor for those who may edit targets; for others, who may and how to sign in."""
+    here = dash.get_relative_path("/targets") + make_query({"lang": lang, "target": target})
+    refused = note_for("edit_targets", here, lang)
+    if refused is None:
+        return edit_panel(targets, view.chosen_target(targets, target), lang)
+    title = html.H2(t("targets_edit_title", lang))
+    return html.Section([title, write_note(refused, ids.TARGETS_EDIT_NOTE)], className="panel tg-edit", id=ids.TARGETS_EDITOR)
 
 
 def edit_panel(targets: TargetSet, chosen: str | None, lang: str) -> html.Section:

@@ -27,6 +27,9 @@ from layouts.server.sessions import current_actor
 WRITE_TRIGGERS: dict[tuple[str, str], str] = {
     (ids.DATA_UPLOAD, "contents"): "import",  # checking an upload reads the files: only for those who may import them
     (ids.DATA_CONFIRM, "n_clicks"): "import",
+    (ids.DATA_ISSUES_CSV_BUTTON, "n_clicks"): "import",  # reads the uploaded files again, as their check does
+    (ids.DATA_JOB_CSV_BUTTON, "n_clicks"): "import",  # the problems of a background import's files
+    (ids.DATA_JOB_POLL, "n_intervals"): "import",  # following a background import: its result names its files' problems
     (ids.DATA_ROLLBACK_CONFIRM, "n_clicks"): "rollback",
     (ids.TARGETS_EDIT_SAVE, "n_clicks"): "edit_targets",
     (ids.SIMULATOR_SCENARIO_SAVE, "n_clicks"): "save_scenario",

@@ -23,6 +23,7 @@ from layouts.server.settings import Settings, settings
 from layouts.views.snapshot import store
 
 SESSION_COOKIE = "egdi_session"
+SIGN_IN, SIGN_OUT = "/sign-in", "/sign-out"  # the pages of `layouts.server.signin`
 ANONYMOUS = "anonymous"
 
 

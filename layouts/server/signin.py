@@ -14,11 +14,10 @@ from indicators.store import StoreError
 from indicators.store.accounts import sign_in
 from layouts.i18n import t
 from layouts.server.failures import failure, plain_page, request_language, text_pair
-from layouts.server.sessions import client_address, current_actor, end_session, start_session
+from layouts.server.sessions import SIGN_IN, SIGN_OUT, client_address, current_actor, end_session, start_session
 from layouts.server.settings import Settings
 from layouts.views.snapshot import store
 
-SIGN_IN, SIGN_OUT = "/sign-in", "/sign-out"
 OPEN_PREFIXES = ("/assets/", "/_dash-component-suites/", "/_favicon.ico", "/healthz", SIGN_IN)
 
 

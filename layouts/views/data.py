@@ -1,5 +1,6 @@
-"""Data (analysts): what checking an upload found (file, sheet, row, column, message) and what importing it would
-change, per file; the import (the version history: `data_history`).
+"""Data (analysts): what checking an upload found (what each file was read as, its problems grouped by kind:
+`data_report`) and what importing it would change, per file; the import (the version history: `data_history`; the
+audit trail: `data_audit`; background imports: `data_jobs`).
 
 Tables are AG Grids: a cell shows the text formatted for the page language while the grid sorts on the raw value
 (`<field>_text` columns, see `column`). Grids show at most ROW_LIMIT rows; the rest are counted.
@@ -15,46 +16,20 @@ import pandas as pd
 from indicators.catalogue import load_catalogue
 from indicators.entities import load_countries, load_provinces
 from indicators.ingest.imports import FileImport, import_files, load_for_import, oversized_file, preview_files
-from indicators.ingest.issues import Issue, has_errors
-from indicators.store import StoreError
+from indicators.ingest.issues import has_errors
+from indicators.store import ImportOutcome, StoreError
+from indicators.store.access import Actor
+from indicators.store.names import dataset_name
 from layouts.i18n import fmt_int, fmt_number, t
+from layouts.views.data_report import problem_rows, read_as
+from layouts.views.grid_columns import column
 from layouts.views.snapshot import store
 
 ROW_LIMIT = 2000  # rows sent to a grid; the rest are counted, not shown
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
-FORMATS = ("published", "template", "long", "wide")
 CHANGE_KINDS = ("added", "changed", "removed")
 
 
 # ---- columns and rows of the grids ------------------------------------------------------------------------------
-
-
-def column(
-    field: str, header: str, width: int, *, grow: int = 0, formatted: bool = False, numeric: bool = False, wrap: bool = False
-) -> dict[str, object]:
-    """A grid column `width` px wide (at least, when it may `grow` into free space); `formatted`: show `<field>_text`
-    (formatted for the page language) while sorting on the raw `field`; `wrap`: long texts wrap onto more lines."""
-    spec: dict[str, object] = {"field": field, "headerName": header, "minWidth": width}
-    spec.update({"flex": grow} if grow else {"width": width})
-    if formatted:
-        spec["valueFormatter"] = {"function": f"params.data.{field}_text"}
-    if numeric:
-        spec["type"] = "rightAligned"
-    if wrap:
-        spec.update(wrapText=True, autoHeight=True)
-    return spec
-
-
-def issue_columns(lang: str) -> list[dict[str, object]]:
-    return [
-        column("severity", t("data_col_severity", lang), 110, formatted=True),
-        column("file", t("data_col_file", lang), 140, grow=1, wrap=True),
-        column("sheet", t("data_col_sheet", lang), 110, wrap=True),
-        column("row", t("data_col_row", lang), 80, formatted=True, numeric=True),
-        column("column", t("data_col_column", lang), 140, grow=1, wrap=True),
-        column("value", t("data_col_value", lang), 120, wrap=True),
-        column("message", t("data_col_message", lang), 280, grow=3, wrap=True),
-    ]
 
 
 def change_columns(lang: str, with_file: bool) -> list[dict[str, object]]:
@@ -86,24 +61,6 @@ def value_text(indicator: str, value: float, lang: str) -> str:
         return ""
     spec = load_catalogue().get(indicator)
     return fmt_int(value, lang) if spec is not None and spec.unit_en == "rank" else fmt_number(value, lang)
-
-
-def issue_rows(issues: Sequence[Issue], lang: str) -> list[dict[str, object]]:
-    ordered = sorted(issues, key=lambda i: (SEVERITY_ORDER.get(i.severity, 3), i.file, i.sheet, i.row or 0))
-    return [
-        {
-            "severity": SEVERITY_ORDER.get(issue.severity, 3),
-            "severity_text": t(f"data_severity_{issue.severity}", lang),
-            "file": issue.file,
-            "sheet": issue.sheet,
-            "row": issue.row,
-            "row_text": fmt_int(issue.row, lang) if issue.row is not None else "",
-            "column": issue.column,
-            "value": issue.value,
-            "message": issue.message_km if lang == "km" else issue.message,
-        }
-        for issue in ordered
-    ]
 
 
 def change_rows(changes: pd.DataFrame, lang: str, file: str | None = None) -> list[dict[str, object]]:
@@ -143,21 +100,20 @@ def limited(shown: int, total: int, lang: str) -> str | None:
 
 @dataclass(frozen=True)
 class Check:
-    """What checking an upload found: a summary (kind, text), one row per file (its cells and status), the problems
-    and the changes an import would make (the first ROW_LIMIT, and how many there are; `changes` None when no file
+    """What checking an upload found: a summary (kind, text), what each file was read as (file, words), one row per
+    file (its cells and status), the problems grouped by kind (`data_report.problem_rows`) and how many there are in
+    all, the changes an import would make (the first ROW_LIMIT, and how many there are; `changes` None when no file
     could be previewed), and whether the files can be imported."""
 
     summary: list[tuple[str, str]]
+    read_as: list[tuple[str, str]]
     files: list[tuple[list[str], str]]
-    issues: list[dict[str, object]]
+    problems: list[dict[str, object]]
     issues_total: int
     changes: list[dict[str, object]] | None
     changes_total: int
     importable: bool
-
-
-def format_name(format: str, lang: str) -> str:
-    return t(f"data_format_{format}" if format in FORMATS else "data_format_unknown", lang)
+    datasets: list[str]  # each file's dataset, in the files' order (a background import is queued for these)
 
 
 def file_rows(prepared: Sequence[FileImport], previews: Sequence[pd.DataFrame | None], lang: str) -> list[tuple[list[str], str]]:
@@ -169,8 +125,7 @@ def file_rows(prepared: Sequence[FileImport], previews: Sequence[pd.DataFrame | 
         status = "errors" if preview is None else "identical" if preview.empty else "ready"
         cells = [
             item.loaded.file,
-            format_name(item.loaded.format, lang),
-            item.dataset,
+            dataset_name(item.dataset, lang),
             fmt_int(len(item.loaded.tidy), lang),
             fmt_int(errors, lang),
             fmt_int(len(item.issues) - errors, lang),
@@ -184,6 +139,11 @@ def file_rows(prepared: Sequence[FileImport], previews: Sequence[pd.DataFrame | 
 def counted(key: str, count: int, lang: str, **params: object) -> str:
     """Text `key`, or `key_one` when `count` is 1 (English needs the singular; the Khmer texts are the same)."""
     return t(f"{key}_one", lang, **params) if count == 1 else t(key, lang, total=fmt_int(count, lang), **params)
+
+
+def mib(size: int, lang: str) -> str:
+    """A size in bytes as MiB with one decimal: 10485760 → "10.0"."""
+    return fmt_number(size / 2**20, lang, decimals=1)
 
 
 def confirm_label(count: int, lang: str) -> str:
@@ -221,19 +181,21 @@ def check(paths: Sequence[str], kind: str) -> tuple[list[FileImport], list[pd.Da
 
 
 def check_view(prepared: Sequence[FileImport], previews: Sequence[pd.DataFrame | None], lang: str) -> Check:
-    issues = issue_rows([issue for item in prepared for issue in item.issues], lang)
+    issues = [issue for item in prepared for issue in item.issues]
     changes: list[dict[str, object]] = []
     for item, preview in zip(prepared, previews, strict=True):
         if preview is not None and len(changes) < ROW_LIMIT:
             changes += change_rows(preview.head(ROW_LIMIT - len(changes)), lang, item.loaded.file)
     return Check(
         check_summary(prepared, previews, lang),
+        read_as(prepared, lang),
         file_rows(prepared, previews, lang),
-        issues[:ROW_LIMIT],
+        problem_rows(issues, lang),
         len(issues),
         changes if any(preview is not None for preview in previews) else None,
         sum(len(preview) for preview in previews if preview is not None),
         importable(prepared, previews),
+        [item.dataset for item in prepared],
     )
 
 
@@ -249,7 +211,16 @@ class Outcome:
     lines: tuple[str, ...] = ()
 
 
-def import_uploads(paths: Sequence[str], user: str, kind: str, lang: str) -> Outcome:
+def outcome_line(file: str, outcome: ImportOutcome, lang: str) -> str:
+    """What importing `file` did: the version it became and its changes, or that it was identical."""
+    dataset = dataset_name(outcome.dataset, lang)
+    if outcome.identical:
+        return t("data_imported_identical", lang, file=file, dataset=dataset)
+    numbers = {k: fmt_int(getattr(outcome, k), lang) for k in CHANGE_KINDS}
+    return t("data_imported_file", lang, file=file, version=fmt_int(outcome.version_id, lang), dataset=dataset, **numbers)
+
+
+def import_uploads(paths: Sequence[str], user: Actor | str, kind: str, lang: str) -> Outcome:
     """Import the files in one transaction by `user` (none when any has an error)."""
     try:
         results, landed = import_files(paths, store(), user=user, entity_kind=kind or "auto")
@@ -257,17 +228,8 @@ def import_uploads(paths: Sequence[str], user: str, kind: str, lang: str) -> Out
         return Outcome(False, t("data_import_failed", lang, message=error.text(lang)))
     if not landed:
         return Outcome(False, t("data_import_refused", lang))
-    lines = []
-    for item in results:
-        outcome = item.outcome
-        assert outcome is not None
-        if outcome.identical:
-            lines.append(t("data_imported_identical", lang, file=item.loaded.file, dataset=outcome.dataset))
-        else:
-            numbers = {k: fmt_int(getattr(outcome, k), lang) for k in CHANGE_KINDS}
-            version = fmt_int(outcome.version_id, lang)
-            lines.append(t("data_imported_file", lang, file=item.loaded.file, version=version, dataset=outcome.dataset, **numbers))
-    return Outcome(True, t("data_imported", lang), tuple(lines))
+    lines = tuple(outcome_line(item.loaded.file, item.outcome, lang) for item in results if item.outcome is not None)
+    return Outcome(True, t("data_imported", lang), lines)
 
 
 def refused_uploads(chosen: object, lang: str) -> list[str]:

@@ -10,7 +10,8 @@ import pandas as pd
 from indicators.store import StoreError
 from indicators.store.names import dataset_name, user_name
 from layouts.i18n import digits, fmt_int, t
-from layouts.views.data import CHANGE_KINDS, ROW_LIMIT, Outcome, change_rows, column
+from layouts.views.data import CHANGE_KINDS, ROW_LIMIT, Outcome, change_rows
+from layouts.views.grid_columns import column
 from layouts.views.snapshot import store
 
 

@@ -1,6 +1,6 @@
 """Signing in and out in a real browser, on a server and database of its own: an editor signs in with the form,
-imports a file, signs out; a visitor who is not signed in is refused the same import with a message in the page
-language, and nothing is stored. The Content-Security-Policy is in force throughout (a violation is a console error)."""
+imports a file, signs out; a visitor who is not signed in gets no upload but how to sign in, in the page language,
+and nothing is stored. The Content-Security-Policy is in force throughout (a violation is a console error)."""
 
 from __future__ import annotations
 
@@ -60,18 +60,16 @@ def test_an_editor_signs_in_imports_and_signs_out(signed_out_page, url, database
     assert page.console_errors == [] and page.blocked_requests == []
 
 
-def test_a_visitor_who_is_not_signed_in_is_refused_an_import_in_their_language(signed_out_page, url, database, tmp_path):
+def test_a_visitor_who_is_not_signed_in_gets_no_upload_but_how_to_sign_in_in_their_language(signed_out_page, url, database):
+    """The upload is not there to use (a forged request is refused on the server: tests/layouts/test_write_guard.py)."""
     page = signed_out_page
     before = versions(database)
-    upload = tmp_path / "national-2025.csv"
-    upload.write_text(NATIONAL.replace("2024", "2025"), encoding="utf-8")
     page.goto(f"{url}/data?lang=km")
     expect(page.locator("#sign-in-link")).to_have_text("ចូលគណនី")
-    page.set_input_files(UPLOAD_INPUT, str(upload))
-
-    notice = page.locator("#server-notice")
-    expect(notice).to_be_visible()
-    expect(notice).to_have_text("សូមចូលគណនីដើម្បីនាំចូលទិន្នន័យ៖ សកម្មភាពនេះត្រូវការតួនាទីអ្នកកែសម្រួល។ គ្មានអ្វីត្រូវបានផ្លាស់ប្តូរទេ។")
+    expect(page.locator(UPLOAD_INPUT)).to_have_count(0)
+    note = page.locator("#data-upload-note")
+    expect(note).to_contain_text("ដើម្បីនាំចូលទិន្នន័យ សូមចូលគណនីដែលមានតួនាទីអ្នកកែសម្រួល (ឬខ្ពស់ជាងនេះ)។")
+    expect(note.locator("a")).to_have_text("ចូលគណនី")
     page.screenshot(path="/tmp/sign-in-refused-km.png", full_page=True)
     assert versions(database) == before
-    assert [e for e in page.console_errors if "403" not in e] == []  # the browser itself notes the refused request
+    assert page.console_errors == [] and page.blocked_requests == []

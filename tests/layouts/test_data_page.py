@@ -10,6 +10,7 @@ from pathlib import Path
 
 import dash
 import flask
+import pandas as pd
 import pytest
 from dash import dcc, html
 from openpyxl import load_workbook
@@ -51,6 +52,17 @@ def texts(component: object) -> str:
     return texts(children) if children is not None else ""
 
 
+def find_class(component: object, class_name: str) -> object | None:
+    if class_name in str(getattr(component, "className", "") or "").split():
+        return component
+    children = getattr(component, "children", None)
+    for child in children if isinstance(children, list | tuple) else [children] if children is not None else []:
+        found = find_class(child, class_name)
+        if found is not None:
+            return found
+    return None
+
+
 def find(component: object, component_id: str) -> object | None:
     if getattr(component, "id", None) == component_id:
         return component
@@ -85,28 +97,73 @@ def test_the_layout_shows_upload_history_and_template_in_the_page_language(parti
     assert find(tree, ids.DATA_TEMPLATE_LANG).value == lang
 
 
-def test_a_bad_upload_lists_every_located_problem_and_cannot_be_confirmed(partial_fresh):
+def test_a_bad_upload_says_what_each_file_was_read_as_lists_its_located_problems_and_cannot_be_confirmed(partial_fresh):
     contents, names = fixture_upload(FIXTURES / "long" / "unknown_entity.csv", FIXTURES / "published" / "text_in_number.csv")
 
-    content, hidden, disabled, label = callbacks.check_upload(contents, "auto", names, "km")
+    content, hidden, disabled, label, checked = callbacks.check_upload(contents, "auto", names, "km")
 
     assert (hidden, disabled, label) == (False, True, "នាំចូលឯកសារទាំង ២")
-    issues = find(html.Div(content), ids.DATA_ISSUES)
-    assert [(r["file"], r["row_text"], r["column"], r["value"], r["severity_text"]) for r in issues.rowData] == [
-        ("text_in_number.csv", "៣", "Online Service Index", "high", "កំហុស"),
-        ("unknown_entity.csv", "៣", "entity", "Cambodai", "កំហុស"),
+    # in the order the files are read (by name); a published file whose editions cannot be read is named by its file
+    assert checked == {"datasets": ["published:text_in_number", "long:unknown_entity"]}
+    read_as = [" ".join(texts(item).split()) for item in find_class(html.Div(content), "read-as").children]
+    assert read_as[0].startswith("text_in_number.csv: លទ្ធផលដែលបានផ្សព្វផ្សាយរបស់ UN DESA") and "(បញ្ហា ១)" in read_as[0]
+    assert read_as[1].startswith("unknown_entity.csv: តារាងបណ្តោយ")
+    assert problems(content) == [
+        "កំហុស text_in_number.csv · ១ ដង 'high' មិនមែនជាលេខទេ។ ទីតាំង៖ ជួរដេក ៣, ជួរឈរ ‘Online Service Index’",
+        "កំហុស unknown_entity.csv · ១ ដង មិនស្គាល់ប្រទេស 'Cambodai'។ តើអ្នកចង់សំដៅលើ៖ Cambodia, Samoa? ទីតាំង៖ ជួរដេក ៣, ជួរឈរ ‘entity’",
     ]
-    assert issues.rowData[1]["message"] == "មិនស្គាល់ប្រទេស 'Cambodai'។ តើអ្នកចង់សំដៅលើ៖ Cambodia, Samoa?"
     assert "ឯកសារ ២ ក្នុងចំណោម ២ មានកំហុស" in texts(content)
     assert find(html.Div(content), ids.DATA_CHANGES) is None
+
+
+def problems(content: object) -> list[str]:
+    """The items of the grouped problems in a check's content, each as one line of text."""
+    found = find(html.Div(content), ids.DATA_ISSUES)
+    return [" ".join(texts(item).split()) for item in found.children] if found is not None else []
+
+
+def flood(rows: int, entity: str = "Atlantis") -> str:
+    """A long table whose `rows` rows all name an unknown country (one error each)."""
+    return "entity,year,indicator,value\n" + "".join(f"{entity},{2000 + i % 20},internet_users_pct,{i % 90}\n" for i in range(rows))
+
+
+def test_a_problem_repeated_on_many_rows_is_one_line_with_its_count_and_first_places(partial_fresh):
+    content, *_ = callbacks.check_upload([encoded(flood(50))], "auto", ["atlantis.csv"], "en")
+
+    (item,) = problems(content)  # 50 errors of one kind in one file: one item
+    assert item.startswith("Error atlantis.csv · 50 times Unknown country 'Atlantis'")
+    # the header is row 1, so the data rows are 2..51; the first three are named and the other 47 counted
+    assert item.endswith("Where: row 2, column ‘entity’; row 3, column ‘entity’; row 4, column ‘entity’ and 47 more")
+    assert "Problems found (50)" in texts(content)
+
+
+def test_the_full_problem_table_downloads_as_csv_one_row_per_problem_with_formulas_neutralised(partial_fresh):
+    contents, names = [encoded(flood(30, entity="=HYPERLINK(1)"))], ["formula.csv"]
+    callbacks.check_upload(contents, "auto", names, "en")
+
+    download = callbacks.download_problems(1, contents, names, "auto")
+
+    assert download["filename"] == "problems-formula.csv"
+    text = download["content"]
+    assert text.startswith("\ufeff")  # Excel reads the Khmer messages as UTF-8
+    table = pd.read_csv(io.StringIO(text.lstrip("\ufeff")), keep_default_na=False)
+    assert list(table.columns) == ["severity", "code", "file", "sheet", "row", "column", "value", "message", "message_km"]
+    errors = table[table["severity"] == "error"]
+    assert len(errors) == 30 and sorted(errors["row"]) == list(range(2, 32))
+    assert set(errors["value"]) == {"'=HYPERLINK(1)"}  # a spreadsheet shows it as text, never runs it
+    assert all(message.startswith("Unknown country '") for message in errors["message"])
 
 
 def test_a_good_upload_previews_its_changes_then_imports_with_the_signed_in_user(partial_fresh):
     contents, names = [encoded(PUBLISHED)], ["../../etc/cambodia 2022?.csv"]
 
-    content, hidden, disabled, label = callbacks.check_upload(contents, "auto", names, "en")
+    content, hidden, disabled, label, checked = callbacks.check_upload(contents, "auto", names, "en")
 
-    assert (hidden, disabled, label) == (False, False, "Import the file")
+    assert (hidden, disabled, label, checked) == (False, False, "Import the file", {"datasets": ["published:2022"]})
+    read_as = " ".join(texts(find_class(html.Div(content), "read-as")).split())  # the file's six columns of one country in 2022
+    assert read_as.startswith("cambodia 2022_.csv: ") and read_as.endswith(
+        "UN DESA published results, 6 series: egdi, epi, osi, hci, tii, rank_published; 6 values of 1 countries, 2022"
+    )
     assert "No errors in the file. Importing it will change the stored values: 6 added, 0 changed, 0 removed." in texts(content)
     changes = find(html.Div(content), ids.DATA_CHANGES).rowData
     assert {r["file"] for r in changes} == {"cambodia 2022_.csv"}  # the name as uploaded, made safe
@@ -121,9 +178,9 @@ def test_a_good_upload_previews_its_changes_then_imports_with_the_signed_in_user
     assert layouts.views.snapshot.store().versions()["version_id"].max() == 2  # a preview writes nothing
 
     with signed_in("  sokha   chan ", "editor"):
-        result, hidden, revision, cleared = callbacks.confirm_import(1, contents, names, "auto", "en")
-    assert (hidden, revision, cleared) == (True, 3, None)
-    assert "cambodia 2022_.csv: version 3 of published:2022: 6 added, 0 changed, 0 removed." in texts(result)
+        result, hidden, revision, cleared, job = callbacks.confirm_import(1, contents, names, "auto", None, "en")
+    assert (hidden, revision, cleared, job) == (True, 3, None, dash.no_update)
+    assert "cambodia 2022_.csv: version 3 of UN E-Government Survey 2022: 6 added, 0 changed, 0 removed." in texts(result)
     newest = layouts.views.snapshot.store().versions().iloc[0]
     assert (newest["user"], newest["file_name"], newest["dataset"]) == ("sokha chan", "cambodia 2022_.csv", "published:2022")
     snapshot = layouts.views.snapshot.snapshot()
@@ -136,15 +193,16 @@ def test_a_good_upload_previews_its_changes_then_imports_with_the_signed_in_user
 
 def test_history_version_detail_and_rollback(partial_fresh):
     contents = [encoded(PUBLISHED)]
-    callbacks.confirm_import(1, contents, ["revised.csv"], "auto", "en")
+    callbacks.confirm_import(1, contents, ["revised.csv"], "auto", None, "en")
 
     rows, options, value = callbacks.refresh_history(3, "km")
     assert [r["version_id_text"] for r in rows] == ["៣", "២", "១"]
     assert rows[0]["user"] == "dashboard" and rows[0]["user_text"] == "ផ្ទាំងគ្រប់គ្រង (មិនបានចូលគណនី)" and rows[0]["action_text"] == "ការនាំចូល"
     assert options[0]["label"].startswith("កំណែ ៣ · ការស្ទង់មតិរដ្ឋាភិបាលអេឡិចត្រូនិករបស់អង្គការសហប្រជាជាតិ ២០២២ · revised.csv · ") and value is None
 
-    detail, label, rollback_hidden, panel_hidden = callbacks.show_version(3, "en")
-    assert (label, rollback_hidden, panel_hidden) == ("Roll back version 3…", False, True)
+    detail = callbacks.show_version(3, "en")
+    assert callbacks.offer_rollback(3, "en") == ("Roll back version 3…", False, True)
+    assert callbacks.offer_rollback(None, "en") == ("", True, True)
     assert "Version 3 added 6, changed 0 and removed 0 values." in texts(detail)
     assert callbacks.ask_rollback(1, 3, "en")[0] is False
 
@@ -193,7 +251,7 @@ def test_the_user_is_the_signed_in_account_and_headers_from_anyone_are_ignored(p
 def test_a_write_by_someone_not_signed_in_is_refused_by_the_store_itself(partial_fresh):
     contents = [encoded(PUBLISHED)]
     with flask.Flask(__name__).test_request_context():  # past the server's guard, the store still checks the role
-        result, *_ = callbacks.confirm_import(1, contents, ["revised.csv"], "auto", "en")
+        result, *_ = callbacks.confirm_import(1, contents, ["revised.csv"], "auto", None, "en")
         message, *_ = callbacks.confirm_rollback(1, 1, "km")
     assert "Sign in to import data: it needs the editor role. Nothing was changed." in texts(result)
     assert "សូមចូលគណនីដើម្បីត្រឡប់កំណែវិញ" in texts(message)
@@ -201,5 +259,5 @@ def test_a_write_by_someone_not_signed_in_is_refused_by_the_store_itself(partial
 
 
 def test_a_confirm_without_files_changes_nothing(partial_fresh):
-    assert callbacks.confirm_import(1, None, None, "auto", "en")[0] is dash.no_update
+    assert callbacks.confirm_import(1, None, None, "auto", None, "en")[0] is dash.no_update
     assert layouts.views.snapshot.store().versions()["version_id"].max() == 2

@@ -44,6 +44,11 @@ VALUES: dict[tuple[str, str], object] = {
     (ids.DATA_ENTITY_KIND, "value"): "auto",
     (ids.DATA_LANG, "data"): "en",
     (ids.DATA_CONFIRM, "n_clicks"): 1,
+    (ids.DATA_CHECKED, "data"): {"datasets": ["published:2022"]},
+    (ids.DATA_ISSUES_CSV_BUTTON, "n_clicks"): 1,
+    (ids.DATA_JOB_CSV_BUTTON, "n_clicks"): 1,
+    (ids.DATA_JOB, "data"): 1,
+    (ids.DATA_JOB_POLL, "n_intervals"): 1,
     (ids.DATA_VERSION, "value"): 1,
     (ids.DATA_ROLLBACK_CONFIRM, "n_clicks"): 1,
     (ids.TARGETS_EDIT_SAVE, "n_clicks"): 1,
@@ -137,7 +142,9 @@ def post(browser: flask.testing.FlaskClient, key: str, **headers: str) -> flask.
 
 def test_the_guard_knows_every_write_callback_of_the_pages():
     actions = sorted(write_keys().values())
-    assert actions == ["edit_targets", "import", "import", "rollback", "save_scenario"]
+    # import: checking an upload, confirming it, following a background import, and downloading the problems of an upload
+    # or of a background import
+    assert actions == ["edit_targets", "import", "import", "import", "import", "import", "rollback", "save_scenario"]
 
 
 @pytest.mark.parametrize("who", ["nobody", "viewer", "forged header"])
@@ -161,7 +168,7 @@ def test_an_editor_imports_edits_targets_and_saves_scenarios_but_cannot_roll_bac
 
     imported = post(editor, confirm)
     assert imported.status_code == 200
-    assert "version 3 of published:2022: 6 added" in json.dumps(imported.get_json())
+    assert "version 3 of UN E-Government Survey 2022: 6 added" in json.dumps(imported.get_json())
     for action in ("edit_targets", "save_scenario"):
         assert post(editor, keys[action]).status_code == 200, action
     assert store.versions()[["user", "kind"]].values.tolist()[:3] == [["sokha", "scenario"], ["sokha", "targets"], ["sokha", "published"]]

@@ -137,3 +137,26 @@ def test_a_job_left_by_a_killed_runner_is_imported_by_the_next_one(backend, open
     assert (done.state, done.attempts) == ("done", 2)
     assert store.versions().iloc[0]["dataset"] == "long:national-2024"
     assert store.observations(indicators=["internet_users_pct"], entities=["KHM"])["value"].tolist() == [61.5]
+
+
+def test_a_job_queued_for_other_datasets_than_its_files_hold_fails_and_stores_nothing(store):
+    versions = store.versions()
+    job_id = submit_import(store, EDITOR, [GOOD], ["bundled:undesa-2024"])  # a forged request naming another dataset
+    run_next_job(store, "host-a:1")
+
+    failed = job(store, job_id)
+    error = job_report(failed)[2]
+    assert failed.state == "failed" and "(long:national-2024)" in error["en"] and "(bundled:undesa-2024)" in error["en"]
+    assert store.versions().equals(versions)
+
+
+def test_a_job_reports_reading_each_file_then_writing(store, monkeypatch):
+    import indicators.ingest.jobs as jobs_module
+
+    seen: list[tuple[float, str]] = []
+    report = jobs_module.report_progress
+    monkeypatch.setattr(jobs_module, "report_progress", lambda s, i, o, p, stage: (seen.append((p, stage)), report(s, i, o, p, stage)))
+    other = ("national-2023.csv", GOOD[1].replace(b"2024", b"2023"))
+    submit_import(store, EDITOR, [GOOD, other], ["long:national-2024", "long:national-2023"])
+    run_next_job(store, "host-a:1")
+    assert seen == [(0.0, "reading 1/?"), (0.0, "reading 1/2"), (0.4, "reading 2/2"), (0.9, "writing")]

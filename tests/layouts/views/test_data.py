@@ -5,10 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
-
 from indicators.ingest.readers import MAX_FILE_BYTES
-from indicators.paths import BUNDLE_DIR
 from layouts.views import data as view
 from layouts.views import data_history as history
 from tests.conftest import FIXTURES
@@ -29,9 +26,9 @@ def test_a_bad_upload_lists_every_located_problem_and_cannot_be_imported(fresh):
     paths = [str(FIXTURES / "long" / "unknown_entity.csv"), str(FIXTURES / "published" / "text_in_number.csv")]
     check = view.check_view(*view.check(paths, "auto"), "km")
     assert not check.importable and check.changes is None and check.issues_total == 2
-    assert [(r["file"], r["row_text"], r["column"], r["value"], r["severity_text"]) for r in check.issues] == [
-        ("text_in_number.csv", "៣", "Online Service Index", "high", "កំហុស"),
-        ("unknown_entity.csv", "៣", "entity", "Cambodai", "កំហុស"),
+    assert [(r["file"], r["count"], r["places"], r["severity_text"]) for r in check.problems] == [  # in the files' order
+        ("unknown_entity.csv", 1, "ជួរដេក ៣, ជួរឈរ ‘entity’", "កំហុស"),
+        ("text_in_number.csv", 1, "ជួរដេក ៣, ជួរឈរ ‘Online Service Index’", "កំហុស"),
     ]
     assert check.summary[0][0] == "error" and "ឯកសារ ២ ក្នុងចំណោម ២ មានកំហុស" in check.summary[0][1]
     assert [status for _, status in check.files] == ["errors", "errors"]
@@ -52,7 +49,8 @@ def test_a_good_upload_previews_its_changes_and_imports_with_its_user(partial_fr
     )
     assert history.latest_version() == 2  # a check writes nothing
     imported = view.import_uploads(paths, "sokha", "auto", "en")
-    assert imported.ok and imported.lines == ("cambodia 2022.csv: version 3 of published:2022: 6 added, 0 changed, 0 removed.",)
+    assert imported.ok
+    assert imported.lines == ("cambodia 2022.csv: version 3 of UN E-Government Survey 2022: 6 added, 0 changed, 0 removed.",)
     assert history.versions().iloc[0]["user"] == "sokha" and history.latest_version() == 3
     again = view.check_view(*view.check(paths, "auto"), "en")
     assert not again.importable and again.changes == [] and "importing it would change nothing" in again.summary[0][1]
@@ -90,16 +88,16 @@ def test_dates_and_counts_in_words():
 
 def test_versions_name_datasets_and_users_as_people_do_with_the_codes_in_the_technical_details(fresh):
     rows = history.history_rows(history.versions(), "en")
-    files = pd.read_csv(BUNDLE_DIR / "components-files.csv", dtype=str)
-    editions = pd.read_csv(BUNDLE_DIR / "undesa-published-files.csv")["edition"]
-    surveys = {f"UN E-Government Survey {e}, bundled with this tool" for e in editions}
-    assert surveys | {"Cambodia's national indicators, bundled with this tool"} <= {row["dataset"] for row in rows}
-    literacy = files.set_index("dataset").loc["wdi-adult-literacy-2026"]
-    assert f"Adult literacy rate from World Bank, World Development Indicators (release {literacy['vintage']}), bundled with this tool" in {
-        row["dataset"] for row in rows
-    }
-    assert len(rows) == len(editions) + len(files) + 1  # one version per bundled file, the national file included
-    assert all(":" not in row["dataset"] and "“" not in row["dataset"] and row["user_text"] == "this tool" for row in rows)
+    named = {row["file_name"]: row["dataset"] for row in rows}
+    assert len(rows) == 30  # the 12 UN editions, 17 component files and the national indicators a new store is seeded with
+    assert named["EGOV_DATA_2024.csv"] == "UN E-Government Survey 2024, bundled with this tool"
+    assert named["cambodia-indicators.csv"] == "Cambodia's national indicators, bundled with this tool"
+    internet = "Internet users from World Bank, World Development Indicators (release 2026-07-13), bundled with this tool"
+    assert named["worldbank/API_IT.NET.USER.ZS_DS2_en_csv_v2_33086.zip"] == internet
+    assert all(row["dataset"].endswith(", bundled with this tool") and "bundled:" not in row["dataset"] for row in rows)
+    assert all(row["user_text"] == "this tool" for row in rows)
+    khmer = {row["file_name"]: row["dataset"] for row in history.history_rows(history.versions(), "km")}
+    assert khmer["EGOV_DATA_2024.csv"] == "ការស្ទង់មតិរដ្ឋាភិបាលអេឡិចត្រូនិករបស់អង្គការសហប្រជាជាតិ ២០២៤ ភ្ជាប់មកជាមួយឧបករណ៍នេះ"
     detail = history.version_detail(1, "en")
-    assert detail is not None and "bundled:undesa-" in detail.technical and "SHA-256" in detail.technical
+    assert detail is not None and "bundled:undesa-2003" in detail.technical and "SHA-256" in detail.technical
     assert "bundled:" not in detail.text
