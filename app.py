@@ -22,7 +22,7 @@ from layouts.server.hardening import QuietRequestHandler
 from layouts.server.install import install
 from layouts.server.jobs import start_job_runner
 from layouts.server.secret import make_secret_file
-from layouts.views import snapshot
+from layouts.views import outlook_ready, snapshot
 
 PAGES_DIR = Path(__file__).resolve().parent / "layouts" / "pages"
 VENDOR_DIR = Path(__file__).resolve().parent / "assets" / "vendor"
@@ -100,6 +100,7 @@ def main() -> None:
     if args.db:
         snapshot.configure(args.db)
     start_job_runner()
+    outlook_ready.warm()  # the nowcast takes seconds the first time: computed now, not when the first visitor asks
     print(f"Dashboard on http://{args.host}:{args.port}")
     app.run(host=args.host, port=args.port, debug=args.debug, request_handler=QuietRequestHandler)
 

@@ -154,3 +154,20 @@ SIMULATOR_SCENARIO_SAVE = "simulator-scenario-save"
 SIMULATOR_SCENARIO_MESSAGE = "simulator-scenario-message"
 SIMULATOR_SCENARIO_LIST = "simulator-scenario-list"
 SIMULATOR_COMPARE = "simulator-compare"
+
+# outlook
+OUTLOOK_ENTITY = "outlook-entity"
+OUTLOOK_STATE = "outlook-state"
+OUTLOOK_CONTENT = "outlook-content"
+OUTLOOK_POLL = "outlook-poll"  # asks again while the nowcast, levers or paths are computed
+OUTLOOK_LINE = "outlook-line"
+OUTLOOK_FIGURES = "outlook-figures"
+OUTLOOK_PEERS_BLOCK = "outlook-peers-block"
+OUTLOOK_PEERS = "outlook-peers"
+OUTLOOK_RECORD_BLOCK = "outlook-record-block"
+OUTLOOK_RECORD = "outlook-record"
+OUTLOOK_EVALUATION = "outlook-evaluation"
+OUTLOOK_LEVERS = "outlook-levers"
+OUTLOOK_PATHS = "outlook-paths"
+OVERVIEW_NOWCAST = "overview-nowcast"  # the Overview's line on the next Survey
+OVERVIEW_NOWCAST_POLL = "overview-nowcast-poll"

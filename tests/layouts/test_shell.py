@@ -25,6 +25,7 @@ def test_links_into_a_page_with_a_grid_load_it_anew():
         "/compare": True,
         "/data": True,
         "/methodology": False,
+        "/outlook": False,
         "/targets": False,
         "/simulator": False,
         "/reports": False,
