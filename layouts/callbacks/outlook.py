@@ -4,7 +4,7 @@ computed in the background, the poll asks again until the page is complete."""
 from __future__ import annotations
 
 import dash
-from dash import Input, Output, State, ctx
+from dash import Input, Output, State
 
 from layouts import ids
 from layouts.pages import outlook as page
@@ -22,10 +22,12 @@ from layouts.state import with_changes
     State(ids.URL, "search"),
     prevent_initial_call=True,
 )
-def update_outlook(entity: str | None, _: int | None, shown: dict[str, str], search: str | None) -> tuple[object, object, object, object]:
+def update_outlook(
+    entity: str | None, polls: int | None, shown: dict[str, str], search: str | None
+) -> tuple[object, object, object, object]:
     """Redraw for a new country (written into the URL), or when the poll asks whether the page is complete now. Dash
-    also calls this when the page loads; then the drop-down shows what is drawn, and nothing changes."""
-    polled = ctx.triggered_id == ids.OUTLOOK_POLL
+    also calls this when the page loads (no poll yet); then the drop-down shows what is drawn, and nothing changes."""
+    polled = bool(polls)
     if not entity or (entity == shown["entity"] and not polled):
         return dash.no_update, dash.no_update, dash.no_update, dash.no_update
     content, computing = page.outlook_content(entity, shown["lang"])

@@ -37,6 +37,7 @@ _worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="egdi-outlook")
 _lock = threading.Lock()
 _pieces: dict[tuple[object, ...], Future[object]] = {}
 _outlooks: dict[int, Outlook] = {}  # written by the worker only
+_background = [True]  # tests turn it off: then only `wait=True` computes a piece
 
 
 def _outlook(version: int) -> Outlook:
@@ -55,6 +56,8 @@ def _ask(key: tuple[object, ...], make: Callable[[], T], wait: bool) -> T | None
             del _pieces[old]
         future = _pieces.get(key)
         if future is None:
+            if not (wait or _background[0]):
+                return None
             future = _worker.submit(make)
             _pieces[key] = future  # type: ignore[assignment]
     if wait or future.done():
@@ -107,6 +110,12 @@ def warm(iso3: str = ENTITY) -> threading.Thread:
     thread = threading.Thread(target=_warm, args=(iso3,), name="egdi-outlook-warm", daemon=True)
     thread.start()
     return thread
+
+
+def compute_in_background(on: bool) -> None:
+    """Whether asking for a piece starts its computation (the server: yes); off, a piece is computed only when asked
+    with `wait=True` (tests that must see the same pieces from start to end)."""
+    _background[0] = on
 
 
 def clear_caches() -> None:

@@ -6,23 +6,24 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from layouts.views import about_data, compare, reports, simulator, snapshot, targets, trends
+from layouts.views import about_data, compare, outlook_ready, reports, simulator, snapshot, targets, trends
 
 
 def use_views(database: str | None) -> None:
     snapshot.configure(database)
-    for view in (about_data, compare, reports, simulator, targets, trends):
+    for view in (about_data, compare, outlook_ready, reports, simulator, targets, trends):
         view.clear_caches()
 
 
 def use_pages(database: str | None) -> None:
     """The views and the pages (import the app first: pages register themselves with it)."""
-    from layouts.pages import overview
+    from layouts.pages import outlook, overview
     from layouts.pages import targets as targets_page
 
     use_views(database)
     overview.clear_caches()
     targets_page.clear_caches()
+    outlook.clear_caches()
 
 
 @contextmanager
