@@ -108,13 +108,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "nowcast_anchor_lowest": {
         "en": "Scale: the lowest {subindex} was {before}'s in {source} and is {now}'s in the nowcast; min-max moves every "
         "country's {subindex} with it (ranks much less).",
-        "km": "មាត្រដ្ឋាន៖ {subindex} ទាបបំផុតគឺរបស់ {before} ក្នុងឆ្នាំ {source} ហើយជារបស់ {now} ក្នុងការព្យាករណ៍; min-max "
+        "km": "មាត្រដ្ឋាន៖ {subindex} ទាបបំផុតគឺរបស់ {before} ក្នុងឆ្នាំ {source} ហើយជារបស់ {now} ក្នុងការព្យាករណ៍; ការធ្វើបទដ្ឋានកម្មអប្បបរមា–អតិបរមា "
         "រំកិល {subindex} របស់ប្រទេសនីមួយៗតាមវា (ចំណាត់ថ្នាក់តិចជាងនេះច្រើន)។",
     },
     "nowcast_anchor_highest": {
         "en": "Scale: the highest {subindex} was {before}'s in {source} and is {now}'s in the nowcast; min-max moves every "
         "country's {subindex} with it (ranks much less).",
-        "km": "មាត្រដ្ឋាន៖ {subindex} ខ្ពស់បំផុតគឺរបស់ {before} ក្នុងឆ្នាំ {source} ហើយជារបស់ {now} ក្នុងការព្យាករណ៍; min-max "
+        "km": "មាត្រដ្ឋាន៖ {subindex} ខ្ពស់បំផុតគឺរបស់ {before} ក្នុងឆ្នាំ {source} ហើយជារបស់ {now} ក្នុងការព្យាករណ៍; ការធ្វើបទដ្ឋានកម្មអប្បបរមា–អតិបរមា "
         "រំកិល {subindex} របស់ប្រទេសនីមួយៗតាមវា (ចំណាត់ថ្នាក់តិចជាងនេះច្រើន)។",
     },
     "attribution_line": {

@@ -95,7 +95,7 @@ def record_figure(record: pd.DataFrame, lang: str) -> go.Figure:
             )
     ranks = [float(v) for c in ("rank_predicted", "rank_published") for v in record[c].dropna()]
     rank_ticks = [int(v) for v in nice_ticks(min(ranks), max(ranks))] if ranks else []
-    axis = edition_axis(editions, lang)
+    axis = {k: v for k, v in edition_axis(editions, lang).items() if k != "tickangle"}  # turned on a phone, not overlapping
     return figure_of(
         traces,
         height=440,

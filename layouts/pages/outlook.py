@@ -7,6 +7,7 @@ again every second (OUTLOOK_POLL)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import dash
@@ -29,6 +30,7 @@ from layouts.views.snapshot import request_snapshot
 dash.register_page(__name__, path="/outlook", name="Outlook", order=3)
 
 POLL_MS = 1000
+METHOD_ID = re.compile(r"(egdi-\d{4}(?:@\d{4})?)")
 
 
 def layout(lang: str = "en", entity: str = "KHM", **_: str) -> html.Div:
@@ -139,7 +141,7 @@ def draw(shown: view.OutlookPage, entity: str, lang: str) -> list[object]:
             filename=f"nowcast-{shown.edition}-{entity.lower()}",
         ),
         html.Details(
-            [html.Summary(t("outlook_notes_title", lang)), html.Ul([html.Li(note) for note in shown.notes])],
+            [html.Summary(t("outlook_notes_title", lang)), html.Ul([html.Li(with_codes(note)) for note in shown.notes])],
             className="panel ol-notes",
             open=True,
         ),
@@ -169,6 +171,12 @@ def draw(shown: view.OutlookPage, entity: str, lang: str) -> list[object]:
         html.Section(levers_panel(shown, lang), className="panel", id=ids.OUTLOOK_LEVERS),
         html.Section(paths_panel(shown, lang), className="panel", id=ids.OUTLOOK_PATHS),
     ]
+
+
+def with_codes(text: str) -> list[object]:
+    """A note with the method files' ids (`egdi-2024@2026`) set as code: names of files, not words to translate."""
+    parts = METHOD_ID.split(text)
+    return [html.Code(part) if METHOD_ID.fullmatch(part) else part for part in parts if part]
 
 
 def levers_panel(shown: view.OutlookPage, lang: str) -> list[object]:

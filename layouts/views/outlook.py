@@ -282,7 +282,12 @@ def path_rows(found: list[MilestonePath], entity: str, lang: str) -> list[PathRo
         else:
             outcome = t("outlook_path_out_of_reach", lang, **after)
         changes = [
-            f"{component_label(code, lang)}: {fmt_number(v, lang, 4 if code == OSI_CODE else decimals(code))}"
+            t(
+                "outlook_change_item",
+                lang,
+                component=component_label(code, lang),
+                value=fmt_number(v, lang, 4 if code == OSI_CODE else decimals(code)),
+            )
             for code, v in path.changes.items()
         ]
         rows.append(PathRow(target, outcome, changes, simulator_href(entity, path.changes, lang) if path.changes else None))

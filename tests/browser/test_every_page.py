@@ -14,7 +14,19 @@ from tests.conftest import PROJECT_DIR
 
 pytestmark = pytest.mark.browser
 
-PAGES = ("/", "/trends", "/compare", "/targets", "/simulator", "/data", "/methodology", "/reports", "/accessibility", "/no-such-page")
+PAGES = (
+    "/",
+    "/trends",
+    "/compare",
+    "/outlook",
+    "/targets",
+    "/simulator",
+    "/data",
+    "/methodology",
+    "/reports",
+    "/accessibility",
+    "/no-such-page",
+)
 AXE = PROJECT_DIR / "tests" / "browser" / "vendor" / "axe.min.js"
 PHONE = {"width": 390, "height": 844}
 WAIT = 30_000  # ms: a first load on a busy 2-core machine
