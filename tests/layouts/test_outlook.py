@@ -116,3 +116,25 @@ def test_a_store_without_published_results_says_so_and_points_to_the_data_page(m
         assert shown.missing == words and shown.data_link
     drawn = overview._content.__wrapped__(1, "KHM", None, "en")
     assert texts(drawn)[0] == "No published results are stored yet." and drawn[0].children[2].href == "/data"
+
+
+@pytest.mark.parametrize("lang", ["en", "km"])
+def test_with_the_nowcast_the_overview_and_targets_lights_still_agree_and_both_name_it(ready: Outlook, lang: str):
+    from dash import html
+
+    from layouts.pages import targets as targets_page
+    from layouts.views import targets as targets_view
+    from tests.layouts.test_targets import find as find_id
+    from tests.layouts.test_targets import lights
+
+    status = targets_view.targets_view().status
+    assert (status["basis"] == "nowcast:2026").sum() == 4  # EGDI, world and ASEAN rank, OSI at 2025: the 2026 Survey
+    expected = status["progress"].tolist()
+    panel = overview.targets_panel("KHM", lang)
+    content = html.Div(targets_page.current_content(lang))
+    summary = lights(find_id(content, ids.TARGETS_TABLE))
+    cards = [light for card in find_id(content, ids.TARGETS_CARDS).children for light in lights(card.children[2])]
+    assert lights(panel) == summary == cards == expected
+    note = targets_view.nowcast_note(targets_view.targets_view(), lang)
+    assert note in texts(panel) and note in texts(content)
+    assert ("2026 nowcast" if lang == "en" else "ការព្យាករណ៍ឆ្នាំ ២០២៦") in note
