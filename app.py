@@ -87,6 +87,8 @@ def _server_timing(response: flask.Response) -> flask.Response:
 
 
 def main() -> None:
+    from layouts.pages import outlook as outlook_page  # registered with the app above
+
     parser = argparse.ArgumentParser(description="Serve the e-government readiness dashboard.")
     parser.add_argument("--host", default=os.environ.get("EGDI_HOST", "127.0.0.1"))
     parser.add_argument("--port", type=int, default=int(os.environ.get("EGDI_PORT", "8050")))
@@ -100,7 +102,7 @@ def main() -> None:
     if args.db:
         snapshot.configure(args.db)
     start_job_runner()
-    outlook_ready.warm()  # the nowcast takes seconds the first time: computed now, not when the first visitor asks
+    outlook_ready.warm(then=outlook_page.draw_default)  # the nowcast takes seconds: computed now, not when a visitor asks
     print(f"Dashboard on http://{args.host}:{args.port}")
     app.run(host=args.host, port=args.port, debug=args.debug, request_handler=QuietRequestHandler)
 

@@ -94,20 +94,23 @@ def paths(targets: TargetSet, wait: bool = False) -> list[MilestonePath] | None:
     return _ask(key, lambda: _base(version).paths(targets), wait)
 
 
-def _warm(iso3: str) -> None:
+def _warm(iso3: str, then: Callable[[], object] | None) -> None:
     try:
         base(wait=True)
         levers(iso3, wait=True)
         targets = stored_targets(store(), load_targets())
         if targets.entity == iso3:
             paths(targets, wait=True)
-    except Exception:  # a store that cannot make a nowcast: the pages say why when asked)
+        if then is not None:
+            then()
+    except Exception:  # a store that cannot make a nowcast: the pages say why when asked
         _log.info("outlook not warmed", exc_info=True)
 
 
-def warm(iso3: str = ENTITY) -> threading.Thread:
-    """Compute the pieces of `iso3` in the background now (at server start), so the first visitor finds them."""
-    thread = threading.Thread(target=_warm, args=(iso3,), name="egdi-outlook-warm", daemon=True)
+def warm(iso3: str = ENTITY, then: Callable[[], object] | None = None) -> threading.Thread:
+    """Compute the pieces of `iso3` in the background now (at server start), so the first visitor finds them; `then`
+    afterwards (the page drawn once, so that its first visitor does not pay for the first drawing either)."""
+    thread = threading.Thread(target=_warm, args=(iso3, then), name="egdi-outlook-warm", daemon=True)
     thread.start()
     return thread
 
