@@ -23,7 +23,10 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TypeVar
 
+import flask
+
 from indicators.outlook.briefing import Outlook, stored_outlook
+from indicators.outlook.forecast import ForecastError
 from indicators.outlook.levers import Lever
 from indicators.outlook.paths import MilestonePath
 from indicators.outlook.record import ENTITY
@@ -78,6 +81,20 @@ def base(wait: bool = False) -> Outlook | None:
     they are computed. A ForecastError when no nowcast can be made from the store."""
     version = request_snapshot().data_version
     return _ask(("base", version), lambda: _base(version), wait)
+
+
+def ready() -> Outlook | None:
+    """`base()` when it is ready, else None (also when no nowcast can be made: ForecastError), answered once per
+    request so that the parts of a page agree (the targets' statuses and the lights drawn from them)."""
+    if flask.has_request_context() and "egdi_outlook_ready" in flask.g:
+        return flask.g.egdi_outlook_ready  # type: ignore[no-any-return]
+    try:
+        found = base()
+    except ForecastError:
+        found = None
+    if flask.has_request_context():
+        flask.g.egdi_outlook_ready = found
+    return found
 
 
 def levers(iso3: str, wait: bool = False) -> list[Lever] | None:

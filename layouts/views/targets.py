@@ -13,12 +13,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-import flask
 import pandas as pd
 
 from indicators.catalogue import load_catalogue
-from indicators.outlook.briefing import NOWCAST_BASIS, Outlook
-from indicators.outlook.forecast import ForecastError
+from indicators.outlook.briefing import NOWCAST_BASIS
 from indicators.outlook.status import TREND, evaluate_targets, is_survey_indicator, rank_targets_needed, target_series
 from indicators.outlook.targets import (
     RANK_INDICATORS,
@@ -49,18 +47,10 @@ class TargetsView(NamedTuple):
     nowcast_edition: int | None = None  # the Survey whose nowcast decided the statuses measured in it (None: trends only)
 
 
-def _outlook() -> Outlook | None:
-    """The next Survey's nowcast when it is ready (outlook_ready computes it off the request), else None."""
-    try:
-        return outlook_ready.base()
-    except ForecastError:  # no nowcast can be made from this store: the trend decides every status
-        return None
-
-
 @lru_cache(maxsize=4)
 def _view(version: int, nowcast: bool) -> TargetsView:
     data = request_snapshot()
-    outlook = _outlook() if nowcast else None
+    outlook = outlook_ready.ready() if nowcast else None
     try:
         targets = stored_targets(store(), load_targets())
     except TargetsError as error:
@@ -81,11 +71,7 @@ def _view(version: int, nowcast: bool) -> TargetsView:
 def view_key() -> tuple[int, bool]:
     """What the targets' statuses depend on: the store version, and whether the next Survey's nowcast is ready to
     decide those measured in it (until it is, the trend decides them and says so). Pages key their caches on it."""
-    if not flask.has_request_context():
-        return request_snapshot().version, _outlook() is not None
-    if "egdi_nowcast_ready" not in flask.g:  # one answer per request: its parts must agree
-        flask.g.egdi_nowcast_ready = _outlook() is not None
-    return request_snapshot().version, bool(flask.g.egdi_nowcast_ready)
+    return request_snapshot().version, outlook_ready.ready() is not None
 
 
 def targets_view() -> TargetsView:

@@ -193,3 +193,17 @@ def test_without_the_nowcast_the_trend_decides_and_no_note_is_given(bundled):
     assert set(shown.status["basis"]) <= {TREND, ""} and shown.nowcast_edition is None
     assert targets_view.nowcast_note(shown, "en") is None
     assert pd.notna(shown.status["projected"]).any()
+
+
+def test_a_store_that_cannot_make_a_nowcast_says_why_and_the_targets_keep_their_trend(partial):
+    from indicators.outlook.forecast import ForecastError
+
+    with pytest.raises(ForecastError) as raised:
+        outlook_ready.base(wait=True)
+    shown = view.outlook_page("KHM", "en")
+    assert shown.message == f"No nowcast can be made from the data stored: {raised.value.message('en')}" and shown.data_link
+    assert not view.still_computing(shown)
+    assert "រក្សាទុក" in str(view.outlook_page("KHM", "km").message)
+    assert view.nowcast_line("KHM", "en") == (None, False)  # the Overview shows no line, and waits for none
+    assert outlook_ready.ready() is None and targets_view.view_key()[1] is False
+    assert set(targets_view.targets_view().status["basis"]) <= {TREND, ""}
