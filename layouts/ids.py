@@ -168,6 +168,7 @@ OUTLOOK_RECORD_BLOCK = "outlook-record-block"
 OUTLOOK_RECORD = "outlook-record"
 OUTLOOK_EVALUATION = "outlook-evaluation"
 OUTLOOK_LEVERS = "outlook-levers"
+OUTLOOK_LEVERS_TOP = "outlook-levers-top"
 OUTLOOK_PATHS = "outlook-paths"
 OVERVIEW_NOWCAST = "overview-nowcast"  # the Overview's line on the next Survey
 OVERVIEW_NOWCAST_POLL = "overview-nowcast-poll"

@@ -30,6 +30,7 @@ from layouts.views.snapshot import request_snapshot
 dash.register_page(__name__, path="/outlook", name="Outlook", order=3)
 
 POLL_MS = 1000
+TOP_LEVERS = 10  # shown at once; the rest behind "more"
 METHOD_ID = re.compile(r"(egdi-\d{4}(?:@\d{4})?)")
 
 
@@ -205,7 +206,11 @@ def levers_panel(shown: view.OutlookPage, lang: str) -> list[object]:
         ]
         for lever in shown.levers
     ]
-    return [*parts, _table(headers, rows, lang), html.P(t("outlook_simulator_note", lang), className="muted")]
+    tables: list[object] = [_table(headers, rows[:TOP_LEVERS], lang, ids.OUTLOOK_LEVERS_TOP)]
+    if len(rows) > TOP_LEVERS:
+        more = t("outlook_levers_more", lang, count=fmt_int(len(rows) - TOP_LEVERS, lang))
+        tables.append(html.Details([html.Summary(more), _table(headers, rows[TOP_LEVERS:], lang)], className="ol-more"))
+    return [*parts, *tables, html.P(t("outlook_simulator_note", lang), className="muted")]
 
 
 def paths_panel(shown: view.OutlookPage, lang: str) -> list[object]:
