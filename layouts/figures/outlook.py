@@ -36,8 +36,7 @@ def peers_figure(peers: pd.DataFrame, entity: str, lang: str) -> go.Figure:
         "y": rows["name"].tolist(),
         "mode": "markers",
         "marker": {"size": 11, "color": [OWN_COLOUR if code == entity else PALETTE["egdi"] for code in rows["iso3"]]},
-        "error_x": {
-            "type": "data",
+        "error_x": {  # of type "data" (plotly.js's default with an array)
             "symmetric": False,
             "array": (rows["egdi_high"] - rows["egdi"]).fillna(0).tolist(),
             "arrayminus": (rows["egdi"] - rows["egdi_low"]).fillna(0).tolist(),
