@@ -1,8 +1,9 @@
 """The Outlook's heavy pieces (`indicators.outlook.briefing`), computed off the request, so that no page waits for them.
 
 On the bundled store a first nowcast with its replays takes about 1.5 s, a country's levers 0.6 s and the cheapest
-paths to the Policy milestones 2 s (README, "Outlook"). A page asks for a piece with `piece(name, ...)`: it gets it
-when it is ready, None while one background thread computes it (the page then says "computing…" and asks again).
+paths to the Policy milestones 2 s (README, "The dashboard"; benchmarks/bench_outlook.py). A page asks for a piece
+(`base()`, `levers(iso3)`, `paths(targets)`): it gets it when it is ready, None while one background thread computes
+it (the page then says "computing…" and asks again).
 One thread, so the pieces share the Outlook's caches with one writer only. Every piece is kept per data version of the
 store (a new import makes a new one; a target edit or a saved scenario does not), those of older versions dropped.
 
