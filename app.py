@@ -22,7 +22,7 @@ from layouts.server.hardening import QuietRequestHandler
 from layouts.server.install import install
 from layouts.server.jobs import start_job_runner
 from layouts.server.secret import make_secret_file
-from layouts.views import snapshot
+from layouts.views import outlook_ready, snapshot
 
 PAGES_DIR = Path(__file__).resolve().parent / "layouts" / "pages"
 VENDOR_DIR = Path(__file__).resolve().parent / "assets" / "vendor"
@@ -87,6 +87,8 @@ def _server_timing(response: flask.Response) -> flask.Response:
 
 
 def main() -> None:
+    from layouts.pages import outlook as outlook_page  # registered with the app above
+
     parser = argparse.ArgumentParser(description="Serve the e-government readiness dashboard.")
     parser.add_argument("--host", default=os.environ.get("EGDI_HOST", "127.0.0.1"))
     parser.add_argument("--port", type=int, default=int(os.environ.get("EGDI_PORT", "8050")))
@@ -100,6 +102,7 @@ def main() -> None:
     if args.db:
         snapshot.configure(args.db)
     start_job_runner()
+    outlook_ready.warm(then=outlook_page.draw_default)  # the nowcast takes seconds: computed now, not when a visitor asks
     print(f"Dashboard on http://{args.host}:{args.port}")
     app.run(host=args.host, port=args.port, debug=args.debug, request_handler=QuietRequestHandler)
 

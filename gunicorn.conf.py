@@ -42,10 +42,13 @@ def on_starting(server):
 
 
 def post_worker_init(worker):
-    """In each worker: the runner of background import jobs."""
+    """In each worker: the runner of background import jobs, and the Outlook's nowcast computed before a visitor asks."""
+    from layouts.pages.outlook import draw_default
     from layouts.server.jobs import start_job_runner
+    from layouts.views.outlook_ready import warm
 
     start_job_runner()
+    warm(then=draw_default)
 
 
 def on_exit(server):

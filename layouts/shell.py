@@ -60,7 +60,7 @@ def page_scripts(scripts: str, path: str) -> str:
 def preloads(path: str, prefix: str = "/") -> str:
     """`<link rel="preload">` tags for what the page at `path` will ask for late: plotly.js and dcc.Graph's code on
     a page with charts (every page but PAGES_WITHOUT_CHARTS and the 404 page); nothing elsewhere."""
-    known = {"/", "/trends", "/compare", "/targets", "/simulator", "/provinces", *PAGES_WITHOUT_CHARTS}
+    known = {"/", "/trends", "/compare", "/outlook", "/targets", "/simulator", "/provinces", *PAGES_WITHOUT_CHARTS}
     page = path.rstrip("/") or "/"
     if page not in known or page in PAGES_WITHOUT_CHARTS:
         return ""

@@ -7,6 +7,7 @@
     outlook.peers("KHM", ["THA", …])           the nowcast rows of a country and its peers, with intervals
     outlook.track_record("KHM")                predicted against published, every edition replayed a year ahead
     outlook.basis("KHM", "world_rank")         a target status's figure from the nowcast (NowcastBasis), or None
+    outlook.status_estimate                    status.Nowcast: the nowcast as a target status's evidence (`nowcast:2026`)
     outlook.notes(lang)                        what was computed, what carried, the method and the intervals, in words
     outlook.levers("KHM")                      the ranked levers (levers.levers), kept per country
     outlook.paths(targets)                     the cheapest path to each Policy milestone (paths.milestone_paths)
@@ -27,10 +28,12 @@ from indicators.outlook.levers import Lever, levers
 from indicators.outlook.nowcast import DEFAULT_COVERAGE, Nowcast, nowcast
 from indicators.outlook.paths import MilestonePath, milestone_paths
 from indicators.outlook.record import Record
+from indicators.outlook.status import Estimate
 from indicators.outlook.targets import TargetSet
 from indicators.store import Store
 
 SURVEY_STEP = 2  # the Survey is biennial
+NOWCAST_BASIS = "nowcast:"  # a target status's basis when the nowcast decided it: "nowcast:2026"
 INDICATOR_COLUMNS = {code: code for code in ("egdi", "osi", "tii", "hci", "epi", "asean_rank")} | {"world_rank": "rank"}
 
 
@@ -108,6 +111,19 @@ class Outlook:
         row = made.row(iso3)
         low, high = float(row[f"{column}_low"]), float(row[f"{column}_high"])
         return NowcastBasis(indicator, made.edition, float(row[column]), low, high, str(row["how"]))
+
+    def status_estimate(self, indicator: str, entity: str, year: int) -> Estimate | None:
+        """status.Nowcast: for a survey indicator measured in the next Survey, the nowcast's figure and interval (an
+        end without an interval is the point), its basis `nowcast:<edition>`; None for any other year or indicator,
+        where the status keeps the trend. The nowcast is better evidence there than a trend of the last Surveys: it
+        reads the component data published since, and its intervals come from its own replays."""
+        if year != self.next_edition():
+            return None
+        found = self.basis(entity, indicator)
+        if found is None or pd.isna(found.value):
+            return None
+        lower, upper = (found.value if pd.isna(end) else end for end in (found.lower, found.upper))
+        return Estimate(found.value, lower, upper, f"{NOWCAST_BASIS}{found.edition}")
 
     def notes(self, lang: str = "en", edition: int | None = None, until: int | None = None) -> list[str]:
         """How the nowcast was made, in words: computed and carried figures, method, data, intervals."""

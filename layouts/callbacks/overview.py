@@ -8,6 +8,7 @@ from dash import Input, Output, State
 from layouts import ids
 from layouts.pages import overview as page
 from layouts.state import with_changes
+from layouts.views import outlook as outlook_view
 
 
 @dash.callback(
@@ -23,7 +24,7 @@ from layouts.state import with_changes
 def update_overview(entity: str, edition: int, shown: dict[str, object], search: str | None) -> tuple[object, object, object]:
     """Redraw for a new country or edition and write it into the URL. Dash also calls this when the page loads
     (the URL lives outside the page); then the controls show what is drawn, and nothing changes."""
-    if (entity, edition) == (shown["entity"], shown["edition"]):
+    if not entity or (entity, edition) == (shown["entity"], shown["edition"]):  # no country: an unknown one was asked for
         return dash.no_update, dash.no_update, dash.no_update
     lang = str(shown["lang"])
     return (
@@ -31,3 +32,17 @@ def update_overview(entity: str, edition: int, shown: dict[str, object], search:
         with_changes(search, entity=entity, edition=edition),
         {**shown, "entity": entity, "edition": edition},
     )
+
+
+@dash.callback(
+    Output(ids.OVERVIEW_NOWCAST, "children"),
+    Output(ids.OVERVIEW_NOWCAST_POLL, "disabled"),
+    Input(ids.OVERVIEW_NOWCAST_POLL, "n_intervals"),
+    State(ids.OVERVIEW_STATE, "data"),
+    prevent_initial_call=True,
+)
+def update_nowcast(_: int, shown: dict[str, object]) -> tuple[object, bool]:
+    """While the nowcast is computed: ask again, and draw its line once it is ready."""
+    entity, lang = str(shown["entity"]), str(shown["lang"])
+    line, computing = outlook_view.nowcast_line(entity, lang)
+    return page.nowcast_children(line, computing, entity, lang), not computing

@@ -27,7 +27,7 @@ from layouts.views import data_jobs as jobs
 from layouts.views.labels import page_href
 from layouts.views.write_access import note_for
 
-dash.register_page(__name__, path="/data", name="Data", order=3)
+dash.register_page(__name__, path="/data", name="Data", order=8)
 
 
 def layout(lang: str = "en", **_: str) -> html.Div:

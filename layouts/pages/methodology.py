@@ -25,7 +25,7 @@ from layouts.views.method_sources import sources_view
 from layouts.views.method_words import index_name
 from layouts.views.snapshot import request_snapshot
 
-dash.register_page(__name__, path="/methodology", name="Methodology", order=4)
+dash.register_page(__name__, path="/methodology", name="Methodology", order=9)
 
 
 def layout(lang: str = "en", edition: str | None = None, **_: str) -> html.Div:

@@ -10,19 +10,20 @@ import dash
 from dash import dcc, html
 
 from layouts import ids
-from layouts.components import card, notice
+from layouts.components import card, notice, page_link
 from layouts.components.chart_block import ChartTable, chart_block
 from layouts.components.plotly_config import NO_BUTTONS, accessible_graph
 from layouts.figures import sparkline, trend_figure
 from layouts.figures.targets import lights_table
 from layouts.i18n import fmt_int, t
-from layouts.state import language
+from layouts.state import language, with_changes
+from layouts.views import outlook as outlook_view
 from layouts.views import overview as view
 from layouts.views import targets as targets_view
 from layouts.views.about_data import survey_about
 from layouts.views.chart_words import trend_summary
 from layouts.views.labels import country_name, index_label, page_href
-from layouts.views.snapshot import request_snapshot, snapshot
+from layouts.views.snapshot import snapshot
 
 dash.register_page(__name__, path="/", name="Overview", order=0)
 
@@ -64,15 +65,51 @@ def layout(lang: str = "en", entity: str = "KHM", edition: str | None = None, **
     )
 
 
+HEADLINE_PARTS = 3  # title, subtitle and the headline cards: the nowcast line goes under them
+
+
 def overview_content(entity: str, edition: int | None, lang: str) -> list[object]:
-    """The page below its controls, cached per store version (it depends on nothing else)."""
-    return _content(snapshot().version, entity, edition, lang)
+    """The page below its controls, cached per store version (it depends on nothing else), with the line on the next
+    Survey's nowcast under the headline (drawn anew: it is computed in the background, `nowcast_block`)."""
+    content = _content(snapshot().version, entity, edition, lang)
+    if len(content) <= HEADLINE_PARTS:  # a notice: no results to show
+        return content
+    return [*content[:HEADLINE_PARTS], nowcast_block(entity, lang), *content[HEADLINE_PARTS:]]
+
+
+def nowcast_block(entity: str, lang: str) -> html.Div:
+    """The next Survey's nowcast in one line with a link to the Outlook page; while it is computed a note, and a poll
+    (OVERVIEW_NOWCAST_POLL) that asks again; nothing when no nowcast can be made."""
+    line, computing = outlook_view.nowcast_line(entity, lang)
+    return html.Div(
+        [
+            html.Div(nowcast_children(line, computing, entity, lang), id=ids.OVERVIEW_NOWCAST),
+            dcc.Interval(id=ids.OVERVIEW_NOWCAST_POLL, interval=1000, disabled=not computing),
+        ],
+        className="ov-nowcast",
+    )
+
+
+def nowcast_children(line: str | None, computing: bool, entity: str, lang: str) -> list[object]:
+    if computing:
+        return [html.P(t("overview_nowcast_computing", lang), className="muted")]
+    if line is None:
+        return []
+    href = "/outlook" + with_changes(None, entity=entity, lang=lang)
+    return [html.P([line, " ", dcc.Link(t("overview_nowcast_link", lang), href=href)], className="ov-nowcast-line")]
 
 
 @lru_cache(maxsize=64)
 def _content(version: int, entity: str, edition: int | None, lang: str) -> list[object]:
     shown = view.overview(entity, edition, lang)
     if shown.missing:
+        if shown.data_link:
+            return [
+                html.Div(
+                    [shown.missing, " ", page_link(t("overview_data_link", lang), page_href("/data", lang))],
+                    className="notice notice-warning",
+                )
+            ]
         return [notice(shown.missing, "warning")]
     assert shown.history is not None and shown.table is not None
     country = country_name(entity, lang)
@@ -126,13 +163,14 @@ def targets_panel(entity: str, lang: str) -> list[object]:
     return [
         html.P(panel.reporting, className="tg-reporting"),
         html.P(panel.help, className="muted"),
-        _lights(request_snapshot().version, lang),
+        *([html.P(panel.nowcast, className="tg-nowcast")] if panel.nowcast else []),
+        _lights(*targets_view.view_key(), lang),
         dcc.Link(t("overview_targets_link", lang), href=panel.link, className="tg-more"),
     ]
 
 
 @lru_cache(maxsize=8)
-def _lights(version: int, lang: str) -> html.Table:
+def _lights(version: int, nowcast: bool, lang: str) -> html.Table:
     status = targets_view.targets_view()
     return lights_table(status.status, status.targets.milestones, lang, link=page_href("/targets", lang))
 

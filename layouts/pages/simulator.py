@@ -31,7 +31,7 @@ from layouts.views.labels import page_href
 from layouts.views.snapshot import request_snapshot
 from layouts.views.write_access import WriteNote, note_for
 
-dash.register_page(__name__, path="/simulator", name="Simulator", order=6)
+dash.register_page(__name__, path="/simulator", name="Simulator", order=5)
 
 
 def layout(

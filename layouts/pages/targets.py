@@ -27,7 +27,7 @@ from layouts.views.labels import page_href
 from layouts.views.snapshot import request_snapshot
 from layouts.views.write_access import note_for
 
-dash.register_page(__name__, path="/targets", name="Targets", order=5)
+dash.register_page(__name__, path="/targets", name="Targets", order=4)
 
 CHART_HEADERS = (
     "year",
@@ -53,13 +53,13 @@ def layout(lang: str = "en", target: str | None = None, **_: str) -> html.Div:
 
 
 @lru_cache(maxsize=8)
-def _content(version: int, lang: str) -> list[object]:
+def _content(version: int, nowcast: bool, lang: str) -> list[object]:
     return targets_content(view.targets_view(), lang)
 
 
 def current_content(lang: str) -> list[object]:
     """The page's content for the current store version (cached per version and language)."""
-    return _content(request_snapshot().version, lang)
+    return _content(*view.view_key(), lang)
 
 
 def clear_caches() -> None:
@@ -90,6 +90,7 @@ def targets_content(targets: view.TargetsView, lang: str) -> list[object]:
                 html.H2(t("targets_summary_title", lang)),
                 html.P(view.reporting_status(targets, lang), className="tg-reporting"),
                 html.P(view.summary_help(targets, lang), className="muted"),
+                *([html.P(note, className="tg-nowcast")] if (note := view.nowcast_note(targets, lang)) else []),
                 lights_table(targets.status, targets.targets.milestones, lang, ids.TARGETS_TABLE),
                 legend(lang),
             ],

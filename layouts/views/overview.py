@@ -10,7 +10,7 @@ import pandas as pd
 from indicators.method.methodology import methodology_for_classification
 from layouts.i18n import fmt_int, fmt_number, t
 from layouts.views.choices import chosen_edition, country_options
-from layouts.views.labels import country_name
+from layouts.views.labels import country_name, country_names
 from layouts.views.snapshot import snapshot
 
 SUBINDEX_CARDS = ("osi", "tii", "hci", "epi")
@@ -36,7 +36,8 @@ class Controls:
 
 @dataclass(frozen=True)
 class Overview:
-    """The page below its controls; `missing` (the notice) when the country has no results in the edition."""
+    """The page below its controls; `missing` (the notice) when the country has no results in the edition
+    (`data_link`: none are stored at all, import them on the Data page)."""
 
     missing: str | None
     subtitle: str = ""
@@ -45,6 +46,7 @@ class Overview:
     subindices: tuple[tuple[str, Card], ...] = ()  # (code, card)
     history: pd.DataFrame | None = None  # the country's results, one row per edition
     table: pd.DataFrame | None = None  # TABLE_COLUMNS of the history, as displayed
+    data_link: bool = False
 
 
 def controls(entity: str, edition: object, lang: str) -> Controls:
@@ -113,8 +115,13 @@ def summary_sentence(history: pd.DataFrame, edition: int, country: str, lang: st
 
 def overview(entity: str, edition: int | None, lang: str) -> Overview:
     """What the page shows of `entity` in `edition`."""
+    data = snapshot()
+    if data.published.empty:
+        return Overview(t("overview_no_results", lang), data_link=True)
+    if entity not in country_names(lang):
+        return Overview(t("overview_unknown_country", lang, code=entity))
     name = country_name(entity, lang)
-    history = snapshot().history(entity)
+    history = data.history(entity)
     if history.empty or edition is None or edition not in history["edition"].tolist():
         return Overview(t("overview_no_country_data", lang, country=name))
     now = history[history["edition"] == edition].iloc[0]

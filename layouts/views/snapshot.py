@@ -43,6 +43,7 @@ class Snapshot:
     version: int
     published: pd.DataFrame  # indicators.method.standing.STANDING_COLUMNS, one row per edition and country
     observations: pd.DataFrame  # component indicators with provenance (entity, year, indicator, value, source, ...)
+    data_version: int = 0  # the latest version of data (not of targets or scenarios): what these frames were read at
 
     @property
     def world_editions(self) -> list[int]:
@@ -65,7 +66,7 @@ class Snapshot:
 def _snapshot(version: int) -> Snapshot:
     current = store()
     component_codes = sorted({code for e in (2014, 2024) for code in load_methodology(e).input_codes()})
-    return Snapshot(version, standing(stored_published(current)), current.observations(indicators=component_codes))
+    return Snapshot(version, standing(stored_published(current)), current.observations(indicators=component_codes), version)
 
 
 NOT_DATA_KINDS = ("targets", "scenario")  # versions of these do not change what the snapshot holds

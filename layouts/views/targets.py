@@ -16,6 +16,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from indicators.catalogue import load_catalogue
+from indicators.outlook.briefing import NOWCAST_BASIS
 from indicators.outlook.status import TREND, evaluate_targets, is_survey_indicator, rank_targets_needed, target_series
 from indicators.outlook.targets import (
     RANK_INDICATORS,
@@ -27,6 +28,7 @@ from indicators.outlook.targets import (
     stored_targets,
 )
 from layouts.i18n import catalog, fmt_int, fmt_number, t
+from layouts.views import outlook_ready
 from layouts.views.labels import decimals, fmt_value, page_href
 from layouts.views.snapshot import request_snapshot, store
 
@@ -42,11 +44,13 @@ class TargetsView(NamedTuple):
     series: dict[str, pd.Series]
     latest_edition: int | None
     error: str | None
+    nowcast_edition: int | None = None  # the Survey whose nowcast decided the statuses measured in it (None: trends only)
 
 
 @lru_cache(maxsize=4)
-def _view(version: int) -> TargetsView:
+def _view(version: int, nowcast: bool) -> TargetsView:
     data = request_snapshot()
+    outlook = outlook_ready.ready() if nowcast else None
     try:
         targets = stored_targets(store(), load_targets())
     except TargetsError as error:
@@ -55,16 +59,24 @@ def _view(version: int) -> TargetsView:
     yearly = sorted({t.indicator for t in targets.targets if not is_survey_indicator(t.indicator)})
     observations = store().observations(indicators=yearly, entities=[targets.entity]) if yearly else pd.DataFrame()
     observations = observations[["entity", "year", "indicator", "value"]] if not observations.empty else observations
-    status = evaluate_targets(targets, data.published, observations)
+    status = evaluate_targets(targets, data.published, observations, outlook.status_estimate if outlook else None)
     series = {t.id: target_series(targets, t, data.published, observations) for t in targets.targets}
     history = data.history(targets.entity)
     latest = int(history["edition"].max()) if not history.empty else None
-    return TargetsView(targets, status, rank_targets_needed(targets, data.published), series, latest, None)
+    used = bool(status["basis"].astype(str).str.startswith(NOWCAST_BASIS).any()) if outlook else False
+    edition = outlook.next_edition() if outlook and used else None
+    return TargetsView(targets, status, rank_targets_needed(targets, data.published), series, latest, None, edition)
+
+
+def view_key() -> tuple[int, bool]:
+    """What the targets' statuses depend on: the store version, and whether the next Survey's nowcast is ready to
+    decide those measured in it (until it is, the trend decides them and says so). Pages key their caches on it."""
+    return request_snapshot().version, outlook_ready.ready() is not None
 
 
 def targets_view() -> TargetsView:
     """The targets and their status for the current store version (cached)."""
-    return _view(request_snapshot().version)
+    return _view(*view_key())
 
 
 def clear_caches() -> None:
@@ -115,10 +127,21 @@ def source_text(source: str, lang: str) -> str:
 
 
 def basis_label(basis: str, lang: str) -> str:
-    """What a projection comes from: the trend, or the nowcast by its own name."""
+    """What a projection comes from: the trend, or the nowcast of a Survey (`nowcast:2026`)."""
     if not basis:
         return "–"
+    if basis.startswith(NOWCAST_BASIS):
+        return t("targets_basis_nowcast", lang, edition=fmt_int(basis.removeprefix(NOWCAST_BASIS), lang))
     return t("targets_basis_trend", lang) if basis == TREND else basis
+
+
+def nowcast_note(view: TargetsView, lang: str) -> str | None:
+    """Which statuses the nowcast decided ('The 2025 milestones ... based on the 2026 nowcast'); None if none."""
+    if view.nowcast_edition is None:
+        return None
+    decided = view.status[view.status["basis"].astype(str).str.startswith(NOWCAST_BASIS)]
+    years = ", ".join(fmt_int(year, lang) for year in sorted(set(decided["milestone"].astype(int))))
+    return t("targets_nowcast_note", lang, years=years, edition=fmt_int(view.nowcast_edition, lang))
 
 
 def fmt_observation(value: object, year: object, indicator: str, lang: str) -> str:
@@ -389,10 +412,13 @@ class TargetsPanel:
     help: str
     reporting: str  # how many targets have data, and the next milestone's statuses
     link: str  # the Targets page
+    nowcast: str | None = None  # which statuses the nowcast decided
 
 
 def targets_panel(entity: str, lang: str) -> TargetsPanel:
     view = targets_view()
     help_text = t("overview_targets_help", lang, edition=fmt_int(view.latest_edition, lang))
     link = page_href("/targets", lang)
-    return TargetsPanel(file_error(view, lang), entity != view.targets.entity, help_text, reporting_status(view, lang), link)
+    return TargetsPanel(
+        file_error(view, lang), entity != view.targets.entity, help_text, reporting_status(view, lang), link, nowcast_note(view, lang)
+    )

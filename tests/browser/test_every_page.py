@@ -18,6 +18,7 @@ PAGES = (
     "/",
     "/trends",
     "/compare",
+    "/outlook",
     "/targets",
     "/simulator",
     "/provinces",

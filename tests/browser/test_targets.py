@@ -21,13 +21,19 @@ def own_dashboard(tmp_path):  # type: ignore[no-untyped-def]
 
 def test_the_targets_page_shows_status_lights_and_their_inputs_in_both_languages(page, dashboard_url, tmp_path):
     errors = page.console_errors
+    # the server computes the 2026 nowcast at start; until it is ready the 2025 milestones are judged on the trend
+    page.goto(dashboard_url + "/outlook")
+    expect(page.locator("#outlook-line")).to_be_visible(timeout=60_000)
     page.goto(dashboard_url + "/targets")
     expect(page.locator("h1")).to_have_text("Targets 2022–2035")
     rows = page.locator("#targets-table tbody tr")
     expect(rows).to_have_count(8)
     expect(rows.nth(0)).to_contain_text("EGDI in the Very High group by 2034")
-    # on track where the projection drawn reaches the target (0.60 by 2026), not where it falls short
-    expect(rows.nth(0).locator(".tg-light")).to_have_text(["✔On track", "▲Needs acceleration", "▲Needs acceleration"])
+    expect(page.locator(".tg-nowcast").first).to_contain_text("based on the 2026 nowcast")
+    # 0.60 by 2025 is measured in the 2026 Survey: its nowcast, 0.5386 (0.4834–0.5939), falls short and so does its
+    # interval: limited progress. Later milestones: on track where the projection drawn reaches the target, not where
+    # it falls short (the band reaching it and the pace being enough: needs acceleration)
+    expect(rows.nth(0).locator(".tg-light")).to_have_text(["◆Limited progress", "▲Needs acceleration", "▲Needs acceleration"])
     expect(rows.nth(1).locator(".tg-light").nth(1)).to_have_text("▲Needs acceleration")
     expect(page.locator("#targets-table .tg-badge")).to_have_text(["Indicative"] * 8)
     card = page.locator("#target-egdi_very_high")
@@ -46,7 +52,7 @@ def test_the_targets_page_shows_status_lights_and_their_inputs_in_both_languages
 
     page.get_by_text("ខ្មែរ").click()
     expect(page.locator("h1")).to_have_text("គោលដៅ ២០២២–២០៣៥")
-    expect(rows.nth(0).locator(".tg-light").first).to_have_text("✔ស្ថិតលើគន្លង")
+    expect(rows.nth(0).locator(".tg-light").first).to_have_text("◆វឌ្ឍនភាពមានកម្រិត")
     expect(rows.nth(0)).to_contain_text("០.៦៨០០")
     expect(page.locator("#targets-table .tg-badge").first).to_have_text("ប៉ាន់ស្មាន")
     assert page.evaluate("document.documentElement.lang") == "km"

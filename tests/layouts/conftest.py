@@ -91,3 +91,12 @@ def partial_fresh(tmp_path: Path) -> Iterator[None]:
     partial_field_store(database).close()
     with using(database, use_pages):
         yield
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _outlook_on_request_only() -> None:
+    """No background computation of the Outlook in these tests: a page sees the nowcast only where a test computed it
+    (`outlook_ready.base(wait=True)`), so what it shows does not depend on a thread's timing."""
+    from layouts.views import outlook_ready
+
+    outlook_ready.compute_in_background(False)

@@ -11,6 +11,7 @@ from layouts.views import (
     compare,
     method_backtest,
     method_split,
+    outlook_ready,
     province_profile,
     provinces,
     reports,
@@ -23,13 +24,25 @@ from layouts.views import (
 
 def use_views(database: str | None) -> None:
     snapshot.configure(database)
-    for view in (about_data, compare, method_backtest, method_split, province_profile, provinces, reports, simulator, targets, trends):
+    for view in (
+        about_data,
+        compare,
+        method_backtest,
+        method_split,
+        outlook_ready,
+        province_profile,
+        provinces,
+        reports,
+        simulator,
+        targets,
+        trends,
+    ):
         view.clear_caches()
 
 
 def use_pages(database: str | None) -> None:
     """The views and the pages (import the app first: pages register themselves with it)."""
-    from layouts.pages import methodology, overview
+    from layouts.pages import methodology, outlook, overview
     from layouts.pages import provinces as provinces_page
     from layouts.pages import targets as targets_page
 
@@ -38,6 +51,7 @@ def use_pages(database: str | None) -> None:
     provinces_page.clear_caches()
     targets_page.clear_caches()
     methodology.clear_caches()
+    outlook.clear_caches()
 
 
 @contextmanager

@@ -25,11 +25,14 @@ def test_links_into_a_page_with_a_grid_load_it_anew():
         "/compare": True,
         "/data": True,
         "/methodology": False,
+        "/outlook": False,
         "/targets": False,
         "/simulator": False,
         "/provinces": False,
         "/reports": False,
     }
+    order = ["/", "/trends", "/compare", "/outlook", "/targets", "/simulator", "/provinces", "/reports", "/data", "/methodology"]
+    assert list(links) == order  # the minister's pages first, the analysts' tools last
 
 
 def test_the_footer_links_to_the_accessibility_statement_in_the_page_language():

@@ -91,6 +91,13 @@ def test_the_overview_line_and_the_status_basis_agree_with_the_nowcast(outlook: 
         row["rank_high"],
     )
     assert outlook.basis("KHM", "internet_users_pct") is None
+    # as a target status's evidence: only in the nowcast's own edition, named after it
+    estimate = outlook.status_estimate("asean_rank", "KHM", 2026)
+    assert estimate is not None and estimate.basis == "nowcast:2026"
+    assert (estimate.value, estimate.lower, estimate.upper) == (row["asean_rank"], row["asean_rank_low"], row["asean_rank_high"])
+    assert estimate.lower <= estimate.value <= estimate.upper
+    assert outlook.status_estimate("egdi", "KHM", 2030) is None and outlook.status_estimate("egdi", "KHM", 2024) is None
+    assert outlook.status_estimate("internet_users_pct", "KHM", 2026) is None and outlook.status_estimate("egdi", "TWN", 2026) is None
     peers = outlook.peers("KHM", ["THA", "VNM", "LAO"])
     assert sorted(peers["iso3"]) == ["KHM", "LAO", "THA", "VNM"] and peers["egdi"].is_monotonic_decreasing
     record = outlook.track_record("KHM")

@@ -1,0 +1,146 @@
+"""The Outlook's heavy pieces (`indicators.outlook.briefing`), computed off the request, so that no page waits for them.
+
+On the bundled store a first nowcast with its replays takes about 1.5 s, a country's levers 0.6 s and the cheapest
+paths to the Policy milestones 2 s (README, "The dashboard"; benchmarks/bench_outlook.py). A page asks for a piece
+(`base()`, `levers(iso3)`, `paths(targets)`): it gets it when it is ready, None while one background thread computes
+it (the page then says "computing…" and asks again).
+One thread, so the pieces share the Outlook's caches with one writer only. Every piece is kept per data version of the
+store (a new import makes a new one; a target edit or a saved scenario does not), those of older versions dropped.
+
+    base       the Outlook with the next Survey's nowcast, its replays and the evaluation the page and reports show
+    levers     a country's ranked levers on the nowcast's field
+    paths      the cheapest path to each milestone of a target set
+
+`warm()` asks for the default country's pieces (its nowcast, levers and paths) when a server starts (app.main,
+gunicorn's post_worker_init), so the first visitor finds them ready. A piece that fails keeps its error (a
+ForecastError says why in words) and raises it to the page each time, never computing it again in the same version.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import TypeVar
+
+import flask
+
+from indicators.outlook.briefing import Outlook, stored_outlook
+from indicators.outlook.forecast import ForecastError
+from indicators.outlook.levers import Lever
+from indicators.outlook.paths import MilestonePath
+from indicators.outlook.record import ENTITY
+from indicators.outlook.targets import TargetSet, load_targets, stored_targets
+from indicators.report.outlook_content import RECORD_LEAD
+from layouts.views.snapshot import request_snapshot, store
+
+T = TypeVar("T")
+_log = logging.getLogger(__name__)
+_worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="egdi-outlook")
+_lock = threading.Lock()
+_pieces: dict[tuple[object, ...], Future[object]] = {}
+_outlooks: dict[int, Outlook] = {}  # written by the worker only
+_background = [True]  # tests turn it off: then only `wait=True` computes a piece
+
+
+def _outlook(version: int) -> Outlook:
+    """The Outlook of data version `version` (in the worker): one object per data version, whatever targets or
+    scenarios were saved since (they change the store's latest version, not its data)."""
+    if version not in _outlooks:
+        _outlooks.clear()
+        _outlooks[version] = stored_outlook(store())
+    return _outlooks[version]
+
+
+def _ask(key: tuple[object, ...], make: Callable[[], T], wait: bool) -> T | None:
+    version = key[1]
+    with _lock:
+        for old in [k for k in _pieces if k[1] != version]:
+            del _pieces[old]
+        future = _pieces.get(key)
+        if future is None:
+            if not (wait or _background[0]):
+                return None
+            future = _worker.submit(make)
+            _pieces[key] = future  # type: ignore[assignment]
+    if wait or future.done():
+        return future.result()  # type: ignore[return-value]
+    return None
+
+
+def _base(version: int) -> Outlook:
+    outlook = _outlook(version)
+    outlook.nowcast()
+    outlook.evaluation(lead=RECORD_LEAD, iso3=ENTITY)
+    outlook.record.predicted_vs_published(lead=RECORD_LEAD)
+    return outlook
+
+
+def base(wait: bool = False) -> Outlook | None:
+    """The Outlook with the next Survey's nowcast, the record of its replays and their evaluation computed; None while
+    they are computed. A ForecastError when no nowcast can be made from the store."""
+    version = request_snapshot().data_version
+    return _ask(("base", version), lambda: _base(version), wait)
+
+
+def ready() -> Outlook | None:
+    """`base()` when it is ready, else None (also when no nowcast can be made: ForecastError), answered once per
+    request so that the parts of a page agree (the targets' statuses and the lights drawn from them)."""
+    if flask.has_request_context() and "egdi_outlook_ready" in flask.g:
+        return flask.g.egdi_outlook_ready  # type: ignore[no-any-return]
+    try:
+        found = base()
+    except ForecastError:
+        found = None
+    if flask.has_request_context():
+        flask.g.egdi_outlook_ready = found
+    return found
+
+
+def levers(iso3: str, wait: bool = False) -> list[Lever] | None:
+    """The ranked levers of `iso3` (briefing.Outlook.levers), or None while they are computed."""
+    version = request_snapshot().data_version
+    return _ask(("levers", version, iso3), lambda: _base(version).levers(iso3), wait)
+
+
+def paths(targets: TargetSet, wait: bool = False) -> list[MilestonePath] | None:
+    """The cheapest path to each milestone of `targets` (briefing.Outlook.paths), or None while they are computed."""
+    version = request_snapshot().data_version
+    milestones = tuple((t.id, t.indicator, tuple(sorted(t.values.items()))) for t in targets.targets)
+    key = ("paths", version, targets.id, targets.entity, milestones)
+    return _ask(key, lambda: _base(version).paths(targets), wait)
+
+
+def _warm(iso3: str, then: Callable[[], object] | None) -> None:
+    try:
+        base(wait=True)
+        levers(iso3, wait=True)
+        targets = stored_targets(store(), load_targets())
+        if targets.entity == iso3:
+            paths(targets, wait=True)
+        if then is not None:
+            then()
+    except Exception:  # a store that cannot make a nowcast: the pages say why when asked
+        _log.info("outlook not warmed", exc_info=True)
+
+
+def warm(iso3: str = ENTITY, then: Callable[[], object] | None = None) -> threading.Thread:
+    """Compute the pieces of `iso3` in the background now (at server start), so the first visitor finds them; `then`
+    afterwards (the page drawn once, so that its first visitor does not pay for the first drawing either)."""
+    thread = threading.Thread(target=_warm, args=(iso3, then), name="egdi-outlook-warm", daemon=True)
+    thread.start()
+    return thread
+
+
+def compute_in_background(on: bool) -> None:
+    """Whether asking for a piece starts its computation (the server: yes); off, a piece is computed only when asked
+    with `wait=True` (tests that must see the same pieces from start to end)."""
+    _background[0] = on
+
+
+def clear_caches() -> None:
+    """Forget every piece (tests that switch databases)."""
+    with _lock:
+        _pieces.clear()
+    _worker.submit(_outlooks.clear).result()
