@@ -24,7 +24,6 @@ from layouts.views import target_edits
 from layouts.views import targets as view
 from layouts.views.about_data import targets_about
 from layouts.views.labels import page_href
-from layouts.views.snapshot import request_snapshot
 from layouts.views.write_access import note_for
 
 dash.register_page(__name__, path="/targets", name="Targets", order=4)
