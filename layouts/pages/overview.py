@@ -23,6 +23,7 @@ from layouts.views import targets as targets_view
 from layouts.views.about_data import survey_about
 from layouts.views.chart_words import trend_summary
 from layouts.views.labels import country_name, index_label, page_href
+from layouts.views.method_split import latest_split_sentences
 from layouts.views.snapshot import snapshot
 
 dash.register_page(__name__, path="/", name="Overview", order=0)
@@ -91,12 +92,15 @@ def nowcast_block(entity: str, lang: str) -> html.Div:
 
 
 def nowcast_children(line: str | None, computing: bool, entity: str, lang: str) -> list[object]:
+    """The nowcast line, then what of the latest change is data and what method (read once the background computation
+    has read the component data, so the first draw of the page never waits for it)."""
     if computing:
         return [html.P(t("overview_nowcast_computing", lang), className="muted")]
+    splits = [html.P(sentence, className="ov-split") for sentence in latest_split_sentences(entity, lang)]
     if line is None:
-        return []
+        return splits
     href = "/outlook" + with_changes(None, entity=entity, lang=lang)
-    return [html.P([line, " ", dcc.Link(t("overview_nowcast_link", lang), href=href)], className="ov-nowcast-line")]
+    return [html.P([line, " ", dcc.Link(t("overview_nowcast_link", lang), href=href)], className="ov-nowcast-line"), *splits]
 
 
 @lru_cache(maxsize=64)

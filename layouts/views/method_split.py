@@ -120,6 +120,22 @@ def split_sentences(entity: str, series: str, lang: str) -> list[str]:
     return [split_sentence(split, entity, lang) for split in change_splits(entity, series)]
 
 
+def latest_split_sentences(entity: str, lang: str) -> list[str]:
+    """For the Overview: the sentences of the method changes into the country's latest edition, the EGDI first, then
+    the sub-indices (what of its latest change comes from the data and what from the method); [] where none changed."""
+    published = request_snapshot().published
+    editions = published.loc[published["iso3"] == entity, "edition"]
+    if editions.empty:
+        return []
+    latest = int(editions.max())
+    return [
+        split_sentence(split, entity, lang)
+        for series in SPLIT_SERIES[::-1]
+        for split in change_splits(entity, series)
+        if split.edition == latest
+    ]
+
+
 def clear_caches() -> None:
     """Forget what was computed for earlier store versions (tests that switch databases)."""
     _split.cache_clear()

@@ -46,3 +46,14 @@ def test_layout_reads_the_query(bundled):
     state = next(c for c in page.children if getattr(c, "id", None) == "overview-state")
     assert state.data == {"lang": "km", "entity": "THA", "edition": 2022}
     assert isinstance(layouts.views.snapshot.snapshot().published, pd.DataFrame)
+
+
+def test_under_the_nowcast_the_overview_splits_the_latest_change_into_data_and_method(bundled):
+    from layouts.views.method_split import latest_split_sentences
+
+    shown = " ".join(texts(overview.nowcast_children(None, False, "KHM", "km")))
+    assert latest_split_sentences("KHM", "km") and all(sentence in shown for sentence in latest_split_sentences("KHM", "km"))
+    assert "TII" in shown and "+០.១០៧" in shown  # about +0.107 of the TII's +0.200 from the change of method, in Khmer digits
+    assert texts(overview.nowcast_children(None, True, "KHM", "en")) != [] and "TII" not in " ".join(
+        texts(overview.nowcast_children(None, True, "KHM", "en"))
+    )

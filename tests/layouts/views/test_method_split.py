@@ -67,3 +67,17 @@ def test_the_egdi_method_part_is_the_weighted_sub_index_parts(bundled):
 def test_series_without_a_split(bundled):
     assert view.split_sentences("KHM", "osi", "en") == [] and view.split_sentences("KHM", "internet_users_pct", "en") == []
     assert view.split_sentences("XYZ", "tii", "en") == []  # not a country of the store
+
+
+def test_the_overview_says_what_of_the_latest_change_is_method(bundled):
+    """The Overview's sentences: the method changes into Cambodia's latest edition (2024), the EGDI first, then the TII;
+    the 2020 change of the TII is Trends' business, not the Overview's."""
+    sentences = view.latest_split_sentences("KHM", "en")
+    egdi, tii = (
+        (s for s in view.change_splits("KHM", "egdi") if s.edition == 2024),
+        (s for s in view.change_splits("KHM", "tii") if s.edition == 2024),
+    )
+    assert sentences == [view.split_sentence(next(egdi), "KHM", "en"), view.split_sentence(next(tii), "KHM", "en")]
+    assert sentences[1].startswith("TII of Cambodia +0.200 from 2022 to 2024: about +0.107 from the change of method")
+    assert all("2020" not in sentence for sentence in sentences)
+    assert view.latest_split_sentences("XXX", "en") == []
