@@ -42,7 +42,7 @@ def texts(component):
 shown = texts(overview.overview_content("KHM", 2024, "en"))
 done = time.perf_counter()
 print(json.dumps({{"import": imported - started, "seed": seeded - imported, "overview": done - seeded,
-                   "rank_and_class": "120" in shown and "H2" in shown}}))
+                   "shown_at": time.time(), "rank_and_class": "120" in shown and "H2" in shown}}), flush=True)
 """
 
 
@@ -50,7 +50,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         database = str(Path(folder) / "var" / "egdi.sqlite")
         Path(database).parent.mkdir()
-        started = time.perf_counter()
+        started, spawned = time.perf_counter(), time.time()
         result = subprocess.run(
             [sys.executable, "-c", CHILD.format(project=str(PROJECT), database=database)],
             cwd=PROJECT,
@@ -58,12 +58,14 @@ def main() -> int:
             text=True,
             check=True,
         )
-        wall = time.perf_counter() - started
+        ended = time.perf_counter() - started
     timings = json.loads(result.stdout.strip().splitlines()[-1])
+    wall = timings["shown_at"] - spawned  # until the Overview is built; the nowcast goes on in the background
     print(f"import dashboard  {timings['import']:6.2f} s")
     print(f"create and seed   {timings['seed']:6.2f} s")
     print(f"overview (KHM)    {timings['overview']:6.2f} s   world rank and class shown: {timings['rank_and_class']}")
     print(f"first start       {wall:6.2f} s   (process start to overview; goal < {GOAL_SECONDS:.0f} s)")
+    print(f"process end       {ended:6.2f} s   (the next Survey's nowcast, begun by the Overview, finished in the background)")
     return 0 if timings["rank_and_class"] and wall < GOAL_SECONDS else 1
 
 
