@@ -64,7 +64,7 @@ def stored_components(store: Store, codes: Sequence[str] | None = None) -> pd.Da
     return every if codes is None else every[every["indicator"].isin(list(codes))]
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=1)  # the latest version only: the frame of every release of every component is large
 def _components(store: Store, version: int) -> pd.DataFrame:
     codes = sorted({c for e in available_editions() for c in load_methodology(e).input_codes()})
     stored = store.observations(indicators=codes, entities=load_countries().codes, resolve=False)

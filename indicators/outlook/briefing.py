@@ -191,6 +191,6 @@ def stored_outlook(store: Store) -> Outlook:
     return _outlook(store, latest_version(store))
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=1)  # the latest version only (its record holds the replays of every edition)
 def _outlook(store: Store, version: int) -> Outlook:
     return Outlook(Record(stored_components(store), stored_published(store)))
