@@ -38,6 +38,8 @@ WORDS: dict[str, dict[str, str]] = {
         "years": "{first}–{last}",
         "skipped": "skipped: {parts}",
         "refused": "refused ({errors} problems)",
+        "refused_1": "refused (1 problem)",
+        "values_1": "1 value of {entities} {kind}",
         "unknown": "Layout not recognised",
         "aggregate": "{count} aggregates",
         "territory": "{count} territories",
@@ -48,6 +50,9 @@ WORDS: dict[str, dict[str, str]] = {
         "country": "countries",
         "province": "provinces",
         "entity": "entities",
+        "country_1": "country",
+        "province_1": "province",
+        "entity_1": "entity",
     },
     "km": {
         "series": "ស៊េរី {count}",
@@ -69,13 +74,18 @@ WORDS: dict[str, dict[str, str]] = {
 }
 
 
+def _counted(words: dict[str, str], key: str, count: int) -> str:
+    """The word `key` for `count` things: its singular form (`key_1`) for one, where the language has one."""
+    return words.get(f"{key}_1", words[key]) if count == 1 else words[key]
+
+
 def describe(result: LoadResult, lang: str = "en") -> str:
     """What was recognised in a loaded file, in one line (see the module docstring)."""
     words = WORDS["km" if lang == "km" else "en"]
     label = LAYOUT_LABELS.get(result.layout, {}).get("km" if lang == "km" else "en", words["unknown"])
     if has_errors(result.issues):
         errors = sum(issue.severity == "error" for issue in result.issues)
-        return f"{label}: {words['refused'].format(errors=f'{errors:,}')}"
+        return f"{label}: {_counted(words, 'refused', errors).format(errors=f'{errors:,}')}"
     tally, tidy = result.tally, result.tidy
     mapped = [(series, code) for code, found in tally.series.items() for series in found]
     if not mapped and not tidy.empty:
@@ -84,8 +94,9 @@ def describe(result: LoadResult, lang: str = "en") -> str:
     if mapped:
         pairs = ", ".join(series if series == code else f"{series} → {code}" for series, code in mapped)
         parts.append(f"{words['series'].format(count=len(mapped))}: {pairs}")
-    kind = words.get(result.entity_kind or "entity", words["entity"])
-    summary = words["values"].format(values=f"{len(tidy):,}", entities=f"{tidy['entity'].nunique():,}", kind=kind)
+    entities = tidy["entity"].nunique()
+    kind = _counted(words, result.entity_kind if result.entity_kind in ("country", "province") else "entity", entities)
+    summary = _counted(words, "values", len(tidy)).format(values=f"{len(tidy):,}", entities=f"{entities:,}", kind=kind)
     years = tidy["year"].dropna()
     if len(years):
         first, last = int(years.min()), int(years.max())

@@ -162,7 +162,7 @@ def test_a_good_upload_previews_its_changes_then_imports_with_the_signed_in_user
     assert (hidden, disabled, label, checked) == (False, False, "Import the file", {"datasets": ["published:2022"]})
     read_as = " ".join(texts(find_class(html.Div(content), "read-as")).split())  # the file's six columns of one country in 2022
     assert read_as.startswith("cambodia 2022_.csv: ") and read_as.endswith(
-        "UN DESA published results, 6 series: egdi, epi, osi, hci, tii, rank_published; 6 values of 1 countries, 2022"
+        "UN DESA published results, 6 series: egdi, epi, osi, hci, tii, rank_published; 6 values of 1 country, 2022"
     )
     assert "No errors in the file. Importing it will change the stored values: 6 added, 0 changed, 0 removed." in texts(content)
     changes = find(html.Div(content), ids.DATA_CHANGES).rowData

@@ -155,3 +155,17 @@ def test_a_zip_of_too_many_members_says_how_many(tmp_path: Path, monkeypatch: py
             archive.writestr(f"part{number}.csv", "a,b\n")
     message = load_file(path).issues[0].message
     assert "it is a zip archive of 21 files; the limit is 20" in message
+
+
+def test_a_description_counts_one_thing_in_the_singular(tmp_path):
+    one = tmp_path / "one.csv"
+    one.write_text("entity,year,indicator,value\nCambodia,2022,internet_users_pct,60\n", encoding="utf-8")
+    two = tmp_path / "two.csv"
+    two.write_text(
+        "entity,year,indicator,value\nCambodia,2022,internet_users_pct,60\nThailand,2022,internet_users_pct,88\n", encoding="utf-8"
+    )
+    assert "1 value of 1 country" in describe(load_file(str(one)))
+    assert "2 values of 2 countries" in describe(load_file(str(two)))
+    bad = tmp_path / "bad.csv"
+    bad.write_text("entity,year,indicator,value\nCambodia,2022,internet_users_pct,abc\n", encoding="utf-8")
+    assert describe(load_file(str(bad))).endswith("refused (1 problem)")
