@@ -4,14 +4,13 @@ most: rollback, addresses, account changes). Then a background import of a ~10 M
 queueing it to its end, run by a runner thread as in `python app.py`, and how long other callbacks of the page take
 while it runs (the page stays responsive).
 
-Run: .venv/bin/python benchmarks/bench_data_page.py [--rounds N] [--megabytes M]
+Run: .venv/bin/python benchmarks/bench_data_page.py [--rounds N]
 """
 
 from __future__ import annotations
 
 import argparse
 import base64
-import random
 import statistics
 import sys
 import tempfile
@@ -24,32 +23,16 @@ PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
 import app  # noqa: E402,F401  (registers the pages)
-from indicators.entities import load_countries  # noqa: E402
 from indicators.ingest.jobs import run_next_job  # noqa: E402
 from layouts.callbacks import data as callbacks  # noqa: E402
 from layouts.callbacks import data_jobs as job_callbacks  # noqa: E402
 from layouts.pages import data as page  # noqa: E402
 from layouts.views import snapshot  # noqa: E402
 from tests.layouts.databases import use_pages, using  # noqa: E402
+from tests.layouts.fields import large_long_table  # noqa: E402
 from tests.layouts.signing import signed_in  # noqa: E402
 
 SMALL = "entity,year,indicator,value,source\nCambodia,2024,internet_users_pct,61.5,TRC\nThailand,2024,internet_users_pct,88,ITU\n"
-SERIES = (  # values in 1–20 are valid for each
-    "internet_users_pct",
-    "mobile_subscriptions_per_100",
-    "mobile_broadband_per_100",
-    "fixed_broadband_per_100",
-    "fixed_telephone_per_100",
-    "mobile_basket_gni_pct",
-    "fixed_broadband_basket_gni_pct",
-    "adult_literacy_pct",
-    "gross_enrolment_primary_pct",
-    "gross_enrolment_secondary_pct",
-    "gross_enrolment_tertiary_pct",
-    "expected_schooling_years",
-    "mean_schooling_years",
-    "public_services_online_pct",
-)
 
 
 def upload(text: str) -> list[str]:
@@ -66,26 +49,9 @@ def timed(call: Callable[[], object], rounds: int) -> tuple[float, float]:
     return statistics.median(times), max(times)
 
 
-def big_table(megabytes: float) -> str:
-    """A long table of about `megabytes` MB: the series of SERIES for every country, 1990 onwards, year after year."""
-    random.seed(3)
-    codes, lines, size, year = load_countries().codes, ["entity,year,indicator,value,source"], 0, 1990
-    while size < megabytes * 2**20:
-        for indicator in SERIES:
-            for iso in codes:
-                line = f"{iso},{year},{indicator},{random.uniform(1, 20):.6f},synthetic series: data page benchmark, background import"
-                lines.append(line)
-                size += len(line) + 1
-        year += 1
-        if year > 2024:
-            break
-    return "\n".join(lines) + "\n"
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=20)
-    parser.add_argument("--megabytes", type=float, default=10.0)
     args = parser.parse_args()
     database = str(Path(tempfile.mkdtemp(prefix="bench-data-")) / "egdi.sqlite")
     with using(database, use_pages), signed_in("bench-admin", "admin"):
@@ -110,7 +76,7 @@ def main() -> None:
         imported = callbacks.confirm_import(1, upload(SMALL), ["national.csv"], "auto", checked, "en")
         assert imported[2] == latest + 1, imported
 
-        text = big_table(args.megabytes)
+        text = large_long_table("synthetic series: data page benchmark, background import", seed=3)  # about 10 MB
         big = upload(text)
         started = time.perf_counter()
         _, _, _, label, found = callbacks.check_upload(big, "auto", ["big.csv"], "en")

@@ -5,7 +5,6 @@ progress bar while the page stays responsive. No console errors throughout."""
 
 from __future__ import annotations
 
-import random
 import time
 from collections.abc import Iterator
 
@@ -15,24 +14,9 @@ from playwright.sync_api import expect
 from indicators.entities import load_countries
 from tests.browser.conftest import TEST_PASSWORD, _serve
 from tests.conftest import partial_field_store
+from tests.layouts.fields import LARGE_SERIES, LARGE_YEARS, large_long_table
 
 UPLOAD_INPUT = "#data-upload input[type=file]"
-INDICATORS = (
-    "internet_users_pct",
-    "mobile_subscriptions_per_100",
-    "mobile_broadband_per_100",
-    "fixed_broadband_per_100",
-    "fixed_telephone_per_100",
-    "mobile_basket_gni_pct",
-    "fixed_broadband_basket_gni_pct",
-    "adult_literacy_pct",
-    "gross_enrolment_primary_pct",
-    "gross_enrolment_secondary_pct",
-    "gross_enrolment_tertiary_pct",
-    "expected_schooling_years",
-    "mean_schooling_years",
-    "public_services_online_pct",
-)
 NATIONAL = "entity,year,indicator,value,source\nCambodia,2024,internet_users_pct,61.5,TRC\nThailand,2024,internet_users_pct,88,ITU\n"
 
 
@@ -101,16 +85,8 @@ def test_a_visitor_signs_in_as_an_editor_imports_sees_the_audit_line_and_after_s
 
 def test_a_large_upload_is_imported_in_the_background_with_a_progress_bar_and_the_page_stays_responsive(page, access_url, tmp_path):
     big = tmp_path / "internet-users-big.csv"
-    codes = load_countries().codes
-    random.seed(7)
-    lines = ["entity,year,indicator,value,source"]
-    for indicator in INDICATORS:  # every country and year 1990–2024 of 14 series: about 10 MB
-        lines += [
-            f"{iso},{year},{indicator},{random.uniform(1, 20):.6f},synthetic series for the background import test of the data page"
-            for year in range(1990, 2025)
-            for iso in codes
-        ]
-    big.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    values = len(LARGE_SERIES) * len(LARGE_YEARS) * len(load_countries().codes)  # one row each
+    big.write_text(large_long_table("synthetic series for the background import test of the data page", seed=7), encoding="utf-8")
     size = big.stat().st_size
     assert size > 9 * 2**20
 
@@ -137,13 +113,13 @@ def test_a_large_upload_is_imported_in_the_background_with_a_progress_bar_and_th
 
     expect(page.locator("#data-job-status .notice-success")).to_contain_text("Background import 1 is finished", timeout=120_000)
     finished = time.perf_counter() - clicked
-    added = f"of Indicator table “internet-users-big”: {len(INDICATORS) * 35 * len(codes)} added, 0 changed, 0 removed."
+    added = f"of Indicator table “internet-users-big”: {values} added, 0 changed, 0 removed."
     expect(page.locator("#data-job-status")).to_contain_text(added)  # every value of the file is new
     expect(page.locator("#data-jobs-grid .ag-row[row-index='0'] [col-id='state']")).to_have_text("Done")
     expect(page.locator("#data-history .ag-row[row-index='0'] [col-id='file_name']")).to_have_text("internet-users-big.csv")
     assert page.evaluate("document.querySelector('#data-job-status progress') === null")  # the bar made way for the result
     page.screenshot(path="/tmp/data-background-done.png", full_page=True)
     print(
-        f"\nbackground import of {size / 2**20:.1f} MiB ({len(lines) - 1} rows): check {checked:.1f} s, queued in {queued:.2f} s, "
+        f"\nbackground import of {size / 2**20:.1f} MiB ({values} rows): check {checked:.1f} s, queued in {queued:.2f} s, "
         f"another callback answered in {answered:.2f} s while it ran, finished {finished:.1f} s after the click"
     )

@@ -49,3 +49,32 @@ def synthetic_components() -> pd.DataFrame:
         if not (code == "KHM" and indicator in NATIONAL)
     ]
     return pd.DataFrame(rows, columns=["entity", "year", "indicator", "value", "source"])
+
+
+LARGE_SERIES = (  # values in 1–20 are valid for each
+    "internet_users_pct",
+    "mobile_subscriptions_per_100",
+    "mobile_broadband_per_100",
+    "fixed_broadband_per_100",
+    "fixed_telephone_per_100",
+    "mobile_basket_gni_pct",
+    "fixed_broadband_basket_gni_pct",
+    "adult_literacy_pct",
+    "gross_enrolment_primary_pct",
+    "gross_enrolment_secondary_pct",
+    "gross_enrolment_tertiary_pct",
+    "expected_schooling_years",
+    "mean_schooling_years",
+    "public_services_online_pct",
+)
+LARGE_YEARS = range(1990, 2025)
+
+
+def large_long_table(source: str, seed: int) -> str:
+    """A long CSV of about 10 MB for a background import: every series of LARGE_SERIES for every country and every year
+    of LARGE_YEARS (len(LARGE_SERIES) × len(LARGE_YEARS) × 193 values), each a random value in 1–20."""
+    rng = np.random.default_rng(seed)
+    lines = ["entity,year,indicator,value,source"]
+    for indicator in LARGE_SERIES:
+        lines += [f"{iso},{year},{indicator},{rng.uniform(1, 20):.6f},{source}" for year in LARGE_YEARS for iso in load_countries().codes]
+    return "\n".join(lines) + "\n"
