@@ -30,9 +30,6 @@ import tempfile
 import threading
 import time
 import urllib.request
-import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -40,9 +37,9 @@ sys.path.insert(0, str(PROJECT))
 
 import psutil  # noqa: E402  (installed with locust)
 import requests  # noqa: E402  (installed with locust)
-import sqlalchemy as sa  # noqa: E402
 
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from tests.store.schemas import fresh_schema  # noqa: E402
 
 REFERENCE = Path(os.environ.get("EGDI_REFERENCE_DIR", PROJECT.parent / "shared" / "reference" / "undesa"))
 PAGES = ["/", "/?lang=km&entity=VNM", "/trends", "/compare", "/compare?peers=region&entity=THA", "/data", "/methodology"]
@@ -52,24 +49,6 @@ SMALL_IMPORT = (
     "Survey Year,Country Name,E-Government Rank,E-Government Index,E-Participation Index,Online Service Index,"
     "Human Capital Index,Telecommunication Infrastructure Index\n2022,Cambodia,120,0.61230,0.30000,0.45000,0.53800,0.56050\n"
 )
-
-
-@contextmanager
-def fresh_schema(base_url: str) -> Iterator[str]:
-    """A new schema on the server at `base_url` (dropped afterwards): the URL that uses it."""
-    from indicators.store.database import resolve_url
-
-    base = resolve_url(base_url)
-    schema = f"egdi_load_{uuid.uuid4().hex[:10]}"
-    admin = sa.create_engine(base)
-    with admin.begin() as connection:
-        connection.exec_driver_sql(f"CREATE SCHEMA {schema}")
-    try:
-        yield base.update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(hide_password=False)
-    finally:
-        with admin.begin() as connection:
-            connection.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
-        admin.dispose()
 
 
 def prepare(url: str) -> None:
@@ -261,7 +240,7 @@ def main() -> None:
     if not base_url:
         started = subprocess.run(["bash", "scripts/test-postgres.sh"], cwd=PROJECT, capture_output=True, text=True, check=True)
         base_url = started.stdout.strip().splitlines()[-1]
-    with tempfile.TemporaryDirectory(prefix="egdi-load-") as folder_name, fresh_schema(base_url) as url:
+    with tempfile.TemporaryDirectory(prefix="egdi-load-") as folder_name, fresh_schema(base_url, "egdi_load") as url:
         folder = Path(folder_name)
         print("preparing the database …", flush=True)
         prepare(url)

@@ -4,9 +4,8 @@
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +15,7 @@ import sqlalchemy as sa
 from indicators.store import Store, open_store
 from indicators.store.database import resolve_url
 from indicators.store.schema import metadata
+from tests.store.schemas import fresh_schema
 
 POSTGRES_ENV = "EGDI_TEST_POSTGRES_URL"
 POSTGRES_SKIP = "EGDI_TEST_POSTGRES_URL not set: PostgreSQL tests need a server"
@@ -34,20 +34,9 @@ def postgres_base_url() -> sa.URL:
     return resolve_url(url)
 
 
-@contextmanager
-def fresh_postgres_schema() -> Iterator[str]:
-    """The URL of a new, empty schema on the test server (search_path set), dropped afterwards."""
-    base = postgres_base_url()
-    schema = f"egdi_test_{uuid.uuid4().hex[:12]}"
-    admin = sa.create_engine(base)
-    with admin.begin() as connection:
-        connection.exec_driver_sql(f"CREATE SCHEMA {schema}")
-    try:
-        yield base.update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(hide_password=False)
-    finally:
-        with admin.begin() as connection:
-            connection.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
-        admin.dispose()
+def fresh_postgres_schema() -> AbstractContextManager[str]:
+    """A new, empty schema on the test server (tests.store.schemas.fresh_schema)."""
+    return fresh_schema(postgres_base_url(), "egdi_test")
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
