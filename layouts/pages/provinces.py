@@ -17,6 +17,7 @@ from layouts import ids
 from layouts.components import notice, scroll_box
 from layouts.components.chart_block import ChartTable, chart_block
 from layouts.components.plotly_config import ZOOM_GEO
+from layouts.components.report_download import report_download
 from layouts.figures.provinces import criteria_figure, province_map
 from layouts.i18n import fmt_int, t
 from layouts.state import language
@@ -156,21 +157,14 @@ def _brief(lang: str) -> html.Section:
         [
             html.H2(t("provinces_brief_title", lang)),
             html.P(t("provinces_brief_hint", lang), className="muted"),
-            html.Div(
-                [
-                    html.Button(t("provinces_brief_button", lang), id=ids.PROVINCES_BRIEF_BUTTON, className="reports-button"),
-                    html.Div(
-                        [html.Span(className="reports-spinner", **{"aria-hidden": "true"}), t("provinces_brief_building", lang)],
-                        id=ids.PROVINCES_BRIEF_PROGRESS,
-                        className="reports-progress",
-                        role="status",
-                        hidden=True,
-                    ),
-                ],
-                className="reports-actions",
+            *report_download(
+                ids.PROVINCES_BRIEF_BUTTON,
+                t("provinces_brief_button", lang),
+                ids.PROVINCES_BRIEF_PROGRESS,
+                t("provinces_brief_building", lang),
+                ids.PROVINCES_BRIEF_STATUS,
+                ids.PROVINCES_BRIEF_DOWNLOAD,
             ),
-            html.Div(id=ids.PROVINCES_BRIEF_STATUS, className="reports-status", **{"aria-live": "polite"}),
-            dcc.Download(id=ids.PROVINCES_BRIEF_DOWNLOAD),
         ],
         className="panel",
     )

@@ -14,6 +14,7 @@ from dash import dcc, html
 from indicators.report.brief import prepare_printing
 from layouts import ids, render
 from layouts.components import notice
+from layouts.components.report_download import report_download
 from layouts.i18n import t
 from layouts.state import language
 from layouts.views import reports as view
@@ -83,21 +84,14 @@ def layout(lang: str = "en", entity: str = "KHM", edition: str | None = None, **
                         ],
                         className="reports-choices",
                     ),
-                    html.Div(
-                        [
-                            html.Button(t("reports_download", lang), id=ids.REPORTS_BUTTON, className="reports-button"),
-                            html.Div(
-                                [html.Span(className="reports-spinner", **{"aria-hidden": "true"}), t("reports_building", lang)],
-                                id=ids.REPORTS_PROGRESS,
-                                className="reports-progress",
-                                role="status",
-                                hidden=True,
-                            ),
-                        ],
-                        className="reports-actions",
+                    *report_download(
+                        ids.REPORTS_BUTTON,
+                        t("reports_download", lang),
+                        ids.REPORTS_PROGRESS,
+                        t("reports_building", lang),
+                        ids.REPORTS_STATUS,
+                        ids.REPORTS_DOWNLOAD,
                     ),
-                    html.Div(id=ids.REPORTS_STATUS, className="reports-status", **{"aria-live": "polite"}),
-                    dcc.Download(id=ids.REPORTS_DOWNLOAD),
                 ],
                 className="panel",
             ),
