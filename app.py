@@ -21,6 +21,7 @@ from layouts import shell
 from layouts.server.hardening import QuietRequestHandler
 from layouts.server.install import install
 from layouts.server.jobs import start_job_runner
+from layouts.server.memory import start_trimmer
 from layouts.server.secret import make_secret_file
 from layouts.views import outlook_ready, snapshot
 
@@ -102,6 +103,7 @@ def main() -> None:
     if args.db:
         snapshot.configure(args.db)
     start_job_runner()
+    start_trimmer()
     outlook_ready.warm(then=outlook_page.draw_default)  # the nowcast takes seconds: computed now, not when a visitor asks
     print(f"Dashboard on http://{args.host}:{args.port}")
     app.run(host=args.host, port=args.port, debug=args.debug, request_handler=QuietRequestHandler)

@@ -21,7 +21,7 @@ max_requests_jitter = 200
 limit_request_line = 8190
 limit_request_fields = 100
 limit_request_field_size = 8190  # request bodies are limited by the app (EGDI_MAX_REQUEST_MB: 413)
-preload_app = True  # the app is loaded once and the workers share its memory (nothing connects to the database on load)
+preload_app = True  # the app is loaded once and the workers share its memory (see when_ready)
 accesslog = os.environ.get("EGDI_ACCESS_LOG", "-")
 errorlog = "-"
 access_log_format = '%(h)s "%(r)s" %(s)s %(B)s %(M)sms "%(a)s"'  # no cookies, no query of the referrer
@@ -41,13 +41,25 @@ def on_starting(server):
         _chart_service.append(start_service(Path(os.environ.get("EGDI_RUN_DIR", "var/run"))))
 
 
+def when_ready(server):
+    """In the master, before it forks the workers: the store's frames and the Outlook's nowcast of the default country
+    computed once; every worker starts with them, in memory the workers share, instead of computing its own copy."""
+    from layouts.pages.outlook import draw_default
+    from layouts.views.outlook_ready import warm_before_fork
+
+    warm_before_fork(then=draw_default)
+
+
 def post_worker_init(worker):
-    """In each worker: the runner of background import jobs, and the Outlook's nowcast computed before a visitor asks."""
+    """In each worker: the runner of background import jobs, the return of freed memory (layouts/server/memory.py),
+    and the Outlook's pieces of a newer data version than the master's computed before a visitor asks."""
     from layouts.pages.outlook import draw_default
     from layouts.server.jobs import start_job_runner
+    from layouts.server.memory import start_trimmer
     from layouts.views.outlook_ready import warm
 
     start_job_runner()
+    start_trimmer()
     warm(then=draw_default)
 
 

@@ -17,6 +17,15 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SOURCES_DIR = Path(os.environ.get("EGDI_SOURCES_DIR", PROJECT_DIR.parent / "shared" / "reference" / "sources"))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def pieces_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The pieces the servers share (layouts/views/shared_pieces.py) go to a folder of the test session, not to var/
+    (the servers the browser tests start inherit it)."""
+    folder = tmp_path_factory.mktemp("pieces")
+    os.environ["EGDI_PIECE_CACHE"] = str(folder)
+    return folder
+
+
 def source_files() -> list[Path]:
     """The publishers' downloads in ../shared/reference/sources (every file but SOURCES.md), or none."""
     return sorted(p for p in SOURCES_DIR.rglob("*") if p.is_file() and p.name != "SOURCES.md") if SOURCES_DIR.is_dir() else []

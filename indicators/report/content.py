@@ -19,9 +19,12 @@ from indicators.method.methodology import Methodology, available_editions, load_
 from indicators.method.peers import missing_members, peer_set, peer_table
 from indicators.method.standing import WORLD_MINIMUM, standing
 from indicators.method.stored import stored_published
+from indicators.outlook.briefing import Outlook, stored_outlook
+from indicators.outlook.forecast import ForecastError
+from indicators.outlook.status import Nowcast
 from indicators.outlook.targets import DEFAULT_TARGETS
 from indicators.paths import DATA_DIR
-from indicators.report.outlook_content import ReportOutlook, report_outlook
+from indicators.report.outlook_content import ReportOutlook, outlook_of
 from indicators.report.strings import integer, text
 from indicators.report.targets import next_milestones, target_status
 from indicators.store import Store
@@ -123,6 +126,17 @@ def _provenance(observations: pd.DataFrame, figure: str) -> pd.DataFrame:
     return observations.assign(figure=figure).reindex(columns=PROVENANCE_COLUMNS)
 
 
+def _deciding_nowcast(outlook: Outlook | None) -> Nowcast | None:
+    """The Outlook's figures that decide the milestones measured in the next Survey; None without a nowcast."""
+    if outlook is None:
+        return None
+    try:
+        outlook.nowcast()
+    except ForecastError:
+        return None
+    return outlook.status_estimate
+
+
 def gather(
     store: Store,
     entity: str,
@@ -131,13 +145,16 @@ def gather(
     table: pd.DataFrame | None = None,
     today: date | None = None,
     with_outlook: bool = True,
+    outlook: Outlook | None = None,
 ) -> ReportContent:
     """The content of the report on `entity` (ISO3 or name) for `edition` (default: its latest with results).
 
     table: the standing table of the store (`indicators.method.standing.standing` of `stored_published`) when the caller has
     it already (the dashboard caches it); read from the store otherwise. `with_outlook`: add the next Survey's
-    Outlook (indicators.outlook.briefing, computed once per store version). Raises ReportError when the entity is
-    unknown or has no results for the edition.
+    Outlook (indicators.outlook.briefing): `outlook` when the caller has it already (the dashboard computes it off the
+    request), else computed from the store (once per store version). In a report on the latest edition, the Outlook's
+    nowcast decides the target milestones measured in the next Survey, as on the dashboard's Targets page. Raises
+    ReportError when the entity is unknown or has no results for the edition.
     """
     code = resolve_entity(entity)
     countries = load_countries()
@@ -176,7 +193,9 @@ def gather(
         unit_en=components["indicator"].map(lambda c: catalogue[c].unit_en),
         unit_km=components["indicator"].map(lambda c: catalogue[c].unit_km),
     ).reset_index(drop=True)
-    targets, edits = target_status(store, ranked, code, chosen)
+    made = (outlook or stored_outlook(store)) if with_outlook else None
+    latest = chosen == int(ranked["edition"].max())
+    targets, edits = target_status(store, ranked, code, chosen, _deciding_nowcast(made) if latest else None)
     parts = [_provenance(own, "history"), _provenance(peer_values, "peers"), _provenance(components, "components")]
     if not edits.empty:
         parts.append(_provenance(edits, "targets"))
@@ -200,5 +219,5 @@ def gather(
         targets=targets,
         field_size=int(edition_rows["iso3"].nunique()),
         targets_file=TARGETS_FILE if targets is not None else None,
-        outlook=report_outlook(store, code) if with_outlook else None,
+        outlook=outlook_of(made, code) if made is not None else None,
     )

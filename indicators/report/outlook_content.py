@@ -13,11 +13,10 @@ from dataclasses import dataclass
 import pandas as pd
 
 from indicators.method.peers import peer_set
-from indicators.outlook.briefing import Outlook, stored_outlook
+from indicators.outlook.briefing import Outlook
 from indicators.outlook.evaluation import ENTITY_COLUMNS, SUMMARY_COLUMNS
 from indicators.outlook.forecast import ForecastError
 from indicators.outlook.levers import Lever
-from indicators.store import Store
 
 TOP_LEVERS = 3
 RECORD_LEAD = 0  # the nowcast of the next Survey is made during its year
@@ -77,8 +76,3 @@ def outlook_of(outlook: Outlook, iso3: str) -> ReportOutlook | None:
         notes={lang: outlook.notes(lang) for lang in ("en", "km")},
         line={lang: outlook.line(iso3, lang) for lang in ("en", "km")},
     )
-
-
-def report_outlook(store: Store, iso3: str) -> ReportOutlook | None:
-    """The Outlook section of `iso3` from the store's outlook (kept per store version)."""
-    return outlook_of(stored_outlook(store), iso3)

@@ -7,14 +7,17 @@ from __future__ import annotations
 
 import pandas as pd
 
-from indicators.outlook.status import evaluate_targets
+from indicators.outlook.status import Nowcast, evaluate_targets
 from indicators.outlook.targets import TARGET_META_PREFIX, TARGET_PREFIX, TargetsError, stored_targets, targets_dataset
 from indicators.store import Store
 
 
-def target_status(store: Store, table: pd.DataFrame, entity: str, edition: int) -> tuple[pd.DataFrame | None, pd.DataFrame]:
+def target_status(
+    store: Store, table: pd.DataFrame, entity: str, edition: int, nowcast: Nowcast | None = None
+) -> tuple[pd.DataFrame | None, pd.DataFrame]:
     """(status, edits): one row per target and milestone (`evaluate_targets` columns) and the stored target edit rows
-    (with their versions); (None, empty) when no target set is about `entity`."""
+    (with their versions); (None, empty) when no target set is about `entity`. `nowcast`: the next Survey's figures
+    that decide the milestones measured in it, as on the dashboard's Targets page (None: trends only)."""
     try:
         targets = stored_targets(store)
     except TargetsError:
@@ -25,7 +28,7 @@ def target_status(store: Store, table: pd.DataFrame, entity: str, edition: int) 
     is_target = observations["indicator"].astype(str).str.startswith((TARGET_PREFIX, TARGET_META_PREFIX))
     edits = observations[is_target & (observations["dataset"] == targets_dataset(targets))]
     observations = observations[~is_target & (observations["year"].isna() | (observations["year"] <= edition))]
-    status = evaluate_targets(targets, table[table["edition"] <= edition], observations)
+    status = evaluate_targets(targets, table[table["edition"] <= edition], observations, nowcast)
     return status.reset_index(drop=True), edits.reset_index(drop=True)
 
 

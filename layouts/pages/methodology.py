@@ -5,8 +5,6 @@ and what is not, where every number comes from, and what changed since the previ
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import dash
 from dash import dcc, html
 
@@ -24,6 +22,7 @@ from layouts.views.method_backtest import FOCUS, backtest_view
 from layouts.views.method_sources import sources_view
 from layouts.views.method_words import index_name
 from layouts.views.snapshot import request_snapshot
+from layouts.views.version_cache import newest_version_cache
 
 dash.register_page(__name__, path="/methodology", name="Methodology", order=9)
 
@@ -64,7 +63,7 @@ def methodology_content(edition: int, lang: str) -> list[object]:
     return list(_content(request_snapshot().version, edition, lang))
 
 
-@lru_cache(maxsize=32)
+@newest_version_cache(maxsize=32)
 def _content(version: int, edition: int, lang: str) -> tuple[object, ...]:
     shown = view.methodology_view(edition, lang)
     status = [html.Span(t("methodology_file_status", lang), className="muted"), badge(shown.file_provenance)]

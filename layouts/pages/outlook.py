@@ -64,7 +64,8 @@ def layout(lang: str = "en", entity: str = "KHM", **_: str) -> html.Div:
 
 
 def outlook_content(entity: str, lang: str) -> tuple[list[object], bool]:
-    """(the page below its controls, whether a part of it is still computed); kept per store version once complete."""
+    """(the page below its controls, whether a part of it is still computed); kept for the newest store version once
+    complete."""
     key = (request_snapshot().version, entity, lang)
     if key in _drawn:
         return _drawn[key], False
@@ -72,7 +73,7 @@ def outlook_content(entity: str, lang: str) -> tuple[list[object], bool]:
     drawn = draw(shown, entity, lang)
     computing = view.still_computing(shown)
     if not computing:
-        if len(_drawn) >= MAX_DRAWN:
+        if len(_drawn) >= MAX_DRAWN or any(version != key[0] for version, *_ in _drawn):
             _drawn.clear()
         _drawn[key] = drawn
     return drawn, computing

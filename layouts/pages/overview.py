@@ -4,8 +4,6 @@ screen."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import dash
 from dash import dcc, html
 
@@ -25,6 +23,7 @@ from layouts.views.chart_words import trend_summary
 from layouts.views.labels import country_name, index_label, page_href
 from layouts.views.method_split import latest_split_sentences
 from layouts.views.snapshot import snapshot
+from layouts.views.version_cache import newest_version_cache
 
 dash.register_page(__name__, path="/", name="Overview", order=0)
 
@@ -103,7 +102,7 @@ def nowcast_children(line: str | None, computing: bool, entity: str, lang: str) 
     return [html.P([line, " ", dcc.Link(t("overview_nowcast_link", lang), href=href)], className="ov-nowcast-line"), *splits]
 
 
-@lru_cache(maxsize=64)
+@newest_version_cache(maxsize=64)
 def _content(version: int, entity: str, edition: int | None, lang: str) -> list[object]:
     shown = view.overview(entity, edition, lang)
     if shown.missing:
@@ -173,7 +172,7 @@ def targets_panel(entity: str, lang: str) -> list[object]:
     ]
 
 
-@lru_cache(maxsize=8)
+@newest_version_cache(maxsize=8)
 def _lights(version: int, nowcast: bool, lang: str) -> html.Table:
     status = targets_view.targets_view()
     return lights_table(status.status, status.targets.milestones, lang, link=page_href("/targets", lang))

@@ -6,7 +6,6 @@ found on its portal, its connectivity and human capital against the national fig
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import NamedTuple
 
 import dash
@@ -24,6 +23,7 @@ from layouts.state import language
 from layouts.views import province_profile as one
 from layouts.views import provinces as view
 from layouts.views.snapshot import request_snapshot
+from layouts.views.version_cache import newest_version_cache
 
 dash.register_page(__name__, path="/provinces", name="Provinces", order=6)
 
@@ -46,7 +46,7 @@ def map_parts(choice: view.Choice, lang: str) -> MapParts:
     return _map_parts(request_snapshot().version, choice.year, choice.part, choice.province, lang)
 
 
-@lru_cache(maxsize=64)
+@newest_version_cache(maxsize=64)
 def _map_parts(version: int, year: int, part: str, province: str, lang: str) -> MapParts:
     data = view.current()
     rows = view.map_rows(year, part, lang)
@@ -63,7 +63,7 @@ def notices(lang: str) -> list[html.Div]:
     return _notices(request_snapshot().version, lang)
 
 
-@lru_cache(maxsize=8)
+@newest_version_cache(maxsize=8)
 def _notices(version: int, lang: str) -> list[html.Div]:
     return [html.Div(text, className="notice notice-fictional", role="status") for text in view.fictional_notices(view.current(), lang)]
 
@@ -84,7 +84,7 @@ def ranking_section(choice: view.Choice, lang: str) -> list[object]:
     return _ranking_section(request_snapshot().version, choice.year, choice.province, lang)
 
 
-@lru_cache(maxsize=64)
+@newest_version_cache(maxsize=64)
 def _ranking_section(version: int, year: int, province: str, lang: str) -> list[object]:
     table = view.ranking_table(year, lang)
     marks = ["chosen" if code == province else "" for code in table.codes]
@@ -121,7 +121,7 @@ def profile_section(choice: view.Choice, lang: str) -> list[object]:
     return _profile_section(request_snapshot().version, choice.province, choice.year, lang)
 
 
-@lru_cache(maxsize=64)
+@newest_version_cache(maxsize=64)
 def _profile_section(version: int, province: str, year: int, lang: str) -> list[object]:
     shown = one.profile(province, year, lang)
     parts: list[object] = [html.H2(shown.title)]

@@ -6,8 +6,6 @@ The view state in the URL: `lang`, and `target` (the one open in the editor).
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import dash
 from dash import dcc, html
 
@@ -24,6 +22,7 @@ from layouts.views import target_edits
 from layouts.views import targets as view
 from layouts.views.about_data import targets_about
 from layouts.views.labels import page_href
+from layouts.views.version_cache import newest_version_cache
 from layouts.views.write_access import note_for
 
 dash.register_page(__name__, path="/targets", name="Targets", order=4)
@@ -51,7 +50,7 @@ def layout(lang: str = "en", target: str | None = None, **_: str) -> html.Div:
     )
 
 
-@lru_cache(maxsize=8)
+@newest_version_cache(maxsize=8)
 def _content(version: int, nowcast: bool, lang: str) -> list[object]:
     return targets_content(view.targets_view(), lang)
 

@@ -4,10 +4,10 @@ last updated in this store, and what this tool did to them, in the page language
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from layouts.i18n import digits, t
 from layouts.views.snapshot import NOT_DATA_KINDS, request_snapshot, store
+from layouts.views.version_cache import newest_version_cache
 
 
 @dataclass(frozen=True)
@@ -19,7 +19,7 @@ class AboutData:
     processing: str
 
 
-@lru_cache(maxsize=4)
+@newest_version_cache(maxsize=4)
 def _updated(version: int) -> str:
     versions = store().versions()
     data = versions[~versions["kind"].isin(NOT_DATA_KINDS)]

@@ -9,7 +9,6 @@ and points to the import on the Data page. What a view computes is cached per st
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import pandas as pd
 
@@ -19,6 +18,7 @@ from layouts.i18n import catalog, fmt_int, fmt_number, t
 from layouts.views import choices
 from layouts.views.labels import country_name, index_label
 from layouts.views.snapshot import Snapshot, snapshot
+from layouts.views.version_cache import newest_version_cache
 
 DEFAULTS = {"peers": "asean", "x": "tii", "y": "osi"}
 INDICES = ("egdi", "osi", "tii", "hci", "epi")
@@ -145,7 +145,7 @@ class PeerSummary:
     gaps_headers: tuple[str, ...] = ()
 
 
-@lru_cache(maxsize=256)
+@newest_version_cache(maxsize=256)
 def _peers(version: int, kind: str, entity: str, edition: int, custom: tuple[str, ...]) -> tuple[pd.DataFrame, tuple[str, ...], bool]:
     """The peer table, the members without results, and whether the edition holds every country."""
     rows = snapshot().edition(edition)
@@ -291,7 +291,7 @@ def peer_summary(data: Snapshot, entity: str, edition: int | None, kind: str, cu
     return _peer_summary(data.version, kind, entity, edition, shown_set(kind, custom), lang)
 
 
-@lru_cache(maxsize=256)
+@newest_version_cache(maxsize=256)
 def _peer_summary(version: int, kind: str, entity: str, edition: int, custom: tuple[str, ...], lang: str) -> PeerSummary:
     name = country_name(entity, lang)
     table, missing, complete = _peers(version, kind, entity, edition, custom)
@@ -341,7 +341,7 @@ def world_data_notice(data: Snapshot, edition: int | None, lang: str) -> Notice:
     return Notice(t("compare_map_partial", lang, edition=fmt_int(edition, lang), count=fmt_int(loaded, lang), editions=editions))
 
 
-@lru_cache(maxsize=64)
+@newest_version_cache(maxsize=64)
 def map_rows(version: int, edition: int, lang: str) -> pd.DataFrame:
     """The map's countries: iso3, name, egdi, world_rank of every country with a result."""
     rows = snapshot().edition(edition).dropna(subset=["egdi"])
@@ -355,7 +355,7 @@ def map_rows(version: int, edition: int, lang: str) -> pd.DataFrame:
     )
 
 
-@lru_cache(maxsize=64)
+@newest_version_cache(maxsize=64)
 def map_table(version: int, edition: int, lang: str) -> pd.DataFrame:
     """The map's data as displayed: world rank, country and EGDI of every country with a result."""
     table = snapshot().edition(edition).dropna(subset=["egdi"]).sort_values(["world_rank", "iso3"])

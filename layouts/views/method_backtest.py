@@ -11,7 +11,6 @@ data is read, which the Simulator and the Trends page's data-or-method split sha
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import pandas as pd
 
@@ -24,6 +23,7 @@ from layouts.i18n import fmt_int, fmt_number, t
 from layouts.views.labels import country_name
 from layouts.views.method_words import index_name
 from layouts.views.snapshot import request_snapshot, store
+from layouts.views.version_cache import newest_version_cache
 
 FOCUS = "KHM"  # the country the dashboard is for: its rebuilt and published values are named
 
@@ -98,7 +98,7 @@ def _fits(components: pd.DataFrame, published: pd.DataFrame, edition: int) -> Ed
     return EditionFits(edition, previous, tuple(fits), points) if fits else None
 
 
-@lru_cache(maxsize=16)
+@newest_version_cache(maxsize=16)
 def _edition_fits(version: int, edition: int) -> EditionFits | None:
     current = store()
     codes = sorted(set(load_methodology(edition).input_codes()) | _previous_codes(edition))

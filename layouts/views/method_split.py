@@ -14,7 +14,6 @@ The Trends page shows it; the Overview can call `split_sentences(entity, series,
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from indicators.method.changes import MethodChange, edition_changes, previous_edition
 from indicators.method.methodology import load_methodology
@@ -25,6 +24,7 @@ from layouts.i18n import fmt_int, fmt_number, t
 from layouts.views.labels import country_name
 from layouts.views.method_words import change_summary, index_name
 from layouts.views.snapshot import request_snapshot, store
+from layouts.views.version_cache import newest_version_cache
 
 SPLIT_SERIES = ("tii", "hci", "egdi")
 REBUILT = ("tii", "hci")
@@ -43,7 +43,7 @@ class Split:
     changes: tuple[MethodChange, ...]  # the method changes the method part comes from
 
 
-@lru_cache(maxsize=16)
+@newest_version_cache(maxsize=16)
 def _split(version: int, previous: int, edition: int) -> ChangeSplit | None:
     current = store()
     old, new = load_methodology(previous), load_methodology(edition)
@@ -54,7 +54,7 @@ def _split(version: int, previous: int, edition: int) -> ChangeSplit | None:
     return split_change(choose_releases(components, as_of=edition), published, old, new)
 
 
-@lru_cache(maxsize=16)
+@newest_version_cache(maxsize=16)
 def _published_egdi(version: int) -> dict[tuple[str, int], float]:
     published = request_snapshot().published.dropna(subset=["egdi"])
     return {(str(iso3), int(e)): float(v) for iso3, e, v in zip(published["iso3"], published["edition"], published["egdi"], strict=True)}

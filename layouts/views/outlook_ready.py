@@ -4,7 +4,8 @@ On the bundled store a first nowcast with its replays takes about 1.5 s, a count
 paths to the Policy milestones 2 s (README, "The dashboard"; benchmarks/bench_outlook.py). A page asks for a piece
 (`base()`, `levers(iso3)`, `paths(targets)`): it gets it when it is ready, None while one background thread computes
 it (the page then says "computing…" and asks again).
-One thread, so the pieces share the Outlook's caches with one writer only. Every piece is kept per data version of the
+One thread, so the pieces share the Outlook's caches with one writer only; each piece is made once for all the
+server's processes and read by the others (shared_pieces). Every piece is kept per data version of the
 store (a new import makes a new one; a target edit or a saved scenario does not), those of older versions dropped.
 
     base       the Outlook with the next Survey's nowcast, its replays and the evaluation the page and reports show
@@ -12,13 +13,17 @@ store (a new import makes a new one; a target edit or a saved scenario does not)
     paths      the cheapest path to each milestone of a target set
 
 `warm()` asks for the default country's pieces (its nowcast, levers and paths) when a server starts (app.main,
-gunicorn's post_worker_init), so the first visitor finds them ready. A piece that fails keeps its error (a
-ForecastError says why in words) and raises it to the page each time, never computing it again in the same version.
+gunicorn's post_worker_init), so the first visitor finds them ready. Under gunicorn, `warm_before_fork()` computes
+them once in the master process before it forks the workers, which then start with them in memory they share.
+A piece that fails keeps its error (a ForecastError says why in words) and raises it to the page each time, never
+computing it again in the same version.
 """
 
 from __future__ import annotations
 
+import gc
 import logging
+import os
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -33,7 +38,8 @@ from indicators.outlook.paths import MilestonePath
 from indicators.outlook.record import ENTITY
 from indicators.outlook.targets import TargetSet, load_targets, stored_targets
 from indicators.report.outlook_content import RECORD_LEAD
-from layouts.views.snapshot import request_snapshot, store
+from layouts.views.shared_pieces import shared
+from layouts.views.snapshot import Snapshot, release_connections, request_snapshot, store
 
 T = TypeVar("T")
 _log = logging.getLogger(__name__)
@@ -42,15 +48,6 @@ _lock = threading.Lock()
 _pieces: dict[tuple[object, ...], Future[object]] = {}
 _outlooks: dict[int, Outlook] = {}  # written by the worker only
 _background = [True]  # tests turn it off: then only `wait=True` computes a piece
-
-
-def _outlook(version: int) -> Outlook:
-    """The Outlook of data version `version` (in the worker): one object per data version, whatever targets or
-    scenarios were saved since (they change the store's latest version, not its data)."""
-    if version not in _outlooks:
-        _outlooks.clear()
-        _outlooks[version] = stored_outlook(store())
-    return _outlooks[version]
 
 
 def _ask(key: tuple[object, ...], make: Callable[[], T], wait: bool) -> T | None:
@@ -69,19 +66,33 @@ def _ask(key: tuple[object, ...], make: Callable[[], T], wait: bool) -> T | None
     return None
 
 
-def _base(version: int) -> Outlook:
-    outlook = _outlook(version)
+def _shared(data: Snapshot, name: str, make: Callable[[], T]) -> T:
+    """The piece made once for all the server's processes (shared_pieces)."""
+    return shared(store().url_for_display, data.data_stamp, name, make)
+
+
+def _computed_outlook() -> Outlook:
+    outlook = stored_outlook(store())
     outlook.nowcast()
     outlook.evaluation(lead=RECORD_LEAD, iso3=ENTITY)
     outlook.record.predicted_vs_published(lead=RECORD_LEAD)
     return outlook
 
 
+def _base(data: Snapshot) -> Outlook:
+    """The Outlook of the snapshot's data version (in the worker): one object per data version, whatever targets or
+    scenarios were saved since (they change the store's latest version, not its data)."""
+    if data.data_version not in _outlooks:
+        _outlooks.clear()
+        _outlooks[data.data_version] = _shared(data, "base", _computed_outlook)
+    return _outlooks[data.data_version]
+
+
 def base(wait: bool = False) -> Outlook | None:
     """The Outlook with the next Survey's nowcast, the record of its replays and their evaluation computed; None while
     they are computed. A ForecastError when no nowcast can be made from the store."""
-    version = request_snapshot().data_version
-    return _ask(("base", version), lambda: _base(version), wait)
+    data = request_snapshot()
+    return _ask(("base", data.data_version), lambda: _base(data), wait)
 
 
 def ready() -> Outlook | None:
@@ -100,16 +111,16 @@ def ready() -> Outlook | None:
 
 def levers(iso3: str, wait: bool = False) -> list[Lever] | None:
     """The ranked levers of `iso3` (briefing.Outlook.levers), or None while they are computed."""
-    version = request_snapshot().data_version
-    return _ask(("levers", version, iso3), lambda: _base(version).levers(iso3), wait)
+    data = request_snapshot()
+    return _ask(("levers", data.data_version, iso3), lambda: _shared(data, f"levers {iso3}", lambda: _base(data).levers(iso3)), wait)
 
 
 def paths(targets: TargetSet, wait: bool = False) -> list[MilestonePath] | None:
     """The cheapest path to each milestone of `targets` (briefing.Outlook.paths), or None while they are computed."""
-    version = request_snapshot().data_version
+    data = request_snapshot()
     milestones = tuple((t.id, t.indicator, tuple(sorted(t.values.items()))) for t in targets.targets)
-    key = ("paths", version, targets.id, targets.entity, milestones)
-    return _ask(key, lambda: _base(version).paths(targets), wait)
+    key = ("paths", data.data_version, targets.id, targets.entity, milestones)
+    return _ask(key, lambda: _shared(data, repr(key[2:]), lambda: _base(data).paths(targets)), wait)
 
 
 def _warm(iso3: str, then: Callable[[], object] | None) -> None:
@@ -131,6 +142,27 @@ def warm(iso3: str = ENTITY, then: Callable[[], object] | None = None) -> thread
     thread = threading.Thread(target=_warm, args=(iso3, then), name="egdi-outlook-warm", daemon=True)
     thread.start()
     return thread
+
+
+def warm_before_fork(iso3: str = ENTITY, then: Callable[[], object] | None = None) -> None:
+    """Compute the pieces of `iso3` now, and wait (gunicorn's master, before it forks the workers): the workers start
+    with them and with the store's frames, shared copy-on-write, instead of each computing its own copy at start.
+    Then the store's connections are closed (no child may share one) and what was made is kept out of the garbage
+    collector's full collections (gc.freeze), which would otherwise touch, and so copy, every shared page."""
+    _warm(iso3, then)
+    release_connections()
+    gc.freeze()
+
+
+def _after_fork_in_child() -> None:
+    """A forked child has none of its parent's threads: a new pool (and lock) for the pieces still to compute; those
+    computed before the fork are kept."""
+    global _worker, _lock
+    _worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="egdi-outlook")
+    _lock = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 def compute_in_background(on: bool) -> None:

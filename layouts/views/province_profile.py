@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 
 import pandas as pd
 
@@ -21,6 +20,7 @@ from indicators.report import ProvinceReport, build_province_brief, gather_provi
 from layouts.i18n import fmt_int, fmt_number, t
 from layouts.views.provinces import current, data_of, level_classes, province_name, questionnaire_of, ranked
 from layouts.views.snapshot import request_snapshot, store
+from layouts.views.version_cache import newest_version_cache
 
 ProvinceCharts = Callable[[ProvinceReport, str, Mapping[str, float]], dict[str, bytes]]
 
@@ -110,7 +110,7 @@ def _headline(data: ProvinceData, bars: pd.DataFrame, province: str, year: int, 
     )
 
 
-@lru_cache(maxsize=64)
+@newest_version_cache(maxsize=64)
 def _profile(version: int, province: str, year: int, lang: str) -> Profile:
     data = data_of(version)
     name = province_name(province, lang)

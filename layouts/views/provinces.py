@@ -12,7 +12,6 @@ While no real assessment (or no provincial panel value) is stored, the FICTIONAL
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import pandas as pd
 
@@ -27,12 +26,13 @@ from layouts.i18n import fmt_int, fmt_number, t
 from layouts.views.about_data import AboutData, last_updated
 from layouts.views.choices import chosen_edition
 from layouts.views.snapshot import request_snapshot, store
+from layouts.views.version_cache import newest_version_cache
 
 DEFAULT_PROVINCE = "KH-12"  # Phnom Penh
 NOT_ASSESSED = "not_assessed"
 
 
-@lru_cache(maxsize=4)
+@newest_version_cache(maxsize=4)
 def data_of(version: int) -> ProvinceData:
     """The provinces' scores, answers and panel values of store version `version` (read once)."""
     return province_data(store())
@@ -43,7 +43,7 @@ def current() -> ProvinceData:
     return data_of(request_snapshot().version)
 
 
-@lru_cache(maxsize=8)
+@newest_version_cache(maxsize=8)
 def _ranking(version: int, year: int) -> pd.DataFrame:
     return ranking(data_of(version), year)
 
@@ -139,7 +139,7 @@ def level_classes(questionnaire: Questionnaire, lang: str) -> list[LevelClass]:
     return classes
 
 
-@lru_cache(maxsize=64)
+@newest_version_cache(maxsize=64)
 def _map_rows(version: int, year: int, part: str, lang: str) -> pd.DataFrame:
     data = data_of(version)
     names = {c.code: c.name for c in level_classes(questionnaire_of(data, year), lang)}
@@ -177,7 +177,7 @@ class RankingTable:
     codes: list[str]  # the province of each row
 
 
-@lru_cache(maxsize=32)
+@newest_version_cache(maxsize=32)
 def _ranking_table(version: int, year: int, lang: str) -> RankingTable:
     data = data_of(version)
     questionnaire = questionnaire_of(data, year)

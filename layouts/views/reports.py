@@ -9,15 +9,17 @@ The reports are built by the core (`indicators.report`); chart images come from 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
+from indicators.outlook.forecast import ForecastError
 from indicators.report import ChartRenderer, ReportContent, ReportError, brief_with_charts, build_workbook, gather, notes, table_csv
 from indicators.report import tables as report_tables
 from indicators.report.strings import integer, text
 from layouts.i18n import t
+from layouts.views import outlook_ready
 from layouts.views.choices import chosen_edition, country_options
 from layouts.views.labels import country_name
 from layouts.views.snapshot import request_snapshot, snapshot, store
+from layouts.views.version_cache import newest_version_cache
 
 FORMATS = ("xlsx", "pdf", "csv", "png", "svg")
 FILE_KINDS = {"xlsx": "report", "pdf": "brief", "csv": "by-edition", "png": "trend", "svg": "trend"}
@@ -74,12 +76,18 @@ def cli_command(entity: str | None, edition: int | None, report_lang: str, fmt: 
     return " ".join(parts)
 
 
-@lru_cache(maxsize=32)
+@newest_version_cache(maxsize=32)
 def gathered(version: int, entity: str, edition: int | None) -> ReportContent | ReportError:
     """What a report on `entity` and `edition` holds, gathered once per store version (the notes and the download
-    ask for it on every change of the page); the ReportError when there is nothing to report."""
+    ask for it on every change of the page), with the Outlook every page shows (waited for: a report holds its
+    section, and its nowcast decides the milestones of the next Survey as on the Targets page); the ReportError when
+    there is nothing to report."""
     try:
-        return gather(store(), entity, edition, table=snapshot().published)
+        outlook = outlook_ready.base(wait=True)
+    except ForecastError:  # no nowcast can be made from this store: the report goes without its Outlook
+        outlook = None
+    try:
+        return gather(store(), entity, edition, table=snapshot().published, with_outlook=outlook is not None, outlook=outlook)
     except ReportError as exc:
         return exc
 

@@ -30,6 +30,7 @@ from layouts.i18n import fmt_int, fmt_number, t
 from layouts.views.choices import asked_edition
 from layouts.views.labels import country_name, group_text, index_label
 from layouts.views.snapshot import request_snapshot, store
+from layouts.views.version_cache import newest_version_cache
 
 MODES = (PUBLISHED_MODE, COMPONENTS_MODE)
 RESULT_CODES = ("tii", "hci", "osi", "egdi")  # the rows of the results table
@@ -49,7 +50,7 @@ def published_field(edition: int) -> pd.DataFrame | None:
     return data.edition(edition) if edition in data.world_editions else None
 
 
-@lru_cache(maxsize=8)
+@newest_version_cache(maxsize=8)
 def _components(version: int, edition: int) -> tuple[pd.DataFrame, pd.DataFrame]:
     field = stored_field(store(), edition)  # as the edition reads it: data year, release; national values flagged
     return field.inputs, field.scores

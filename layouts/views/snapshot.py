@@ -4,6 +4,7 @@ the field is stored); `request_snapshot` reads it once per request."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -15,6 +16,7 @@ from indicators.method.methodology import load_methodology
 from indicators.method.standing import standing
 from indicators.method.stored import stored_published
 from indicators.store import Store
+from layouts.views.version_cache import newest_version_cache
 
 _database_url: str | None = None
 
@@ -36,6 +38,17 @@ def store() -> Store:
     return _store()
 
 
+def release_connections(close: bool = True) -> None:
+    """Empty the store's pool of connections, if it was opened: closing them (`close`), or, in a forked child (a
+    gunicorn worker), only forgetting them: the parent's connections are never used or closed by a child
+    (SQLAlchemy's rule for forks); the child opens its own."""
+    if _store.cache_info().currsize:
+        _store().engine.dispose(close=close)
+
+
+os.register_at_fork(after_in_child=lambda: release_connections(close=False))
+
+
 @dataclass(frozen=True)
 class Snapshot:
     """The store's content as the pages use it, for one store version."""
@@ -44,6 +57,7 @@ class Snapshot:
     published: pd.DataFrame  # indicators.method.standing.STANDING_COLUMNS, one row per edition and country
     observations: pd.DataFrame  # component indicators with provenance (entity, year, indicator, value, source, ...)
     data_version: int = 0  # the latest version of data (not of targets or scenarios): what these frames were read at
+    data_stamp: str = ""  # that version with the time it was made: a database made again never shares another's
 
     @property
     def world_editions(self) -> list[int]:
@@ -62,11 +76,12 @@ class Snapshot:
         return self.published[self.published["edition"] == edition].sort_values("egdi", ascending=False).reset_index(drop=True)
 
 
-@lru_cache(maxsize=4)
-def _snapshot(version: int) -> Snapshot:
+@newest_version_cache(maxsize=4)
+def _snapshot(version: int, stamp: str) -> Snapshot:
     current = store()
     component_codes = sorted({code for e in (2014, 2024) for code in load_methodology(e).input_codes()})
-    return Snapshot(version, standing(stored_published(current)), current.observations(indicators=component_codes), version)
+    observations = current.observations(indicators=component_codes)
+    return Snapshot(version, standing(stored_published(current)), observations, version, stamp)
 
 
 NOT_DATA_KINDS = ("targets", "scenario")  # versions of these do not change what the snapshot holds
@@ -76,8 +91,10 @@ def snapshot() -> Snapshot:
     """The current snapshot. Its frames are rebuilt only when a new version of data (not of targets or scenarios)
     has landed; its `version` is the store's latest, so what depends on targets or scenarios sees their edits."""
     versions = store().versions()
-    data_versions = versions[~versions["kind"].isin(NOT_DATA_KINDS)]["version_id"]
-    frames = _snapshot(int(data_versions.max()) if not data_versions.empty else 0)
+    data_versions = versions[~versions["kind"].isin(NOT_DATA_KINDS)]
+    newest = data_versions.loc[data_versions["version_id"].idxmax()] if not data_versions.empty else None
+    version = int(newest["version_id"]) if newest is not None else 0
+    frames = _snapshot(version, f"{version}@{newest['created_at']}" if newest is not None else "0")
     latest = int(versions["version_id"].max()) if not versions.empty else 0
     return frames if frames.version == latest else replace(frames, version=latest)
 

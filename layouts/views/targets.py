@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import NamedTuple
 
 import pandas as pd
@@ -31,6 +30,7 @@ from layouts.i18n import catalog, fmt_int, fmt_number, t
 from layouts.views import outlook_ready
 from layouts.views.labels import decimals, fmt_value, page_href
 from layouts.views.snapshot import request_snapshot, store
+from layouts.views.version_cache import newest_version_cache
 
 PROGRESS_ORDER = ("on_track", "needs_acceleration", "limited_progress", "deterioration", "insufficient_data")
 
@@ -47,7 +47,7 @@ class TargetsView(NamedTuple):
     nowcast_edition: int | None = None  # the Survey whose nowcast decided the statuses measured in it (None: trends only)
 
 
-@lru_cache(maxsize=4)
+@newest_version_cache(maxsize=4)
 def _view(version: int, nowcast: bool) -> TargetsView:
     data = request_snapshot()
     outlook = outlook_ready.ready() if nowcast else None

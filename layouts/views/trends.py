@@ -394,14 +394,14 @@ _views: dict[tuple[object, ...], tuple[Snapshot, TrendsView]] = {}
 def trends_view(
     entity: str, peers: list[str], series: str, lang: str, data: Snapshot | None = None, period: tuple[int, int] | None = None
 ) -> TrendsView:
-    """`build_view`, built once per snapshot and choice (the last 64 are kept). The snapshot itself is
-    kept with each view: a view is reused only for the very snapshot it was built from."""
+    """`build_view`, built once per snapshot and choice (the last 64 of the newest version are kept). The snapshot
+    itself is kept with each view: a view is reused only for the very snapshot it was built from."""
     data = data or snapshot()
     chosen = series if series in series_codes() else DEFAULT_SERIES
     key = (data.version, entity, tuple(peers or ()), chosen, language(lang), period)
     cached = _views.get(key)
     if cached is None or cached[0] is not data:
-        if len(_views) >= 64:
+        if len(_views) >= 64 or any(version != data.version for version, *_ in _views):
             _views.clear()
         cached = _views[key] = (data, build_view(data, entity, list(peers or ()), chosen, language(lang), period))
     return cached[1]

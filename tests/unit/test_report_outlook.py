@@ -74,3 +74,17 @@ def test_the_main_table_as_csv_credits_the_bundled_sources_in_its_last_column(co
     assert "ITU (International Telecommunication Union)" in parsed[1][-1] and all(r[-1] == "" for r in parsed[2:])
     khmer = list(csv.reader(io.StringIO(table_csv(report_tables.history(content, "km")).decode("utf-8-sig"))))
     assert khmer[0][-1] == "ប្រភព និងអាជ្ញាបណ្ណ" and "អាជ្ញាបណ្ណ៖" in khmer[1][-1]
+
+
+def test_the_reports_next_survey_milestones_are_decided_on_the_nowcast_as_on_the_targets_page(store, content):
+    row = stored_outlook(store).nowcast().row("KHM")
+    status = content.targets.set_index(["target_id", "milestone"])
+    egdi = status.loc[("egdi_very_high", 2025)]  # measured in the 2026 Survey
+    assert egdi["basis"] == "nowcast:2026"
+    assert (egdi["projected"], egdi["projected_lower"], egdi["projected_upper"]) == (row["egdi"], row["egdi_low"], row["egdi_high"])
+    assert row["egdi_high"] < 0.60 and egdi["progress"] in ("limited_progress", "deterioration")
+    assert status.loc[("egdi_very_high", 2030), "basis"] == "trend"
+    past = gather(store, "KHM", 2022).targets.set_index(["target_id", "milestone"])  # a report on a past Survey: trends only
+    assert past.loc[("egdi_very_high", 2025), "basis"] == "trend"
+    alone = gather(store, "KHM", with_outlook=False).targets.set_index(["target_id", "milestone"])
+    assert alone.loc[("egdi_very_high", 2025), "basis"] == "trend"

@@ -207,3 +207,13 @@ def test_a_store_that_cannot_make_a_nowcast_says_why_and_the_targets_keep_their_
     assert view.nowcast_line("KHM", "en") == (None, False)  # the Overview shows no line, and waits for none
     assert outlook_ready.ready() is None and targets_view.view_key()[1] is False
     assert set(targets_view.targets_view().status["basis"]) <= {TREND, ""}
+
+
+def test_the_report_and_the_targets_page_give_every_milestone_the_same_status(outlook: Outlook):
+    from layouts.views import reports
+
+    content = reports.gathered(snapshot().version, "KHM", None)
+    shown = targets_view.targets_view()
+    columns = ["target_id", "milestone", "basis", "progress", "projected", "projected_lower", "projected_upper"]
+    assert (content.targets["basis"] == f"{NOWCAST_BASIS}2026").sum() >= 2
+    pd.testing.assert_frame_equal(content.targets[columns].reset_index(drop=True), shown.status[columns].reset_index(drop=True))
