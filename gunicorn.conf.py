@@ -12,7 +12,7 @@ from pathlib import Path
 bind = os.environ.get("EGDI_BIND", "127.0.0.1:8050")  # behind the reverse proxy; never 0.0.0.0 without one
 workers = int(os.environ.get("EGDI_WORKERS", "4"))  # processes: about one per core
 worker_class = "gthread"
-threads = int(os.environ.get("EGDI_THREADS", "4"))  # requests each worker serves at once
+threads = int(os.environ.get("EGDI_THREADS", "2"))  # requests each worker serves at once (more: more memory, not speed)
 timeout = int(os.environ.get("EGDI_WORKER_TIMEOUT", "60"))  # a worker silent this long is restarted; long imports run as jobs
 graceful_timeout = 30
 keepalive = 5

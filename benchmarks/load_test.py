@@ -8,7 +8,8 @@
 4. locust runs --users visitors for --seconds; --import-at seconds in, an admin imports a file through the Data page's
    confirm callback and then rolls that version back (the import window: from the import's start to the rollback's end).
 5. Printed: requests, throughput, errors, p50/p95/p99 of every request, and of the page callbacks outside and inside
-   the import window; the import and rollback times; the memory of each worker and of the shared chart service.
+   the import window; the import and rollback times; the memory of each worker at the end of the run and --settle
+   seconds later (each worker gives freed memory back every 30 s: layouts/server/memory.py), and of the chart service.
    Goals: 0 errors, callbacks p95 < 300 ms outside the import window, every worker < 250 MB.
 
 Run: .venv/bin/python benchmarks/load_test.py [--users 50] [--seconds 60] [--workers 4] [--database-url URL]
@@ -234,6 +235,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--spawn-rate", type=float, default=10.0, help="visitors started per second")
     parser.add_argument("--import-at", type=float, default=25.0, help="seconds into the run when the import starts")
+    parser.add_argument("--settle", type=float, default=40.0, help="seconds after the run before memory is read again")
     parser.add_argument("--database-url", help="a PostgreSQL server (a schema is made and dropped); default: scripts/test-postgres.sh")
     args = parser.parse_args()
     base_url = args.database_url
@@ -261,8 +263,12 @@ def main() -> None:
             workers, service = memory(server)
             print(f"\n{args.workers} gunicorn workers on PostgreSQL, {args.users} visitors for {args.seconds} s (loopback):")
             report(folder / "requests.csv", window, args.seconds)
-            for pid, rss, pss, uss in workers:
-                print(f"  worker {pid}: RSS {rss:.0f} MiB, PSS {pss:.0f} MiB, own (USS) {uss:.0f} MiB")
+            time.sleep(args.settle)
+            settled, _ = memory(server)
+            print(f"memory of each worker at the end of the run, and {args.settle:.0f} s later (freed memory returned):")
+            for (pid, rss, pss, uss), (_, rss_later, pss_later, uss_later) in zip(workers, settled, strict=False):
+                print(f"  worker {pid}: RSS {rss:.0f} MiB, PSS {pss:.0f} MiB, own (USS) {uss:.0f} MiB; ", end="")
+                print(f"later RSS {rss_later:.0f} MiB, PSS {pss_later:.0f} MiB, own (USS) {uss_later:.0f} MiB")
             print(f"  chart service (one Chromium for all workers, PSS): {service:.0f} MiB")
         finally:
             server.terminate()

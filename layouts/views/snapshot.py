@@ -16,6 +16,7 @@ from indicators.method.methodology import load_methodology
 from indicators.method.standing import standing
 from indicators.method.stored import stored_published
 from indicators.store import Store
+from layouts.views.shared_pieces import shared
 from layouts.views.version_cache import newest_version_cache
 
 _database_url: str | None = None
@@ -78,10 +79,15 @@ class Snapshot:
 
 @newest_version_cache(maxsize=4)
 def _snapshot(version: int, stamp: str) -> Snapshot:
+    """The frames of data version `version`, read from the store by one of the server's processes (shared_pieces)."""
     current = store()
-    component_codes = sorted({code for e in (2014, 2024) for code in load_methodology(e).input_codes()})
-    observations = current.observations(indicators=component_codes)
-    return Snapshot(version, standing(stored_published(current)), observations, version, stamp)
+
+    def read() -> Snapshot:
+        component_codes = sorted({code for e in (2014, 2024) for code in load_methodology(e).input_codes()})
+        observations = current.observations(indicators=component_codes)
+        return Snapshot(version, standing(stored_published(current)), observations, version, stamp)
+
+    return shared(current.url_for_display, stamp, "snapshot", read)
 
 
 NOT_DATA_KINDS = ("targets", "scenario")  # versions of these do not change what the snapshot holds
