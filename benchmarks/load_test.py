@@ -219,10 +219,17 @@ def report(log: Path, window: dict[str, float], seconds: float) -> None:
     by_name: dict[str, list[float]] = {}
     for _, name, ms, _ in rows:
         by_name.setdefault(name, []).append(ms)
-    server = [float(r["server_ms"]) for r in csv.DictReader(log.open(encoding="utf-8")) if float(r["server_ms"]) >= 0]
+    timed = [(r["name"], float(r["server_ms"])) for r in csv.DictReader(log.open(encoding="utf-8")) if float(r["server_ms"]) >= 0]
+    server = [ms for _, ms in timed]
     print(f"  {'server time alone (Server-Timing)':38} n={len(server):6}  p50 {percentile(server, 0.5):7.1f} ms  ", end="")
     print(f"p95 {percentile(server, 0.95):7.1f} ms")
     print(f"  load average of the machine after the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    spent: dict[str, float] = {}
+    for name, ms in timed:
+        spent[name] = spent.get(name, 0.0) + ms / 1000
+    print(f"server time spent, {sum(spent.values()):.1f} s in all (the machine had {os.cpu_count()} cores x {seconds:.0f} s):")
+    for name, total in sorted(spent.items(), key=lambda item: -item[1])[:6]:
+        print(f"  {name[:72]:72} {total:6.1f} s")
     print("slowest requests by p95:")
     for name, values in sorted(by_name.items(), key=lambda item: -percentile(item[1], 0.95))[:6]:
         print(f"  {name[:72]:72} n={len(values):5}  p50 {percentile(values, 0.5):6.0f} ms  p95 {percentile(values, 0.95):6.0f} ms")
