@@ -22,15 +22,17 @@ from layouts.views import outlook as outlook_view
     prevent_initial_call=True,
 )
 def update_overview(entity: str, edition: int, shown: dict[str, object], search: str | None) -> tuple[object, object, object]:
-    """Redraw for a new country or edition and write it into the URL. Dash also calls this when the page loads
-    (the URL lives outside the page); then the controls show what is drawn, and nothing changes."""
+    """Redraw for a new country or edition (only what differs, for another edition of the same country) and write it
+    into the URL. Dash also calls this when the page loads (the URL lives outside the page); then the controls show
+    what is drawn, and nothing changes."""
     if not entity or (entity, edition) == (shown["entity"], shown["edition"]):  # no country: an unknown one was asked for
         return dash.no_update, dash.no_update, dash.no_update
     lang = str(shown["lang"])
+    patch = page.edition_change(shown, edition) if entity == shown["entity"] else None
     return (
-        page.overview_content(entity, edition, lang),
+        patch if patch is not None else page.overview_content(entity, edition, lang),
         with_changes(search, entity=entity, edition=edition),
-        {**shown, "entity": entity, "edition": edition},
+        page.drawn(lang, entity, edition),
     )
 
 

@@ -10,6 +10,7 @@ tests draw every figure.
 from __future__ import annotations
 
 from functools import lru_cache
+from urllib.parse import quote
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -22,6 +23,7 @@ PALETTE = {"egdi": "#0072B2", "osi": "#009E73", "tii": "#E69F00", "hci": "#D55E0
 FONT = {"family": "Khmer OS, Khmer OS System, Noto Sans Khmer, Segoe UI, Arial, sans-serif", "size": 13}
 SUBINDICES = ("egdi", "osi", "tii", "hci")
 UNIT_TICKS = (0.0, 0.25, 0.5, 0.75, 1.0)
+SPARK_WIDTH, SPARK_HEIGHT = 100, 48  # the sparkline's drawing units (it is stretched to its box)
 
 
 def edition_axis(editions: list[int], lang: str, title: str = "") -> dict[str, object]:
@@ -88,22 +90,24 @@ def trend_figure(history: pd.DataFrame, lang: str, series: tuple[str, ...] = SUB
     )
 
 
-def sparkline(history: pd.DataFrame, code: str) -> go.Figure:
-    """A tiny line of one index over the editions, without axes."""
-    line = {
-        "type": "scatter",
-        "x": [int(e) for e in history["edition"]],
-        "y": [float(v) for v in history[code]],
-        "mode": "lines+markers",
-        "line": {"color": PALETTE[code], "width": 2},
-        "marker": {"size": 4},
-        "hovertemplate": "%{x}: %{y:.4f}<extra></extra>",
-    }
-    return figure_of(
-        [line],
-        margin={"l": 0, "r": 0, "t": 0, "b": 0},
-        height=48,
-        showlegend=False,
-        xaxis={"visible": False},
-        yaxis={"visible": False, "range": [0, 1]},
+def sparkline(history: pd.DataFrame, code: str) -> str:
+    """A tiny line of one index over the editions, without axes, as an SVG image (a `data:` URI): no Plotly, so the
+    Overview's four sparklines cost the browser nothing to draw. x = the edition's year across the width, y = the
+    value on [0, 1] (1 at the top); a missing value leaves a gap; line and dots keep their size however wide."""
+    editions = [int(e) for e in history["edition"]]
+    first, span = (editions[0], max(editions[-1] - editions[0], 1)) if editions else (0, 1)
+    line, dots, gap = "", "", True
+    for edition, value in zip(editions, history[code], strict=True):
+        if pd.isna(value):
+            gap = True
+            continue
+        x, y = SPARK_WIDTH * (edition - first) / span, SPARK_HEIGHT * (1 - float(value))
+        line += f"{'M' if gap else 'L'}{x:.2f},{y:.2f}"
+        dots += f"M{x:.2f},{y:.2f}h0"
+        gap = False
+    stroke = f'fill="none" stroke="{PALETTE[code]}" stroke-linecap="round" vector-effect="non-scaling-stroke"'
+    svg = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="-2 -3 {SPARK_WIDTH + 4} {SPARK_HEIGHT + 6}" preserveAspectRatio="none">'
+        f'<path d="{line}" stroke-width="2" {stroke}/><path d="{dots}" stroke-width="5" {stroke}/></svg>'
     )
+    return "data:image/svg+xml," + quote(svg)

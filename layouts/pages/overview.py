@@ -4,15 +4,17 @@ screen."""
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 
 import dash
-from dash import dcc, html
+from dash import Patch, dcc, html
+from plotly.utils import PlotlyJSONEncoder
 
 from layouts import ids
 from layouts.components import card, notice, page_link
 from layouts.components.chart_block import ChartTable, chart_block
-from layouts.components.plotly_config import NO_BUTTONS, accessible_graph
+from layouts.components.plotly_config import NO_BUTTONS
 from layouts.figures import sparkline, trend_figure
 from layouts.figures.targets import lights_table
 from layouts.i18n import fmt_int, t
@@ -24,7 +26,7 @@ from layouts.views.about_data import survey_about
 from layouts.views.chart_words import trend_summary
 from layouts.views.labels import country_name, index_label, page_href
 from layouts.views.method_split import latest_split_sentences
-from layouts.views.snapshot import snapshot
+from layouts.views.snapshot import request_snapshot
 
 dash.register_page(__name__, path="/", name="Overview", order=0)
 
@@ -60,7 +62,7 @@ def layout(lang: str = "en", entity: str = "KHM", edition: str | None = None, **
                 ],
                 className="controls",
             ),
-            dcc.Store(id=ids.OVERVIEW_STATE, data={"lang": lang, "entity": entity, "edition": controls.edition}),
+            dcc.Store(id=ids.OVERVIEW_STATE, data=drawn(lang, entity, controls.edition)),
             html.Div(overview_content(entity, controls.edition, lang), id=ids.OVERVIEW_CARDS),
         ]
     )
@@ -69,13 +71,36 @@ def layout(lang: str = "en", entity: str = "KHM", edition: str | None = None, **
 HEADLINE_PARTS = 3  # title, subtitle and the headline cards: the nowcast line goes under them
 
 
+def drawn(lang: str, entity: str, edition: int | None) -> dict[str, object]:
+    """What the page shows (kept in OVERVIEW_STATE): language, country, edition and the store version drawn from."""
+    return {"lang": lang, "entity": entity, "edition": edition, "version": request_snapshot().version}
+
+
 def overview_content(entity: str, edition: int | None, lang: str) -> list[object]:
     """The page below its controls, cached per store version (it depends on nothing else), with the line on the next
     Survey's nowcast under the headline (drawn anew: it is computed in the background, `nowcast_block`)."""
-    content = _content(snapshot().version, entity, edition, lang)
+    content = _content(request_snapshot().version, entity, edition, lang)
     if len(content) <= HEADLINE_PARTS:  # a notice: no results to show
         return content
     return [*content[:HEADLINE_PARTS], nowcast_block(entity, lang), *content[HEADLINE_PARTS:]]
+
+
+def edition_change(shown: dict[str, object], edition: int) -> Patch | None:
+    """The page `shown` (`drawn`) turned to another edition of the same country, as a Patch of the parts that differ:
+    the subtitle, the cards and the summary; the trend chart, its table and the targets (the same in every edition)
+    stay in the browser as they are. None when the page must be drawn whole: the store has changed since, or either
+    page is a notice."""
+    version, entity, lang = request_snapshot().version, str(shown["entity"]), str(shown["lang"])
+    if shown.get("version") != version:
+        return None
+    old, new = _content(version, entity, shown["edition"], lang), _content(version, entity, edition, lang)
+    if len(old) != len(new) or len(new) <= HEADLINE_PARTS:
+        return None
+    patch = Patch()
+    for position, (before, after) in enumerate(zip(old, new, strict=True)):
+        if json.dumps(before, cls=PlotlyJSONEncoder) != json.dumps(after, cls=PlotlyJSONEncoder):
+            patch[position + (position >= HEADLINE_PARTS)] = after  # the nowcast line sits under the headline
+    return patch
 
 
 def nowcast_block(entity: str, lang: str) -> html.Div:
@@ -127,7 +152,9 @@ def _content(version: int, entity: str, edition: int | None, lang: str) -> list[
             item.label,
             item.value,
             item.detail,
-            accessible_graph(sparkline(shown.history, code), lang, summary(code), static=True, class_name="sparkline"),
+            html.Div(
+                html.Img(src=sparkline(shown.history, code), alt="", className="sparkline"), role="img", **{"aria-label": summary(code)}
+            ),
         )
         for code, item in shown.subindices
     ]

@@ -34,17 +34,33 @@ def test_on_part_of_the_field_the_class_says_what_it_needs(partial):
 
 
 def test_the_callback_changes_nothing_when_the_controls_show_what_is_drawn(bundled):
-    shown = {"lang": "en", "entity": "KHM", "edition": 2024}
+    shown = {"lang": "en", "entity": "KHM", "edition": 2024}  # drawn from an older store version: drawn whole
+    version = layouts.views.snapshot.snapshot().version
     assert update_overview("KHM", 2024, shown, "") == (dash.no_update, dash.no_update, dash.no_update)
     content, search, state = update_overview("KHM", 2020, shown, "?lang=en")
-    assert search == "?edition=2020" and state == {**shown, "edition": 2020}
+    assert search == "?edition=2020" and state == {**shown, "edition": 2020, "version": version}
     assert "0.5113" in texts(content)
+
+
+def test_another_edition_sends_only_the_parts_that_differ(bundled):
+    """Subtitle, headline cards, summary and sub-index cards are replaced; the nowcast line, the targets and the trend
+    chart (the same in every edition) stay; the parts sent are those of the page drawn whole for that edition."""
+    shown = overview.drawn("en", "KHM", 2024)
+    patch, _, state = update_overview("KHM", 2020, shown, "")
+    assert state["edition"] == 2020
+    operations = patch.to_plotly_json()["operations"]
+    whole = overview.overview_content("KHM", 2020, "en")
+    assert [op["location"] for op in operations] == [[1], [2], [4], [5]]  # 0 title, 3 nowcast, 6 targets, 7 chart, 8 source
+    assert [texts(op["params"]["value"]) for op in operations] == [texts(whole[i]) for i in (1, 2, 4, 5)]
+    assert texts(whole[1]) == ["Cambodia, UN E-Government Survey 2020"] and "0.5113" in texts(whole[2])
+    other_country, _, _ = update_overview("THA", 2020, shown, "")
+    assert isinstance(other_country, list) and "Thailand" in " ".join(texts(other_country))
 
 
 def test_layout_reads_the_query(bundled):
     page = overview.layout(lang="km", entity="THA", edition="2022")
     state = next(c for c in page.children if getattr(c, "id", None) == "overview-state")
-    assert state.data == {"lang": "km", "entity": "THA", "edition": 2022}
+    assert state.data == {"lang": "km", "entity": "THA", "edition": 2022, "version": layouts.views.snapshot.snapshot().version}
     assert isinstance(layouts.views.snapshot.snapshot().published, pd.DataFrame)
 
 
