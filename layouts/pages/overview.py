@@ -4,12 +4,10 @@ screen."""
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 
 import dash
-from dash import Patch, dcc, html
-from plotly.utils import PlotlyJSONEncoder
+from dash import dcc, html
 
 from layouts import ids
 from layouts.components import card, notice, page_link
@@ -36,6 +34,7 @@ TABLE_HEADERS = ("edition", "egdi", "osi_short", "tii_short", "hci_short", "epi_
 def layout(lang: str = "en", entity: str = "KHM", edition: str | None = None, **_: str) -> html.Div:
     lang = language(lang)
     controls = view.controls(entity, edition, lang)
+    content = overview_content(entity, controls.edition, lang)
     return html.Div(
         [
             html.Div(
@@ -63,12 +62,13 @@ def layout(lang: str = "en", entity: str = "KHM", edition: str | None = None, **
                 className="controls",
             ),
             dcc.Store(id=ids.OVERVIEW_STATE, data=drawn(lang, entity, controls.edition)),
-            html.Div(overview_content(entity, controls.edition, lang), id=ids.OVERVIEW_CARDS),
+            *(html.Div(part, id=part_id) for part, part_id in zip(content, (ids.OVERVIEW_CARDS, ids.OVERVIEW_HISTORY), strict=True)),
         ]
     )
 
 
 HEADLINE_PARTS = 3  # title, subtitle and the headline cards: the nowcast line goes under them
+EDITION_PARTS = 5  # ... then the summary and the sub-index cards: what differs between editions of one country
 
 
 def drawn(lang: str, entity: str, edition: int | None) -> dict[str, object]:
@@ -76,31 +76,16 @@ def drawn(lang: str, entity: str, edition: int | None) -> dict[str, object]:
     return {"lang": lang, "entity": entity, "edition": edition, "version": request_snapshot().version}
 
 
-def overview_content(entity: str, edition: int | None, lang: str) -> list[object]:
-    """The page below its controls, cached per store version (it depends on nothing else), with the line on the next
-    Survey's nowcast under the headline (drawn anew: it is computed in the background, `nowcast_block`)."""
+def overview_content(entity: str, edition: int | None, lang: str) -> tuple[list[object], list[object]]:
+    """The page below its controls, cached per store version (it depends on nothing else), in two parts: what differs
+    between editions (OVERVIEW_CARDS: the headline, with the line on the next Survey's nowcast under it, drawn anew as
+    it is computed in the background, `nowcast_block`; the summary and the sub-index cards), and what a country shows
+    in every edition (OVERVIEW_HISTORY: the targets, the trend chart and its source), which another edition of the same
+    country leaves as it is drawn."""
     content = _content(request_snapshot().version, entity, edition, lang)
     if len(content) <= HEADLINE_PARTS:  # a notice: no results to show
-        return content
-    return [*content[:HEADLINE_PARTS], nowcast_block(entity, lang), *content[HEADLINE_PARTS:]]
-
-
-def edition_change(shown: dict[str, object], edition: int) -> Patch | None:
-    """The page `shown` (`drawn`) turned to another edition of the same country, as a Patch of the parts that differ:
-    the subtitle, the cards and the summary; the trend chart, its table and the targets (the same in every edition)
-    stay in the browser as they are. None when the page must be drawn whole: the store has changed since, or either
-    page is a notice."""
-    version, entity, lang = request_snapshot().version, str(shown["entity"]), str(shown["lang"])
-    if shown.get("version") != version:
-        return None
-    old, new = _content(version, entity, shown["edition"], lang), _content(version, entity, edition, lang)
-    if len(old) != len(new) or len(new) <= HEADLINE_PARTS:
-        return None
-    patch = Patch()
-    for position, (before, after) in enumerate(zip(old, new, strict=True)):
-        if json.dumps(before, cls=PlotlyJSONEncoder) != json.dumps(after, cls=PlotlyJSONEncoder):
-            patch[position + (position >= HEADLINE_PARTS)] = after  # the nowcast line sits under the headline
-    return patch
+        return content, []
+    return [*content[:HEADLINE_PARTS], nowcast_block(entity, lang), *content[HEADLINE_PARTS:EDITION_PARTS]], content[EDITION_PARTS:]
 
 
 def nowcast_block(entity: str, lang: str) -> html.Div:

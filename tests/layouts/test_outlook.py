@@ -84,8 +84,8 @@ def test_a_new_country_is_written_into_the_url_and_its_levers_are_computed_after
 
 
 def test_the_overview_shows_the_line_under_the_headline_with_a_link_to_the_outlook(ready: Outlook):
-    content = overview.overview_content("KHM", 2024, "km")
-    block = content[overview.HEADLINE_PARTS]
+    cards, _ = overview.overview_content("KHM", 2024, "km")
+    block = cards[overview.HEADLINE_PARTS]
     assert texts(block)[0] == ready.line("KHM", "km") and find(block, ids.OVERVIEW_NOWCAST_POLL).disabled is True
     link = find(block, ids.OVERVIEW_NOWCAST).children[0].children[2]
     assert link.href == "/outlook?lang=km"
@@ -105,7 +105,7 @@ def test_an_unknown_code_is_named_on_the_overview_and_the_outlook(ready: Outlook
     assert texts(find(page.layout(lang=lang, entity="TWN"), ids.OUTLOOK_CONTENT)) == [expected]
     assert "None" not in " ".join(texts(overview.layout(lang=lang, entity="TWN")))
     # the drop-down cannot show an unknown code and empties itself: nothing is redrawn then
-    assert update_overview(None, 2024, {"lang": lang, "entity": "TWN", "edition": 2024}, "") == (dash.no_update,) * 3
+    assert update_overview(None, 2024, {"lang": lang, "entity": "TWN", "edition": 2024}, "") == (dash.no_update,) * 4
 
 
 def test_a_store_without_published_results_says_so_and_points_to_the_data_page(monkeypatch):
