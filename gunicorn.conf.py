@@ -42,13 +42,14 @@ def on_starting(server):
 
 
 def post_worker_init(worker):
-    """In each worker: the runner of background import jobs, and the Outlook's nowcast computed before a visitor asks."""
-    from layouts.pages.outlook import draw_default
+    """In each worker: the runner of background import jobs, and the pages and the Outlook's nowcast computed before a
+    visitor asks."""
+    from app import draw_outlook_pages, draw_pages
     from layouts.server.jobs import start_job_runner
     from layouts.views.outlook_ready import warm
 
     start_job_runner()
-    warm(then=draw_default)
+    warm(first=draw_pages, then=draw_outlook_pages)
 
 
 def on_exit(server):

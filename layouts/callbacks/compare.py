@@ -83,7 +83,7 @@ def update_compare(
         edition = timeline  # the map's timeline moved (the drop-down still shows the edition drawn)
     entity, kind, chosen, x, y = view.normalise(entity, peers, custom, x, y)
     edition = view.choose_edition(data, entity, edition)
-    shown = page.shown(entity, edition, kind, chosen, x, y)
+    shown = view.shown(entity, edition, kind, chosen, x, y)
     if (drawn or {}).get("shown") == shown:  # the page load: what the page drew, nothing to send
         return (dash.no_update,) * len(OUTPUTS)
     others = [option for option in view.country_options(data, lang) if option["value"] != entity]
@@ -121,7 +121,7 @@ def update_compare(
 
 def map_outputs(entity: str, edition: int | None, lang: str, drawn: dict[str, object], shown: list[object]) -> tuple[object, ...]:
     """The map's outputs: everything when the edition changes; only the outline, the sentence and the note when
-    the country alone changes; nothing when neither does. Its state keeps the view `shown` too (`page.shown`)."""
+    the country alone changes; nothing when neither does. Its state keeps the view `shown` too (`view.shown`)."""
     data = snapshot()
     same = dash.no_update
     if drawn.get("edition") == edition and edition is not None:

@@ -116,12 +116,6 @@ def map_view(data: Snapshot, entity: str, edition: int | None, lang: str) -> Map
     )
 
 
-def shown(entity: str, edition: int | None, kind: str, custom: tuple[str, ...], x: str, y: str) -> list[object]:
-    """The view the page shows, kept beside the map's state (COMPARE_MAP_STATE["shown"]): the callback that Dash fires
-    when the page loads (its URL output lives outside the page) finds it drawn and sends nothing."""
-    return [entity, edition, kind, list(custom), x, y]
-
-
 def _dropdown(component_id: str, lang: str, **props: object) -> dcc.Dropdown:
     return dcc.Dropdown(id=component_id, labels=catalog_texts("compare_dropdown_", lang), **props)
 
@@ -146,6 +140,7 @@ def layout(
     if not data.editions:
         return no_published_page(t("compare_title", lang), lang)
     year = view.choose_edition(data, entity, edition)
+    shown = view.shown(entity, year, kind, chosen, x, y)
     peer = peer_view(data, entity, year, kind, chosen, x, y, lang)
     countries = view.country_options(data, lang)
     axis_options = [{"label": t("egdi_long" if code == "egdi" else code, lang), "value": code} for code in view.INDICES]
@@ -282,10 +277,7 @@ def layout(
                 id=ids.COMPARE_MAP_BOX,
                 hidden=shown_map.hidden,
             ),
-            dcc.Store(
-                id=ids.COMPARE_MAP_STATE,
-                data={"edition": None if shown_map.hidden else year, "entity": entity, "shown": shown(entity, year, kind, chosen, x, y)},
-            ),
+            dcc.Store(id=ids.COMPARE_MAP_STATE, data={"edition": None if shown_map.hidden else year, "entity": entity, "shown": shown}),
         ]
     )
     return html.Div(

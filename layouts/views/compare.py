@@ -372,3 +372,9 @@ def clear_caches() -> None:
     """Forget what was computed for earlier store versions (tests that switch databases)."""
     for cached in (_peers, _peer_summary, map_rows, map_table):
         cached.cache_clear()
+
+
+def shown(entity: str, edition: int | None, kind: str, custom: tuple[str, ...], x: str, y: str) -> list[object]:
+    """The view the page shows, kept beside the map's state (COMPARE_MAP_STATE["shown"]): the callback that Dash fires
+    when the page loads (its URL output lives outside the page) finds it drawn and sends nothing."""
+    return [entity, edition, kind, list(custom), x, y]

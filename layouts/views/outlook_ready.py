@@ -12,7 +12,8 @@ store (a new import makes a new one; a target edit or a saved scenario does not)
     paths      the cheapest path to each milestone of a target set
 
 `warm()` asks for the default country's pieces (its nowcast, levers and paths) when a server starts (app.main,
-gunicorn's post_worker_init), so the first visitor finds them ready. A piece that fails keeps its error (a
+gunicorn's post_worker_init), so the first visitor finds them ready; the pages are drawn once beside them
+(`app.draw_pages`, `app.draw_outlook_pages`). A piece that fails keeps its error (a
 ForecastError says why in words) and raises it to the page each time, never computing it again in the same version.
 """
 
@@ -112,8 +113,10 @@ def paths(targets: TargetSet, wait: bool = False) -> list[MilestonePath] | None:
     return _ask(key, lambda: _base(version).paths(targets), wait)
 
 
-def _warm(iso3: str, then: Callable[[], object] | None) -> None:
+def _warm(iso3: str, first: Callable[[], object] | None, then: Callable[[], object] | None) -> None:
     try:
+        if first is not None:
+            first()
         base(wait=True)
         levers(iso3, wait=True)
         targets = stored_targets(store(), load_targets())
@@ -125,10 +128,11 @@ def _warm(iso3: str, then: Callable[[], object] | None) -> None:
         _log.info("outlook not warmed", exc_info=True)
 
 
-def warm(iso3: str = ENTITY, then: Callable[[], object] | None = None) -> threading.Thread:
-    """Compute the pieces of `iso3` in the background now (at server start), so the first visitor finds them; `then`
-    afterwards (the page drawn once, so that its first visitor does not pay for the first drawing either)."""
-    thread = threading.Thread(target=_warm, args=(iso3, then), name="egdi-outlook-warm", daemon=True)
+def warm(iso3: str = ENTITY, first: Callable[[], object] | None = None, then: Callable[[], object] | None = None) -> threading.Thread:
+    """Compute the pieces of `iso3` in the background now (at server start), so the first visitor finds them; `first`
+    before them (the pages drawn once: they take a second where the pieces take several), `then` afterwards (the
+    pages that show the pieces), so that the first visitor of a page does not pay for its first drawing either."""
+    thread = threading.Thread(target=_warm, args=(iso3, first, then), name="egdi-outlook-warm", daemon=True)
     thread.start()
     return thread
 
