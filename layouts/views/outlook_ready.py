@@ -43,6 +43,7 @@ _lock = threading.Lock()
 _pieces: dict[tuple[object, ...], Future[object]] = {}
 _outlooks: dict[int, Outlook] = {}  # written by the worker only
 _background = [True]  # tests turn it off: then only `wait=True` computes a piece
+_warming: list[threading.Thread] = []
 
 
 def _outlook(version: int) -> Outlook:
@@ -134,7 +135,13 @@ def warm(iso3: str = ENTITY, first: Callable[[], object] | None = None, then: Ca
     pages that show the pieces), so that the first visitor of a page does not pay for its first drawing either."""
     thread = threading.Thread(target=_warm, args=(iso3, first, then), name="egdi-outlook-warm", daemon=True)
     thread.start()
+    _warming.append(thread)
     return thread
+
+
+def warming() -> bool:
+    """Whether a `warm()` started in this process is still running (the health check says so)."""
+    return any(thread.is_alive() for thread in _warming)
 
 
 def compute_in_background(on: bool) -> None:
