@@ -89,28 +89,29 @@ def _server_timing(response: flask.Response) -> flask.Response:
     return response
 
 
-FIRST_PAGES = ("/", "/trends", "/compare", "/simulator", "/methodology")  # drawn before the Outlook's pieces
-OUTLOOK_PAGES = ("/targets", "/outlook")  # drawn after them: they show the nowcast and its paths
+FIRST_PAGES = ("/",)  # drawn before the Outlook's pieces: the page most visitors open first
+PAGES = ("/", "/trends", "/compare", "/simulator", "/methodology", "/targets", "/outlook")  # drawn after them
 
 
 def draw_pages(paths: tuple[str, ...] = FIRST_PAGES) -> None:
     """The default view of the pages at `paths`, in both languages, drawn once as a request would draw it, so that
     what a page computes once per data version (the split of a change into data and method, the back-test, the peer
-    sets, the map, the targets' statuses) is ready for its first visitor; with FIRST_PAGES, the Reports page's notes
-    too (the page itself would start the chart browser). Called in the background when the server starts."""
+    sets, the map, the targets' statuses) is ready for its first visitor. Called in the background when the server
+    starts: the Overview first, then, once the nowcast is ready (the lights of the targets depend on it), every page
+    with the Reports page's notes (the page itself would start the chart browser)."""
     layouts = {page["path"]: page["layout"] for page in dash.page_registry.values()}
     for path in paths:
         for lang in LANGUAGES:
             with server.test_request_context(path):
                 layouts[path](lang=lang)
-    if paths == FIRST_PAGES:
+    if paths == PAGES:
         with server.test_request_context("/reports"):
             chosen = reports_view.choice(reports_view.DEFAULT_ENTITY, None, "en")
             reports_view.report_notes(chosen.entity, chosen.edition, "en")
 
 
-def draw_outlook_pages() -> None:
-    draw_pages(OUTLOOK_PAGES)
+def draw_every_page() -> None:
+    draw_pages(PAGES)
 
 
 def main() -> None:
@@ -127,7 +128,7 @@ def main() -> None:
     if args.db:
         snapshot.configure(args.db)
     start_job_runner()
-    outlook_ready.warm(first=draw_pages, then=draw_outlook_pages)  # computed now, not when a visitor asks
+    outlook_ready.warm(first=draw_pages, then=draw_every_page)  # computed now, not when a visitor asks
     print(f"Dashboard on http://{args.host}:{args.port}")
     app.run(host=args.host, port=args.port, debug=args.debug, request_handler=QuietRequestHandler)
 

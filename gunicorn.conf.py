@@ -44,12 +44,12 @@ def on_starting(server):
 def post_worker_init(worker):
     """In each worker: the runner of background import jobs, and the pages and the Outlook's nowcast computed before a
     visitor asks."""
-    from app import draw_outlook_pages, draw_pages
+    from app import draw_every_page, draw_pages
     from layouts.server.jobs import start_job_runner
     from layouts.views.outlook_ready import warm
 
     start_job_runner()
-    warm(first=draw_pages, then=draw_outlook_pages)
+    warm(first=draw_pages, then=draw_every_page)
 
 
 def on_exit(server):

@@ -24,7 +24,6 @@ from layouts.views.about_data import survey_about
 from layouts.views.chart_words import trend_summary
 from layouts.views.labels import country_name, index_label, page_href
 from layouts.views.method_split import latest_split_sentences
-from layouts.views.snapshot import request_snapshot
 
 dash.register_page(__name__, path="/", name="Overview", order=0)
 
@@ -72,17 +71,19 @@ EDITION_PARTS = 5  # ... then the summary and the sub-index cards: what differs 
 
 
 def drawn(lang: str, entity: str, edition: int | None) -> dict[str, object]:
-    """What the page shows (kept in OVERVIEW_STATE): language, country, edition and the store version drawn from."""
-    return {"lang": lang, "entity": entity, "edition": edition, "version": request_snapshot().version}
+    """What the page shows (kept in OVERVIEW_STATE): language, country, edition, and what its targets' lights were
+    drawn from (the store version and whether the nowcast was ready, `targets_view.view_key`)."""
+    return {"lang": lang, "entity": entity, "edition": edition, "version": list(targets_view.view_key())}
 
 
 def overview_content(entity: str, edition: int | None, lang: str) -> tuple[list[object], list[object]]:
-    """The page below its controls, cached per store version (it depends on nothing else), in two parts: what differs
-    between editions (OVERVIEW_CARDS: the headline, with the line on the next Survey's nowcast under it, drawn anew as
-    it is computed in the background, `nowcast_block`; the summary and the sub-index cards), and what a country shows
-    in every edition (OVERVIEW_HISTORY: the targets, the trend chart and its source), which another edition of the same
-    country leaves as it is drawn."""
-    content = _content(request_snapshot().version, entity, edition, lang)
+    """The page below its controls, cached per store version and readiness of the nowcast (its targets' lights depend
+    on it, `targets_view.view_key`; the page on nothing else), in two parts: what differs between editions
+    (OVERVIEW_CARDS: the headline, with the line on the next Survey's nowcast under it, drawn anew as it is computed
+    in the background, `nowcast_block`; the summary and the sub-index cards), and what a country shows in every
+    edition (OVERVIEW_HISTORY: the targets, the trend chart and its source), which another edition of the same country
+    leaves as it is drawn."""
+    content = _content(*targets_view.view_key(), entity, edition, lang)
     if len(content) <= HEADLINE_PARTS:  # a notice: no results to show
         return content, []
     return [*content[:HEADLINE_PARTS], nowcast_block(entity, lang), *content[HEADLINE_PARTS:EDITION_PARTS]], content[EDITION_PARTS:]
@@ -114,7 +115,7 @@ def nowcast_children(line: str | None, computing: bool, entity: str, lang: str) 
 
 
 @lru_cache(maxsize=64)
-def _content(version: int, entity: str, edition: int | None, lang: str) -> list[object]:
+def _content(version: int, nowcast: bool, entity: str, edition: int | None, lang: str) -> list[object]:
     shown = view.overview(entity, edition, lang)
     if shown.missing:
         if shown.data_link:

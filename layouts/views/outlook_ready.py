@@ -13,7 +13,7 @@ store (a new import makes a new one; a target edit or a saved scenario does not)
 
 `warm()` asks for the default country's pieces (its nowcast, levers and paths) when a server starts (app.main,
 gunicorn's post_worker_init), so the first visitor finds them ready; the pages are drawn once beside them
-(`app.draw_pages`, `app.draw_outlook_pages`). A piece that fails keeps its error (a
+(`app.draw_pages`). A piece that fails keeps its error (a
 ForecastError says why in words) and raises it to the page each time, never computing it again in the same version.
 """
 

@@ -35,7 +35,7 @@ def test_on_part_of_the_field_the_class_says_what_it_needs(partial):
 
 def test_the_callback_changes_nothing_when_the_controls_show_what_is_drawn(bundled):
     shown = {"lang": "en", "entity": "KHM", "edition": 2024}  # drawn from an older store version: drawn whole
-    version = layouts.views.snapshot.snapshot().version
+    version = [layouts.views.snapshot.snapshot().version, False]  # no nowcast computed in these tests
     assert update_overview("KHM", 2024, shown, "") == (dash.no_update,) * 4
     cards, history, search, state = update_overview("KHM", 2020, shown, "?lang=en")
     assert search == "?edition=2020" and state == {**shown, "edition": 2020, "version": version}
@@ -44,14 +44,14 @@ def test_the_callback_changes_nothing_when_the_controls_show_what_is_drawn(bundl
 
 def test_another_edition_of_the_same_country_redraws_only_what_differs(bundled):
     """The headline, the nowcast line, the summary and the sub-index cards are drawn anew; the targets and the trend
-    chart (the same in every edition) stay as drawn. Another country, or a page drawn from an older store version, is
-    drawn whole."""
+    chart (the same in every edition) stay as drawn. Another country, or a page drawn from an older store version or
+    before the nowcast was ready (the targets' lights depend on it), is drawn whole."""
     shown = overview.drawn("en", "KHM", 2024)
     cards, history, _, state = update_overview("KHM", 2020, shown, "")
     assert state["edition"] == 2020 and history is dash.no_update
     assert texts(cards) == texts(overview.overview_content("KHM", 2020, "en")[0])
     assert "Cambodia, UN E-Government Survey 2020" in texts(cards) and "0.5113" in texts(cards)
-    for other in (update_overview("THA", 2020, shown, ""), update_overview("KHM", 2020, {**shown, "version": -1}, "")):
+    for other in (update_overview("THA", 2020, shown, ""), update_overview("KHM", 2020, {**shown, "version": [-1, False]}, "")):
         assert texts(other[1]) == texts(overview.overview_content(other[3]["entity"], 2020, "en")[1])
         assert texts(other[1])[0] == "Progress against targets" and "EGDI and sub-indices by edition" in texts(other[1])
 
@@ -59,7 +59,8 @@ def test_another_edition_of_the_same_country_redraws_only_what_differs(bundled):
 def test_layout_reads_the_query(bundled):
     page = overview.layout(lang="km", entity="THA", edition="2022")
     state = next(c for c in page.children if getattr(c, "id", None) == "overview-state")
-    assert state.data == {"lang": "km", "entity": "THA", "edition": 2022, "version": layouts.views.snapshot.snapshot().version}
+    version = [layouts.views.snapshot.snapshot().version, False]
+    assert state.data == {"lang": "km", "entity": "THA", "edition": 2022, "version": version}
     assert isinstance(layouts.views.snapshot.snapshot().published, pd.DataFrame)
 
 
