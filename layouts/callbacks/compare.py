@@ -14,7 +14,7 @@ from layouts.i18n import fmt_int, t
 from layouts.pages import compare as page
 from layouts.state import with_changes
 from layouts.views import compare as view
-from layouts.views.snapshot import snapshot
+from layouts.views.snapshot import request_snapshot
 
 NAMES = (  # the outputs by name, for tests and readers
     "edition_options", "edition", "peer_options", "custom_options", "heading", "coverage", "rows", "csv", "class_note",
@@ -78,7 +78,7 @@ def update_compare(
     drawn: dict[str, object] | None,
     search: str | None,
 ) -> tuple[object, ...]:
-    data = snapshot()
+    data = request_snapshot()
     if timeline is not None and timeline != edition and edition == (drawn or {}).get("edition"):
         edition = timeline  # the map's timeline moved (the drop-down still shows the edition drawn)
     entity, kind, chosen, x, y = view.normalise(entity, peers, custom, x, y)
@@ -122,7 +122,7 @@ def update_compare(
 def map_outputs(entity: str, edition: int | None, lang: str, drawn: dict[str, object], shown: list[object]) -> tuple[object, ...]:
     """The map's outputs: everything when the edition changes; only the outline, the sentence and the note when
     the country alone changes; nothing when neither does. Its state keeps the view `shown` too (`view.shown`)."""
-    data = snapshot()
+    data = request_snapshot()
     same = dash.no_update
     if drawn.get("edition") == edition and edition is not None:
         if drawn.get("entity") == entity:

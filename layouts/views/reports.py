@@ -17,7 +17,7 @@ from indicators.report.strings import integer, text
 from layouts.i18n import t
 from layouts.views.choices import chosen_edition, country_options
 from layouts.views.labels import country_name
-from layouts.views.snapshot import request_snapshot, snapshot, store
+from layouts.views.snapshot import request_snapshot, store
 
 FORMATS = ("xlsx", "pdf", "csv", "png", "svg")
 FILE_KINDS = {"xlsx": "report", "pdf": "brief", "csv": "by-edition", "png": "trend", "svg": "trend"}
@@ -36,12 +36,12 @@ class Choice:
 
 def entity_options(lang: str) -> list[dict[str, str]]:
     """The countries with stored published results, by name in `lang`."""
-    return country_options(snapshot().published["iso3"].unique(), lang)
+    return country_options(request_snapshot().published["iso3"].unique(), lang)
 
 
 def editions_of(entity: str | None) -> list[int]:
     """The editions with results for `entity`, oldest first."""
-    return [int(e) for e in snapshot().history(entity)["edition"]] if entity else []
+    return [int(e) for e in request_snapshot().history(entity)["edition"]] if entity else []
 
 
 def edition_options(entity: str | None, lang: str) -> tuple[list[dict[str, object]], int | None]:
@@ -79,7 +79,7 @@ def gathered(version: int, entity: str, edition: int | None) -> ReportContent | 
     """What a report on `entity` and `edition` holds, gathered once per store version (the notes and the download
     ask for it on every change of the page); the ReportError when there is nothing to report."""
     try:
-        return gather(store(), entity, edition, table=snapshot().published)
+        return gather(store(), entity, edition, table=request_snapshot().published)
     except ReportError as exc:
         return exc
 

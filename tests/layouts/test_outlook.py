@@ -124,7 +124,7 @@ def test_an_unknown_code_is_named_on_the_overview_and_the_outlook(ready: Outlook
 
 def test_a_store_without_published_results_says_so_and_points_to_the_data_page(monkeypatch):
     empty = Snapshot(1, pd.DataFrame(columns=["iso3", "edition", "egdi"]), pd.DataFrame(), 1)
-    monkeypatch.setattr(overview_view, "snapshot", lambda: empty)
+    monkeypatch.setattr(overview_view, "request_snapshot", lambda: empty)
     for lang, words in (("en", "No published results are stored yet."), ("km", "មិនទាន់មានលទ្ធផលដែលបានផ្សព្វផ្សាយត្រូវបានរក្សាទុកនៅឡើយទេ។")):
         shown = overview_view.overview("KHM", None, lang)
         assert shown.missing == words and shown.data_link
