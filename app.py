@@ -18,6 +18,7 @@ import dash
 import flask
 from dash import Dash
 
+from indicators.outlook.record import ENTITY
 from layouts import shell
 from layouts.i18n import LANGUAGES
 from layouts.server.hardening import QuietRequestHandler
@@ -26,6 +27,7 @@ from layouts.server.jobs import start_job_runner
 from layouts.server.secret import make_secret_file
 from layouts.views import outlook_ready, snapshot
 from layouts.views import reports as reports_view
+from layouts.views.method_split import latest_split_sentences
 
 PAGES_DIR = Path(__file__).resolve().parent / "layouts" / "pages"
 VENDOR_DIR = Path(__file__).resolve().parent / "assets" / "vendor"
@@ -104,6 +106,9 @@ def draw_pages(paths: tuple[str, ...] = FIRST_PAGES) -> None:
         for lang in LANGUAGES:
             with server.test_request_context(path):
                 layouts[path](lang=lang)
+    if paths == FIRST_PAGES:  # what the Overview adds under the nowcast's line once the nowcast is ready
+        with server.test_request_context("/"):
+            latest_split_sentences(ENTITY, "en")
     if paths == PAGES:
         with server.test_request_context("/reports"):
             chosen = reports_view.choice(reports_view.DEFAULT_ENTITY, None, "en")

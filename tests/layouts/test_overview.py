@@ -4,7 +4,7 @@ and the URL rule of the callback (what the page shows is tested on its view, tes
 import dash
 import pandas as pd
 
-import app  # noqa: F401  (registers the pages)
+import app
 import layouts.views.snapshot
 from layouts.callbacks.overview import update_overview
 from layouts.pages import overview
@@ -73,3 +73,18 @@ def test_under_the_nowcast_the_overview_splits_the_latest_change_into_data_and_m
     assert texts(overview.nowcast_children(None, True, "KHM", "en")) != [] and "TII" not in " ".join(
         texts(overview.nowcast_children(None, True, "KHM", "en"))
     )
+
+
+def test_at_start_the_server_draws_the_overview_and_the_splits_under_its_nowcast_line(bundled):
+    """`app.draw_pages` (the warm-up's first step) leaves the Overview in both languages and the data-or-method split of
+    its latest change ready: the first visitor's page and its line under the nowcast are read from them."""
+    from layouts.views import method_split
+
+    overview.clear_caches()
+    method_split.clear_caches()
+    app.draw_pages()
+    assert overview._content.cache_info().currsize == 2  # English and Khmer
+    drawn = method_split._split.cache_info()
+    assert drawn.currsize >= 1
+    assert "TII" in " ".join(method_split.latest_split_sentences("KHM", "en"))
+    assert method_split._split.cache_info().misses == drawn.misses  # nothing computed again
