@@ -14,16 +14,21 @@ import time
 from functools import lru_cache
 from pathlib import Path
 
+import dash
 import flask
 from dash import Dash
 
+from indicators.outlook.record import ENTITY
 from layouts import shell
+from layouts.i18n import LANGUAGES
 from layouts.server.hardening import QuietRequestHandler
 from layouts.server.install import install
 from layouts.server.jobs import start_job_runner
 from layouts.server.memory import start_trimmer
 from layouts.server.secret import make_secret_file
 from layouts.views import outlook_ready, snapshot
+from layouts.views import reports as reports_view
+from layouts.views.method_split import latest_split_sentences
 
 PAGES_DIR = Path(__file__).resolve().parent / "layouts" / "pages"
 VENDOR_DIR = Path(__file__).resolve().parent / "assets" / "vendor"
@@ -87,9 +92,35 @@ def _server_timing(response: flask.Response) -> flask.Response:
     return response
 
 
-def main() -> None:
-    from layouts.pages import outlook as outlook_page  # registered with the app above
+FIRST_PAGES = ("/",)  # drawn before the Outlook's pieces: the page most visitors open first
+PAGES = ("/", "/trends", "/compare", "/simulator", "/methodology", "/targets", "/outlook")  # drawn after them
 
+
+def draw_pages(paths: tuple[str, ...] = FIRST_PAGES) -> None:
+    """The default view of the pages at `paths`, in both languages, drawn once as a request would draw it, so that
+    what a page computes once per data version (the split of a change into data and method, the back-test, the peer
+    sets, the map, the targets' statuses) is ready for its first visitor. Called in the background when the server
+    starts: the Overview first, then, once the nowcast is ready (the lights of the targets depend on it), every page
+    with the Reports page's notes (the page itself would start the chart browser)."""
+    layouts = {page["path"]: page["layout"] for page in dash.page_registry.values()}
+    for path in paths:
+        for lang in LANGUAGES:
+            with server.test_request_context(path):
+                layouts[path](lang=lang)
+    if paths == FIRST_PAGES:  # what the Overview adds under the nowcast's line once the nowcast is ready
+        with server.test_request_context("/"):
+            latest_split_sentences(ENTITY, "en")
+    if paths == PAGES:
+        with server.test_request_context("/reports"):
+            chosen = reports_view.choice(reports_view.DEFAULT_ENTITY, None, "en")
+            reports_view.report_notes(chosen.entity, chosen.edition, "en")
+
+
+def draw_every_page() -> None:
+    draw_pages(PAGES)
+
+
+def main() -> None:
     parser = argparse.ArgumentParser(description="Serve the e-government readiness dashboard.")
     parser.add_argument("--host", default=os.environ.get("EGDI_HOST", "127.0.0.1"))
     parser.add_argument("--port", type=int, default=int(os.environ.get("EGDI_PORT", "8050")))
@@ -104,7 +135,7 @@ def main() -> None:
         snapshot.configure(args.db)
     start_job_runner()
     start_trimmer()
-    outlook_ready.warm(then=outlook_page.draw_default)  # the nowcast takes seconds: computed now, not when a visitor asks
+    outlook_ready.warm(first=draw_pages, then=draw_every_page)  # computed now, not when a visitor asks
     print(f"Dashboard on http://{args.host}:{args.port}")
     app.run(host=args.host, port=args.port, debug=args.debug, request_handler=QuietRequestHandler)
 

@@ -42,25 +42,26 @@ def on_starting(server):
 
 
 def when_ready(server):
-    """In the master, before it forks the workers: the store's frames and the Outlook's nowcast of the default country
-    computed once; every worker starts with them, in memory the workers share, instead of computing its own copy."""
-    from layouts.pages.outlook import draw_default
+    """In the master, before it forks the workers: the store's frames, the Outlook's nowcast of the default country and
+    the pages' default views computed once; every worker starts with them, in memory the workers share, instead of
+    computing its own copy."""
+    from app import draw_every_page, draw_pages
     from layouts.views.outlook_ready import warm_before_fork
 
-    warm_before_fork(then=draw_default)
+    warm_before_fork(first=draw_pages, then=draw_every_page)
 
 
 def post_worker_init(worker):
     """In each worker: the runner of background import jobs, the return of freed memory (layouts/server/memory.py),
-    and the Outlook's pieces of a newer data version than the master's computed before a visitor asks."""
-    from layouts.pages.outlook import draw_default
+    and the pages and the Outlook's pieces of a newer data version than the master's computed before a visitor asks."""
+    from app import draw_every_page, draw_pages
     from layouts.server.jobs import start_job_runner
     from layouts.server.memory import start_trimmer
     from layouts.views.outlook_ready import warm
 
     start_job_runner()
     start_trimmer()
-    warm(then=draw_default)
+    warm(first=draw_pages, then=draw_every_page)
 
 
 def on_exit(server):

@@ -6,12 +6,17 @@ Measured in one run, each visit in a new browser context (a cold cache), on loop
 - wire / decoded: bytes of every response as sent (compressed) and as decoded;
 - long tasks: the JavaScript main-thread tasks over 50 ms before the page was complete (their total);
 - interactions: from choosing an option to the last DOM change it caused;
-- callbacks: the server time of every callback (the app's Server-Timing header), median and 95th percentile.
+- callbacks: the server time of every callback (the app's Server-Timing header), median and 95th percentile (those
+  of the visit right after start on a line of their own).
 
 The reference apps (benchmarks/reference_apps/): a Dash no-op app and a plain Dash EGDI viewer. The Plavit EGDI
 dashboard, the prior art the issue names, is not available offline and is not measured.
 
 The dashboard runs on all 193 countries for every edition (../shared/reference/undesa, or $EGDI_REFERENCE_DIR).
+Its Overview is loaded once right after the server starts, while the server computes the pages' default views and the
+Outlook's nowcast in the background (`outlook_ready.warm`: a new server, or a new gunicorn worker, does that for its
+first seconds), and reported on its own line; the rounds then measure the server as a visitor finds it afterwards,
+warm (the health check's `X-Warming` header is gone; a checkout without it is measured after a fixed 10 s).
 `--app-dir` measures another checkout of this project (for before/after figures).
 
 Run: .venv/bin/python benchmarks/bench_pages.py [--rounds N] [--app-dir DIR]
@@ -86,6 +91,23 @@ def start(command: list[str], cwd: Path, env: dict[str, str], port: int) -> subp
     raise RuntimeError(f"{command} did not start")
 
 
+def warming(url: str) -> bool:
+    """Whether the dashboard at `url` is still warming up (its health check's `X-Warming` header)."""
+    with urllib.request.urlopen(f"{url}/healthz", timeout=5) as answer:
+        return answer.headers.get("X-Warming") == "1"
+
+
+def wait_until_warm(url: str, says_so: bool, timeout: float = 120.0) -> None:
+    """Until the server has drawn its pages and computed the Outlook's pieces: while its health check says it is
+    warming; a checkout that does not say so (`says_so` False) for 10 s, the warm-up's usual time."""
+    if not says_so:
+        time.sleep(10)
+        return
+    deadline = time.monotonic() + timeout
+    while warming(url) and time.monotonic() < deadline:
+        time.sleep(0.5)
+
+
 def world_database(folder: str, app_dir: Path) -> str:
     """A store with every reference file imported, made by the measured checkout's own code."""
     database = str(Path(folder) / "egdi.sqlite")
@@ -158,6 +180,7 @@ def main() -> None:
     loads: dict[str, list[dict[str, float]]] = defaultdict(list)
     interactions: dict[str, list[float]] = defaultdict(list)
     callbacks: dict[str, list[float]] = defaultdict(list)
+    starting: dict[str, list[float]] = defaultdict(list)  # those of the visit right after start, beside the warm-up
     servers: list[subprocess.Popen[bytes]] = []
     with tempfile.TemporaryDirectory() as folder:
         database = world_database(folder, args.app_dir)
@@ -173,9 +196,14 @@ def main() -> None:
         env = {**os.environ, "EGDI_PORT": str(port), "EGDI_DATABASE_URL": database, "EGDI_CHART_CACHE": "off"}
         servers.append(start([sys.executable, "app.py"], args.app_dir, env, port))
         dashboard = f"http://127.0.0.1:{port}"
+        says_warming = warming(dashboard)
         try:
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                page, summary = visit(browser, dashboard + "/", starting)
+                page.context.close()
+                loads["/ right after start"].append(summary)
+                wait_until_warm(dashboard, says_warming)
                 for _ in range(args.rounds):
                     for name, url in apps.items():
                         page, summary = visit(browser, url)
@@ -212,6 +240,8 @@ def main() -> None:
         print(f"  {output:62} n={len(times):3}  median {median(times):6.1f} ms  p95 {p95(times):6.1f} ms")
     every = [t for times in callbacks.values() for t in times]
     print(f"  all callbacks: n={len(every)}, median {median(every):.1f} ms, p95 {p95(every):.1f} ms")
+    first = [t for times in starting.values() for t in times]
+    print(f"  right after start, beside the warm-up: n={len(first)}, median {median(first):.1f} ms, max {max(first, default=0):.1f} ms")
 
 
 if __name__ == "__main__":

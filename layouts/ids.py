@@ -11,7 +11,8 @@ SERVER_NOTICE = "server-notice"  # refusals and failures of callbacks (assets/se
 FOOTER = "footer"
 
 # overview
-OVERVIEW_CARDS = "overview-cards"
+OVERVIEW_CARDS = "overview-cards"  # what differs between editions
+OVERVIEW_HISTORY = "overview-history"  # what a country shows in every edition
 OVERVIEW_TREND = "overview-trend"
 OVERVIEW_TREND_BLOCK = "overview-trend-block"
 OVERVIEW_SUMMARY = "overview-summary"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dash
-from dash import Input, Output, dcc, html
+from dash import Input, Output, State, dcc, html
 
 from indicators.i18n import ROLE_LABELS
 from layouts import ids
@@ -13,8 +13,10 @@ from layouts.state import language, parse_query
 from layouts.user import current_actor, sign_in_href
 
 
-@dash.callback(Output(ids.ACCOUNT, "children"), Input(ids.URL, "pathname"), Input(ids.URL, "search"))
-def show_account(pathname: str | None, search: str | None) -> list[object]:
+@dash.callback(Output(ids.ACCOUNT, "children"), Input(ids.URL, "pathname"), Input(ids.HTML_LANG, "data"), State(ids.URL, "search"))
+def show_account(pathname: str | None, _: str | None, search: str | None) -> list[object]:
+    """Drawn when the page or the language changes; a change of the view keeps the sign-in link's way back in the
+    browser (`layouts.callbacks.shell.KEEP_QUERY`)."""
     lang = language(parse_query(search).get("lang"))
     actor = current_actor()
     if actor.role is None:

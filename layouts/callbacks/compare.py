@@ -14,7 +14,7 @@ from layouts.i18n import fmt_int, t
 from layouts.pages import compare as page
 from layouts.state import with_changes
 from layouts.views import compare as view
-from layouts.views.snapshot import snapshot
+from layouts.views.snapshot import request_snapshot
 
 NAMES = (  # the outputs by name, for tests and readers
     "edition_options", "edition", "peer_options", "custom_options", "heading", "coverage", "rows", "csv", "class_note",
@@ -78,11 +78,14 @@ def update_compare(
     drawn: dict[str, object] | None,
     search: str | None,
 ) -> tuple[object, ...]:
-    data = snapshot()
+    data = request_snapshot()
     if timeline is not None and timeline != edition and edition == (drawn or {}).get("edition"):
         edition = timeline  # the map's timeline moved (the drop-down still shows the edition drawn)
     entity, kind, chosen, x, y = view.normalise(entity, peers, custom, x, y)
     edition = view.choose_edition(data, entity, edition)
+    shown = view.shown(entity, edition, kind, chosen, x, y)
+    if (drawn or {}).get("shown") == shown:  # the page load: what the page drew, nothing to send
+        return (dash.no_update,) * len(OUTPUTS)
     others = [option for option in view.country_options(data, lang) if option["value"] != entity]
     peer = page.peer_view(data, entity, edition, kind, chosen, x, y, lang)
     query = with_changes(
@@ -111,19 +114,19 @@ def update_compare(
         peer.gaps_summary,
         table_view(peer.gaps_table, lang),
         peer.custom_style,
-        *map_outputs(entity, edition, lang, drawn or {}),
+        *map_outputs(entity, edition, lang, drawn or {}, shown),
         query,
     )
 
 
-def map_outputs(entity: str, edition: int | None, lang: str, drawn: dict[str, object]) -> tuple[object, ...]:
+def map_outputs(entity: str, edition: int | None, lang: str, drawn: dict[str, object], shown: list[object]) -> tuple[object, ...]:
     """The map's outputs: everything when the edition changes; only the outline, the sentence and the note when
-    the country alone changes; nothing when neither does."""
-    data = snapshot()
+    the country alone changes; nothing when neither does. Its state keeps the view `shown` too (`view.shown`)."""
+    data = request_snapshot()
     same = dash.no_update
     if drawn.get("edition") == edition and edition is not None:
         if drawn.get("entity") == entity:
-            return (same,) * 8 + ({"edition": edition, "entity": entity},)
+            return (same,) * 8 + ({"edition": edition, "entity": entity, "shown": shown},)
         patch = Patch()
         for path, values in map_highlight(view.map_rows(data.version, edition, lang), entity).items():
             keys = [int(key) if key.isdigit() else key for key in path.split(".")]
@@ -131,20 +134,21 @@ def map_outputs(entity: str, edition: int | None, lang: str, drawn: dict[str, ob
             for key in keys[:-1]:
                 node = node[key]
             node[keys[-1]] = values
-        shown = page.map_view(data, entity, edition, lang)
-        return (same, same, patch, shown.summary, shown.note, same, same, same, {"edition": edition, "entity": entity})
-    shown = page.map_view(data, entity, edition, lang)
+        drawn_map = page.map_view(data, entity, edition, lang)
+        state = {"edition": edition, "entity": entity, "shown": shown}
+        return (same, same, patch, drawn_map.summary, drawn_map.note, same, same, same, state)
+    drawn_map = page.map_view(data, entity, edition, lang)
     title = t("compare_map_title", lang, edition=fmt_int(edition, lang))
-    state = {"edition": None if shown.hidden else edition, "entity": entity}
+    state = {"edition": None if drawn_map.hidden else edition, "entity": entity, "shown": shown}
     return (
-        shown.notice,
-        shown.hidden,
-        shown.figure,
-        shown.summary,
-        shown.note,
-        table_view(shown.table, lang),
+        drawn_map.notice,
+        drawn_map.hidden,
+        drawn_map.figure,
+        drawn_map.summary,
+        drawn_map.note,
+        table_view(drawn_map.table, lang),
         title,
-        edition if not shown.hidden else same,
+        edition if not drawn_map.hidden else same,
         state,
     )
 

@@ -13,6 +13,7 @@ from layouts.views import outlook as outlook_view
 
 @dash.callback(
     Output(ids.OVERVIEW_CARDS, "children"),
+    Output(ids.OVERVIEW_HISTORY, "children"),
     Output(ids.URL, "search", allow_duplicate=True),
     Output(ids.OVERVIEW_STATE, "data"),
     Input(ids.OVERVIEW_ENTITY, "value"),
@@ -21,17 +22,17 @@ from layouts.views import outlook as outlook_view
     State(ids.URL, "search"),
     prevent_initial_call=True,
 )
-def update_overview(entity: str, edition: int, shown: dict[str, object], search: str | None) -> tuple[object, object, object]:
-    """Redraw for a new country or edition and write it into the URL. Dash also calls this when the page loads
-    (the URL lives outside the page); then the controls show what is drawn, and nothing changes."""
+def update_overview(entity: str, edition: int, shown: dict[str, object], search: str | None) -> tuple[object, ...]:
+    """Redraw for a new country or edition and write it into the URL; another edition of the same country (the store
+    unchanged) redraws only what differs between editions (`page.overview_content`). Dash also calls this when the
+    page loads (the URL lives outside the page); then the controls show what is drawn, and nothing changes."""
     if not entity or (entity, edition) == (shown["entity"], shown["edition"]):  # no country: an unknown one was asked for
-        return dash.no_update, dash.no_update, dash.no_update
+        return dash.no_update, dash.no_update, dash.no_update, dash.no_update
     lang = str(shown["lang"])
-    return (
-        page.overview_content(entity, edition, lang),
-        with_changes(search, entity=entity, edition=edition),
-        {**shown, "entity": entity, "edition": edition},
-    )
+    now = page.drawn(lang, entity, edition)
+    cards, history = page.overview_content(entity, edition, lang)
+    same_history = (entity, now["version"]) == (shown["entity"], shown.get("version")) and history
+    return cards, dash.no_update if same_history else history, with_changes(search, entity=entity, edition=edition), now
 
 
 @dash.callback(

@@ -12,7 +12,7 @@ from layouts.components.chart_block import table_view
 from layouts.pages import trends as page
 from layouts.state import parse_query, with_changes
 from layouts.views import trends as view
-from layouts.views.snapshot import snapshot
+from layouts.views.snapshot import request_snapshot
 
 
 @dash.callback(
@@ -38,7 +38,7 @@ from layouts.views.snapshot import snapshot
 def update_trends(
     entity: str, peers: list[str] | None, series: str, timeline: list[int] | None, lang: str, search: str | None
 ) -> tuple[object, ...]:
-    data = snapshot()
+    data = request_snapshot()
     query = parse_query(search)
     previous, previous_peers, previous_series = view.requested_view(data, **query)
     previous_period = view.requested_period(query.get("period"))

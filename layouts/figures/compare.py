@@ -5,9 +5,7 @@ Tick labels and hover texts are written by `fmt_number`, so numbers show Khmer d
 The map draws the countries of `assets/topojson/world_110m.json` (served by the app, see its README) and the
 Member States too small for that resolution as dots at their centroids (`small-states.csv`).
 
-Speed: the figures are assembled from plain dicts with the same look as `base_layout` (its template, font and
-palette) and without Plotly's per-property validation, which would cost 8–15 ms a figure; the layout tests
-check the structure and the browser tests draw every figure.
+Speed: the figures are plain dicts (`layouts.figures.figure_of`).
 """
 
 from __future__ import annotations
@@ -18,9 +16,8 @@ from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
-import plotly.io as pio
 
-from layouts.figures import FONT, PALETTE, UNIT_TICKS
+from layouts.figures import FONT, PALETTE, UNIT_TICKS, figure_of
 from layouts.i18n import fmt_int, fmt_number, t
 
 GEOMETRY_DIR = Path(__file__).resolve().parents[2] / "assets" / "topojson"
@@ -30,17 +27,6 @@ INK = "#1d2733"
 # ColorBrewer "Blues" (one hue, colour-blind safe): light = low EGDI
 EGDI_SCALE = [[0.0, "#f7fbff"], [0.25, "#c6dbef"], [0.5, "#6baed6"], [0.75, "#2171b5"], [1.0, "#08306b"]]
 LABEL_LIMIT = 15  # peer sets up to this size get a name beside every point
-
-
-@lru_cache(maxsize=1)
-def _template() -> dict[str, object]:
-    return dict(pio.templates["plotly_white"].to_plotly_json())
-
-
-def figure_of(traces: list[dict[str, object]], **layout: object) -> go.Figure:
-    """A figure with the dashboard's look (plotly_white, FONT), built without validation (see the module docstring)."""
-    base: dict[str, object] = {"template": _template(), "font": FONT, "margin": {"l": 50, "r": 20, "t": 20, "b": 40}}
-    return go.Figure(data=traces, layout=base | layout, _validate=False)
 
 
 def unit_ticks(lang: str) -> dict[str, object]:

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from layouts.figures import PALETTE
-from layouts.figures.compare import figure_of, unit_ticks
+from layouts.figures import PALETTE, figure_of
+from layouts.figures.compare import unit_ticks
 from layouts.i18n import fmt_number, t
 
 FOCUS_COLOUR = "#1d2733"

@@ -1,15 +1,14 @@
 """Figures of the Outlook page: the next Survey's EGDI nowcast of a country and its peers with interval bars, and the
 track record (predicted against published EGDI and world rank in each replayed Survey). Plain data in (the numbers
 of `layouts.views.outlook`), Plotly figures out, words and digits in the page language; built as plain dicts without
-Plotly's per-property validation (`compare.figure_of`), which would cost more than the rest of the page."""
+Plotly's per-property validation (`layouts.figures.figure_of`), which would cost more than the rest of the page."""
 
 from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from layouts.figures import PALETTE, edition_axis
-from layouts.figures.compare import figure_of
+from layouts.figures import PALETTE, edition_axis, figure_of
 from layouts.figures.targets import nice_ticks
 from layouts.i18n import fmt_int, fmt_number, t
 

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from layouts.figures.compare import figure_of
+from layouts.figures import figure_of
 from layouts.i18n import fmt_int, fmt_number, t
 from layouts.views.provinces import NOT_ASSESSED, LevelClass
 

@@ -3,12 +3,9 @@ thresholds. Plain data in, a Plotly figure out, built as plain dicts without Plo
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import plotly.graph_objects as go
-import plotly.io as pio
 
-from layouts.figures import FONT
+from layouts.figures import FONT, template
 from layouts.i18n import fmt_number, t
 from layouts.views.labels import index_label
 
@@ -16,11 +13,6 @@ BASELINE_COLOUR = "#6B6B6B"  # grey, 5.3:1 on white
 WHATIF_COLOUR = "#0072B2"  # Okabe–Ito blue
 THRESHOLD_COLOUR = "#D55E00"  # Okabe–Ito vermillion
 BARS = ("osi", "tii", "hci", "egdi")
-
-
-@lru_cache(maxsize=1)
-def _template() -> dict[str, object]:
-    return dict(pio.templates["plotly_white"].to_plotly_json())
 
 
 def results_figure(baseline: dict[str, float], whatif: dict[str, float], thresholds: list[tuple[str, float]], lang: str) -> go.Figure:
@@ -79,7 +71,7 @@ def results_figure(baseline: dict[str, float], whatif: dict[str, float], thresho
         )
     ticks = [0.0, 0.25, 0.5, 0.75, 1.0]
     layout = {
-        "template": _template(),
+        "template": template(),
         "font": FONT,
         "height": 300,
         "margin": {"l": 48, "r": 12, "t": 24, "b": 30},

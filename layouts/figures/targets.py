@@ -11,17 +11,15 @@ A status light is never colour alone: an icon, the status in words, and the colo
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 
 import pandas as pd
 import plotly.graph_objects as go
-import plotly.io as pio
 from dash import html
 
 from indicators.outlook.targets import RANK_INDICATORS
 from layouts import ids
 from layouts.components import scroll_box
-from layouts.figures import FONT
+from layouts.figures import FONT, template
 from layouts.i18n import fmt_int, fmt_number, t
 from layouts.views.labels import INDEX_INDICATORS, decimals, fmt_value
 
@@ -88,11 +86,6 @@ def lights_table(frame: pd.DataFrame, milestones: dict[int, int], lang: str, tab
     if table_id:
         table.id = table_id
     return scroll_box(table, lang, t("targets_summary_title", lang))
-
-
-@lru_cache(maxsize=1)
-def _template() -> dict[str, object]:
-    return dict(pio.templates["plotly_white"].to_plotly_json())
 
 
 def _line(x: list[object], y: list[object], name: str, colour: str, lang: str, places: int, dash: str = "solid") -> dict[str, object]:
@@ -173,7 +166,7 @@ def target_figure(series: pd.Series, rows: pd.DataFrame, indicator: str, lang: s
         yaxis["title"] = {"text": t("targets_chart_rank_axis", lang)}
     xticks = list(range(min(xs) + (min(xs) % 2), max(xs) + 1, 4 if max(xs) - min(xs) > 12 else 2)) if xs else []
     layout = {
-        "template": _template(),
+        "template": template(),
         "font": FONT,
         "height": 240,
         "margin": {"l": 48, "r": 12, "t": 8, "b": 30},

@@ -4,12 +4,10 @@ markers where the method changed. Plain data in (every text already in the page 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 
 import plotly.graph_objects as go
-import plotly.io as pio
 
-from layouts.figures import FONT, PALETTE
+from layouts.figures import FONT, PALETTE, template
 from layouts.views.trends import Axes, Line, Marker
 
 MAIN_COLOUR = PALETTE["egdi"]  # Okabe–Ito blue for the chosen country
@@ -24,12 +22,6 @@ def _style(position: int) -> dict[str, object]:
     dash = PEER_DASHES[(position // len(PEER_COLOURS)) % len(PEER_DASHES)]
     symbol = PEER_SYMBOLS[position % len(PEER_SYMBOLS)]
     return {"line": {"color": colour, "width": 2, "dash": dash}, "marker": {"color": colour, "size": 7, "symbol": symbol}}
-
-
-@lru_cache(maxsize=1)
-def _template() -> dict[str, object]:
-    """The plotly_white template as plain data, resolved once (assigning it by name deep-copies it every time)."""
-    return dict(pio.templates["plotly_white"].to_plotly_json())
 
 
 def trends_figure(
@@ -77,7 +69,7 @@ def trends_figure(
         )
     rule = {"color": CHANGE_COLOUR, "width": 1.5, "dash": "dot"}
     layout = {
-        "template": _template(),
+        "template": template(),
         "font": FONT,
         "height": 520,
         "margin": {"l": 60, "r": 20, "t": 30, "b": 40},

@@ -24,7 +24,7 @@ from layouts.state import language
 from layouts.views import compare as view
 from layouts.views.about_data import survey_about
 from layouts.views.labels import catalog_texts, country_name, page_href
-from layouts.views.snapshot import Snapshot, snapshot
+from layouts.views.snapshot import Snapshot, request_snapshot
 
 dash.register_page(__name__, path="/compare", name="Compare", order=2)
 
@@ -136,10 +136,11 @@ def layout(
 ) -> html.Div:
     lang = language(lang)
     entity, kind, chosen, x, y = view.normalise(entity, peers, custom, x, y)
-    data = snapshot()
+    data = request_snapshot()
     if not data.editions:
         return no_published_page(t("compare_title", lang), lang)
     year = view.choose_edition(data, entity, edition)
+    shown = view.shown(entity, year, kind, chosen, x, y)
     peer = peer_view(data, entity, year, kind, chosen, x, y, lang)
     countries = view.country_options(data, lang)
     axis_options = [{"label": t("egdi_long" if code == "egdi" else code, lang), "value": code} for code in view.INDICES]
@@ -276,7 +277,7 @@ def layout(
                 id=ids.COMPARE_MAP_BOX,
                 hidden=shown_map.hidden,
             ),
-            dcc.Store(id=ids.COMPARE_MAP_STATE, data={"edition": None if shown_map.hidden else year, "entity": entity}),
+            dcc.Store(id=ids.COMPARE_MAP_STATE, data={"edition": None if shown_map.hidden else year, "entity": entity, "shown": shown}),
         ]
     )
     return html.Div(

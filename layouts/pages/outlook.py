@@ -19,7 +19,7 @@ from layouts.components import notice, page_link, scroll_box
 from layouts.components.chart_block import ChartTable, chart_block
 from layouts.components.plotly_config import NO_BUTTONS
 from layouts.figures.outlook import peers_figure, record_figure
-from layouts.i18n import LANGUAGES, fmt_int, t
+from layouts.i18n import fmt_int, t
 from layouts.state import language
 from layouts.views import outlook as view
 from layouts.views.about_data import AboutData, survey_about
@@ -81,12 +81,6 @@ def outlook_content(entity: str, lang: str) -> tuple[list[object], bool]:
 
 MAX_DRAWN = 64
 _drawn: dict[tuple[int, str, str], list[object]] = {}
-
-
-def draw_default() -> None:
-    """The page of the default country in both languages, drawn and kept (at server start, after the warm-up)."""
-    for lang in LANGUAGES:
-        outlook_content("KHM", lang)
 
 
 def clear_caches() -> None:

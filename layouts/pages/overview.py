@@ -10,7 +10,7 @@ from dash import dcc, html
 from layouts import ids
 from layouts.components import card, notice, page_link
 from layouts.components.chart_block import ChartTable, chart_block
-from layouts.components.plotly_config import NO_BUTTONS, accessible_graph
+from layouts.components.plotly_config import NO_BUTTONS
 from layouts.figures import sparkline, trend_figure
 from layouts.figures.targets import lights_table
 from layouts.i18n import fmt_int, t
@@ -22,7 +22,6 @@ from layouts.views.about_data import survey_about
 from layouts.views.chart_words import trend_summary
 from layouts.views.labels import country_name, index_label, page_href
 from layouts.views.method_split import latest_split_sentences
-from layouts.views.snapshot import snapshot
 from layouts.views.version_cache import newest_version_cache
 
 dash.register_page(__name__, path="/", name="Overview", order=0)
@@ -33,6 +32,7 @@ TABLE_HEADERS = ("edition", "egdi", "osi_short", "tii_short", "hci_short", "epi_
 def layout(lang: str = "en", entity: str = "KHM", edition: str | None = None, **_: str) -> html.Div:
     lang = language(lang)
     controls = view.controls(entity, edition, lang)
+    content = overview_content(entity, controls.edition, lang)
     return html.Div(
         [
             html.Div(
@@ -59,22 +59,33 @@ def layout(lang: str = "en", entity: str = "KHM", edition: str | None = None, **
                 ],
                 className="controls",
             ),
-            dcc.Store(id=ids.OVERVIEW_STATE, data={"lang": lang, "entity": entity, "edition": controls.edition}),
-            html.Div(overview_content(entity, controls.edition, lang), id=ids.OVERVIEW_CARDS),
+            dcc.Store(id=ids.OVERVIEW_STATE, data=drawn(lang, entity, controls.edition)),
+            *(html.Div(part, id=part_id) for part, part_id in zip(content, (ids.OVERVIEW_CARDS, ids.OVERVIEW_HISTORY), strict=True)),
         ]
     )
 
 
 HEADLINE_PARTS = 3  # title, subtitle and the headline cards: the nowcast line goes under them
+EDITION_PARTS = 5  # ... then the summary and the sub-index cards: what differs between editions of one country
 
 
-def overview_content(entity: str, edition: int | None, lang: str) -> list[object]:
-    """The page below its controls, cached per store version (it depends on nothing else), with the line on the next
-    Survey's nowcast under the headline (drawn anew: it is computed in the background, `nowcast_block`)."""
-    content = _content(snapshot().version, entity, edition, lang)
+def drawn(lang: str, entity: str, edition: int | None) -> dict[str, object]:
+    """What the page shows (kept in OVERVIEW_STATE): language, country, edition, and what its targets' lights were
+    drawn from (the store version and whether the nowcast was ready, `targets_view.view_key`)."""
+    return {"lang": lang, "entity": entity, "edition": edition, "version": list(targets_view.view_key())}
+
+
+def overview_content(entity: str, edition: int | None, lang: str) -> tuple[list[object], list[object]]:
+    """The page below its controls, cached per store version and readiness of the nowcast (its targets' lights depend
+    on it, `targets_view.view_key`; the page on nothing else), in two parts: what differs between editions
+    (OVERVIEW_CARDS: the headline, with the line on the next Survey's nowcast under it, drawn anew as it is computed
+    in the background, `nowcast_block`; the summary and the sub-index cards), and what a country shows in every
+    edition (OVERVIEW_HISTORY: the targets, the trend chart and its source), which another edition of the same country
+    leaves as it is drawn."""
+    content = _content(*targets_view.view_key(), entity, edition, lang)
     if len(content) <= HEADLINE_PARTS:  # a notice: no results to show
-        return content
-    return [*content[:HEADLINE_PARTS], nowcast_block(entity, lang), *content[HEADLINE_PARTS:]]
+        return content, []
+    return [*content[:HEADLINE_PARTS], nowcast_block(entity, lang), *content[HEADLINE_PARTS:EDITION_PARTS]], content[EDITION_PARTS:]
 
 
 def nowcast_block(entity: str, lang: str) -> html.Div:
@@ -103,7 +114,7 @@ def nowcast_children(line: str | None, computing: bool, entity: str, lang: str) 
 
 
 @newest_version_cache(maxsize=64)
-def _content(version: int, entity: str, edition: int | None, lang: str) -> list[object]:
+def _content(version: int, nowcast: bool, entity: str, edition: int | None, lang: str) -> list[object]:
     shown = view.overview(entity, edition, lang)
     if shown.missing:
         if shown.data_link:
@@ -126,7 +137,9 @@ def _content(version: int, entity: str, edition: int | None, lang: str) -> list[
             item.label,
             item.value,
             item.detail,
-            accessible_graph(sparkline(shown.history, code), lang, summary(code), static=True, class_name="sparkline"),
+            html.Div(
+                html.Img(src=sparkline(shown.history, code), alt="", className="sparkline"), role="img", **{"aria-label": summary(code)}
+            ),
         )
         for code, item in shown.subindices
     ]

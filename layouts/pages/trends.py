@@ -23,7 +23,7 @@ from layouts.views.about_data import indicators_about, survey_about
 from layouts.views.choices import country_options
 from layouts.views.labels import catalog_texts
 from layouts.views.method_split import split_sentences
-from layouts.views.snapshot import Snapshot, snapshot
+from layouts.views.snapshot import Snapshot, request_snapshot
 
 dash.register_page(__name__, path="/trends", name="Trends", order=1)
 
@@ -86,7 +86,7 @@ def layout(
     lang: str = "en", entity: str = "KHM", peers: str | None = None, series: str | None = None, period: str | None = None, **_: str
 ) -> html.Div:
     lang = language(lang)
-    data = snapshot()
+    data = request_snapshot()
     entity, chosen, series = view.requested_view(data, entity, peers, series)
     options = country_options(view.country_codes(data), lang)
     labels = catalog_texts("trends_dropdown_", lang)

@@ -15,13 +15,18 @@ from layouts.server.secret import secret_key
 from layouts.server.sessions import configure_sessions
 from layouts.server.settings import settings
 from layouts.server.signin import install_sign_in
+from layouts.views import outlook_ready
 from layouts.views.snapshot import store
 
 
 def health() -> flask.Response:
-    """For load balancers: 200 when the store answers, else 503 (with the reason, see failures.py)."""
+    """For load balancers: 200 when the store answers, else 503 (with the reason, see failures.py); the header
+    `X-Warming: 1` while the pages and the Outlook's pieces are still computed at start (`outlook_ready.warm`)."""
     store().versions()
-    return flask.Response("ok\n", mimetype="text/plain")
+    answer = flask.Response("ok\n", mimetype="text/plain")
+    if outlook_ready.warming():
+        answer.headers["X-Warming"] = "1"
+    return answer
 
 
 def install(dash_app: Dash) -> None:

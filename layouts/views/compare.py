@@ -17,7 +17,7 @@ from indicators.method.peers import NEIGHBOURS, PEER_KINDS, gaps_to_leader, miss
 from layouts.i18n import catalog, fmt_int, fmt_number, t
 from layouts.views import choices
 from layouts.views.labels import country_name, index_label
-from layouts.views.snapshot import Snapshot, snapshot
+from layouts.views.snapshot import Snapshot, request_snapshot
 from layouts.views.version_cache import newest_version_cache
 
 DEFAULTS = {"peers": "asean", "x": "tii", "y": "osi"}
@@ -148,7 +148,7 @@ class PeerSummary:
 @newest_version_cache(maxsize=256)
 def _peers(version: int, kind: str, entity: str, edition: int, custom: tuple[str, ...]) -> tuple[pd.DataFrame, tuple[str, ...], bool]:
     """The peer table, the members without results, and whether the edition holds every country."""
-    rows = snapshot().edition(edition)
+    rows = request_snapshot().edition(edition)
     peers = peer_set(kind, entity, rows, custom=custom)
     complete = bool(rows["complete"].all()) if not rows.empty else False
     return peer_table(rows, peers), missing_members(rows, peers), complete
@@ -300,7 +300,7 @@ def _peer_summary(version: int, kind: str, entity: str, edition: int, custom: tu
     if kind == "custom" and not custom:
         coverage = Notice(t("compare_custom_empty", lang, country=name), kind="info")
     if kind == "neighbours" and not complete:  # the closest among those loaded, not among all 193
-        loaded = int(snapshot().edition(edition)["egdi"].notna().sum())
+        loaded = int(request_snapshot().edition(edition)["egdi"].notna().sum())
         coverage = Notice(
             t("compare_neighbours_partial", lang, count=fmt_int(loaded, lang), edition=fmt_int(edition, lang)), data_link=True
         )
@@ -344,7 +344,7 @@ def world_data_notice(data: Snapshot, edition: int | None, lang: str) -> Notice:
 @newest_version_cache(maxsize=64)
 def map_rows(version: int, edition: int, lang: str) -> pd.DataFrame:
     """The map's countries: iso3, name, egdi, world_rank of every country with a result."""
-    rows = snapshot().edition(edition).dropna(subset=["egdi"])
+    rows = request_snapshot().edition(edition).dropna(subset=["egdi"])
     return pd.DataFrame(
         {
             "iso3": rows["iso3"],
@@ -358,7 +358,7 @@ def map_rows(version: int, edition: int, lang: str) -> pd.DataFrame:
 @newest_version_cache(maxsize=64)
 def map_table(version: int, edition: int, lang: str) -> pd.DataFrame:
     """The map's data as displayed: world rank, country and EGDI of every country with a result."""
-    table = snapshot().edition(edition).dropna(subset=["egdi"]).sort_values(["world_rank", "iso3"])
+    table = request_snapshot().edition(edition).dropna(subset=["egdi"]).sort_values(["world_rank", "iso3"])
     return pd.DataFrame(
         {
             "rank": [fmt_int(v, lang) for v in table["world_rank"]],
@@ -372,3 +372,9 @@ def clear_caches() -> None:
     """Forget what was computed for earlier store versions (tests that switch databases)."""
     for cached in (_peers, _peer_summary, map_rows, map_table):
         cached.cache_clear()
+
+
+def shown(entity: str, edition: int | None, kind: str, custom: tuple[str, ...], x: str, y: str) -> list[object]:
+    """The view the page shows, kept beside the map's state (COMPARE_MAP_STATE["shown"]): the callback that Dash fires
+    when the page loads (its URL output lives outside the page) finds it drawn and sends nothing."""
+    return [entity, edition, kind, list(custom), x, y]

@@ -4,7 +4,7 @@ previous edition, how well the previous method rebuilds the same published value
 for the change: the 2024 TII rebuilds with a median |error| of 0.010 with affordability, 0.073 with fixed broadband).
 
 Per sub-index: countries compared, median and 90th-percentile |rebuilt − published|, Pearson correlation, Cambodia's
-rebuilt and published values. Computed once per store version and edition (about 0.3–0.5 s once the store's component
+rebuilt and published values. Computed once per data version and edition (about 0.3–0.5 s once the store's component
 data is read, which the Simulator and the Trends page's data-or-method split share), then kept.
 """
 
@@ -112,7 +112,7 @@ def _previous_codes(edition: int) -> set[str]:
 
 def edition_fits(edition: int) -> EditionFits | None:
     """The back-test of `edition` on the store's current data (None: no published values or no component data)."""
-    return _edition_fits(request_snapshot().version, edition)
+    return _edition_fits(request_snapshot().data_version, edition)  # data only, not targets or scenarios
 
 
 def clear_caches() -> None:

@@ -6,7 +6,7 @@ into what the change of method did and what the data did (`indicators.method.spl
     data   = published change − method   the rest of the published change: the parts add up to it
 
 For the EGDI (weights w unchanged between the editions): method = Σ_s w_s · method_s over the TII and HCI (the OSI is
-published, not rebuilt), data = the published EGDI change − method. Computed once per store version and pair of
+published, not rebuilt), data = the published EGDI change − method. Computed once per data version and pair of
 editions, from the store's international component data as the UN read it (each series' release of edition N's year).
 The Trends page shows it; the Overview can call `split_sentences(entity, series, lang)`.
 """
@@ -86,7 +86,7 @@ def change_splits(entity: str, series: str) -> list[Split]:
     """Every edition where the method of `series` changed, with the country's published change split, oldest first."""
     if series not in SPLIT_SERIES:
         return []
-    version = request_snapshot().version  # the store's latest version, read once per request
+    version = request_snapshot().data_version  # the splits depend on data only (not on targets or scenarios)
     rebuilt = REBUILT if series == "egdi" else (series,)
     changed = sorted({c.edition for c in edition_changes() if any(c.affects(code) for code in rebuilt)})
     found = []

@@ -13,10 +13,10 @@ store (a new import makes a new one; a target edit or a saved scenario does not)
     paths      the cheapest path to each milestone of a target set
 
 `warm()` asks for the default country's pieces (its nowcast, levers and paths) when a server starts (app.main,
-gunicorn's post_worker_init), so the first visitor finds them ready. Under gunicorn, `warm_before_fork()` computes
-them once in the master process before it forks the workers, which then start with them in memory they share.
-A piece that fails keeps its error (a ForecastError says why in words) and raises it to the page each time, never
-computing it again in the same version.
+gunicorn's post_worker_init), so the first visitor finds them ready; the pages are drawn once beside them
+(`app.draw_pages`). Under gunicorn, `warm_before_fork()` computes and draws them once in the master process before it
+forks the workers, which then start with them in memory they share. A piece that fails keeps its error (a
+ForecastError says why in words) and raises it to the page each time, never computing it again in the same version.
 """
 
 from __future__ import annotations
@@ -48,6 +48,7 @@ _lock = threading.Lock()
 _pieces: dict[tuple[object, ...], Future[object]] = {}
 _outlooks: dict[int, Outlook] = {}  # written by the worker only
 _background = [True]  # tests turn it off: then only `wait=True` computes a piece
+_warming: list[threading.Thread] = []
 
 
 def _ask(key: tuple[object, ...], make: Callable[[], T], wait: bool) -> T | None:
@@ -123,8 +124,10 @@ def paths(targets: TargetSet, wait: bool = False) -> list[MilestonePath] | None:
     return _ask(key, lambda: _shared(data, repr(key[2:]), lambda: _base(data).paths(targets)), wait)
 
 
-def _warm(iso3: str, then: Callable[[], object] | None) -> None:
+def _warm(iso3: str, first: Callable[[], object] | None, then: Callable[[], object] | None) -> None:
     try:
+        if first is not None:
+            first()
         base(wait=True)
         levers(iso3, wait=True)
         targets = stored_targets(store(), load_targets())
@@ -136,20 +139,27 @@ def _warm(iso3: str, then: Callable[[], object] | None) -> None:
         _log.info("outlook not warmed", exc_info=True)
 
 
-def warm(iso3: str = ENTITY, then: Callable[[], object] | None = None) -> threading.Thread:
-    """Compute the pieces of `iso3` in the background now (at server start), so the first visitor finds them; `then`
-    afterwards (the page drawn once, so that its first visitor does not pay for the first drawing either)."""
-    thread = threading.Thread(target=_warm, args=(iso3, then), name="egdi-outlook-warm", daemon=True)
+def warm(iso3: str = ENTITY, first: Callable[[], object] | None = None, then: Callable[[], object] | None = None) -> threading.Thread:
+    """Compute the pieces of `iso3` in the background now (at server start), so the first visitor finds them; `first`
+    before them (the pages drawn once: they take a second where the pieces take several), `then` afterwards (the
+    pages that show the pieces), so that the first visitor of a page does not pay for its first drawing either."""
+    thread = threading.Thread(target=_warm, args=(iso3, first, then), name="egdi-outlook-warm", daemon=True)
     thread.start()
+    _warming.append(thread)
     return thread
 
 
-def warm_before_fork(iso3: str = ENTITY, then: Callable[[], object] | None = None) -> None:
-    """Compute the pieces of `iso3` now, and wait (gunicorn's master, before it forks the workers): the workers start
-    with them and with the store's frames, shared copy-on-write, instead of each computing its own copy at start.
-    Then the store's connections are closed (no child may share one) and what was made is kept out of the garbage
-    collector's full collections (gc.freeze), which would otherwise touch, and so copy, every shared page."""
-    _warm(iso3, then)
+def warming() -> bool:
+    """Whether a `warm()` started in this process is still running (the health check says so)."""
+    return any(thread.is_alive() for thread in _warming)
+
+
+def warm_before_fork(iso3: str = ENTITY, first: Callable[[], object] | None = None, then: Callable[[], object] | None = None) -> None:
+    """`warm()` in this thread, waited for (gunicorn's master, before it forks the workers): the workers start with
+    the pieces, the pages drawn and the store's frames, shared copy-on-write, instead of each computing its own copy at
+    start. Then the store's connections are closed (no child may share one) and what was made is kept out of the
+    garbage collector's full collections (gc.freeze), which would otherwise touch, and so copy, every shared page."""
+    _warm(iso3, first, then)
     release_connections()
     gc.freeze()
 

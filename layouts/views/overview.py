@@ -11,7 +11,7 @@ from indicators.method.methodology import methodology_for_classification
 from layouts.i18n import fmt_int, fmt_number, t
 from layouts.views.choices import chosen_edition, country_options
 from layouts.views.labels import country_name, country_names
-from layouts.views.snapshot import snapshot
+from layouts.views.snapshot import request_snapshot
 
 SUBINDEX_CARDS = ("osi", "tii", "hci", "epi")
 TABLE_COLUMNS = ("edition", "egdi", "osi", "tii", "hci", "epi", "world_rank")
@@ -51,7 +51,7 @@ class Overview:
 
 def controls(entity: str, edition: object, lang: str) -> Controls:
     """The countries with results; the editions of `entity` (every edition when it has none) and the one shown."""
-    data = snapshot()
+    data = request_snapshot()
     editions = data.history(entity)["edition"].tolist() or data.editions
     return Controls(country_options(data.published["iso3"].unique(), lang), editions, chosen_edition(edition, editions))
 
@@ -115,7 +115,7 @@ def summary_sentence(history: pd.DataFrame, edition: int, country: str, lang: st
 
 def overview(entity: str, edition: int | None, lang: str) -> Overview:
     """What the page shows of `entity` in `edition`."""
-    data = snapshot()
+    data = request_snapshot()
     if data.published.empty:
         return Overview(t("overview_no_results", lang), data_link=True)
     if entity not in country_names(lang):

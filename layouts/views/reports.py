@@ -18,7 +18,7 @@ from layouts.i18n import t
 from layouts.views import outlook_ready
 from layouts.views.choices import chosen_edition, country_options
 from layouts.views.labels import country_name
-from layouts.views.snapshot import request_snapshot, snapshot, store
+from layouts.views.snapshot import request_snapshot, store
 from layouts.views.version_cache import newest_version_cache
 
 FORMATS = ("xlsx", "pdf", "csv", "png", "svg")
@@ -38,12 +38,12 @@ class Choice:
 
 def entity_options(lang: str) -> list[dict[str, str]]:
     """The countries with stored published results, by name in `lang`."""
-    return country_options(snapshot().published["iso3"].unique(), lang)
+    return country_options(request_snapshot().published["iso3"].unique(), lang)
 
 
 def editions_of(entity: str | None) -> list[int]:
     """The editions with results for `entity`, oldest first."""
-    return [int(e) for e in snapshot().history(entity)["edition"]] if entity else []
+    return [int(e) for e in request_snapshot().history(entity)["edition"]] if entity else []
 
 
 def edition_options(entity: str | None, lang: str) -> tuple[list[dict[str, object]], int | None]:
@@ -87,7 +87,7 @@ def gathered(version: int, entity: str, edition: int | None) -> ReportContent | 
     except ForecastError:  # no nowcast can be made from this store: the report goes without its Outlook
         outlook = None
     try:
-        return gather(store(), entity, edition, table=snapshot().published, with_outlook=outlook is not None, outlook=outlook)
+        return gather(store(), entity, edition, table=request_snapshot().published, with_outlook=outlook is not None, outlook=outlook)
     except ReportError as exc:
         return exc
 

@@ -26,7 +26,7 @@ from layouts.state import DEFAULTS, language
 from layouts.views.chart_words import labelled_periods, trend_summary
 from layouts.views.labels import country_name
 from layouts.views.method_words import change_labels, join_and
-from layouts.views.snapshot import Snapshot, snapshot
+from layouts.views.snapshot import Snapshot, request_snapshot
 
 INDEX_SERIES = ("egdi", "osi", "tii", "hci", "epi")
 DEFAULT_SERIES = "egdi"
@@ -396,7 +396,7 @@ def trends_view(
 ) -> TrendsView:
     """`build_view`, built once per snapshot and choice (the last 64 of the newest version are kept). The snapshot
     itself is kept with each view: a view is reused only for the very snapshot it was built from."""
-    data = data or snapshot()
+    data = data or request_snapshot()
     chosen = series if series in series_codes() else DEFAULT_SERIES
     key = (data.version, entity, tuple(peers or ()), chosen, language(lang), period)
     cached = _views.get(key)

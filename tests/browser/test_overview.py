@@ -2,6 +2,7 @@
 store the world rank, the rating class and the world map show with no import."""
 
 import os
+import re
 
 from playwright.sync_api import expect
 
@@ -67,3 +68,31 @@ def test_a_new_store_shows_world_rank_class_and_map(page, dashboard_url):
     expect(page.locator("#compare-map .scattergeo .point")).to_have_count(28)
     assert errors == []
     assert page.blocked_requests == []
+
+
+def test_after_a_change_the_header_links_keep_the_view_without_asking_the_server(signed_out_page, dashboard_url):
+    """Choosing an edition writes it into the URL; the nav links, the language switch and the sign-in link take it in
+    the browser (no second request), and following one keeps the view."""
+    page = signed_out_page
+    page.goto(dashboard_url + "/")
+    expect(page.locator(".card-value").nth(0)).to_have_text("0.5754", timeout=FIRST_LOAD)
+    page.wait_for_load_state("networkidle")
+    asked: list[str] = []
+
+    def callback(request) -> None:  # type: ignore[no-untyped-def]
+        if "_dash-update" in request.url:
+            asked.append(str((request.post_data_json or {}).get("output")))
+
+    page.on("request", callback)
+    page.locator("#overview-edition").click()
+    page.get_by_role("option", name="2020", exact=True).first.click()
+    expect(page.locator(".card-value").nth(0)).to_have_text("0.5113")
+    expect(page.locator("#nav a", has_text="Trends")).to_have_attribute("href", "/trends?edition=2020")
+    expect(page.locator("#lang-link")).to_have_attribute("href", "/?edition=2020&lang=km")
+    expect(page.locator("#sign-in-link")).to_have_attribute("href", re.compile(r"&next=%2F%3Fedition%3D2020$"))
+    page.wait_for_load_state("networkidle")
+    assert len(asked) == 1 and asked[0].startswith("..overview-cards.children")
+    page.locator("#lang-link").click()
+    expect(page.locator(".card-value").nth(0)).to_have_text("០.៥១១៣")
+    expect(page.locator("#nav a").first).to_have_attribute("href", "/?edition=2020&lang=km")
+    expect(page.locator("#lang-link")).to_have_attribute("href", "/?edition=2020")

@@ -285,7 +285,8 @@ def test_world_map_draws_every_member_state(world):
     out = peers(edition=2022)
     graph = find(page.layout(edition="2022"), ids.COMPARE_MAP)
     assert isinstance(graph, dcc.Graph) and graph.config["topojsonURL"] == "/assets/topojson/"
-    assert out["map_hidden"] is False and out["map_state"] == {"edition": 2022, "entity": "KHM"}
+    assert out["map_hidden"] is False
+    assert out["map_state"] == {"edition": 2022, "entity": "KHM", "shown": ["KHM", 2022, "asean", [], "tii", "osi"]}
     shapes, dots = out["map"].data
     assert shapes.type == "choropleth" and shapes.locationmode == "ISO-3"
     assert len(shapes.locations) + len(dots.lon) == 193
@@ -309,9 +310,21 @@ def test_a_new_country_on_the_same_edition_only_moves_the_map_outline(world):
     shapes = page.map_view(layouts.views.snapshot.snapshot(), "THA", 2022, "en").figure.data[0]
     outline = changes[("data", 0, "marker", "line", "color")]
     assert outline == list(shapes.marker.line.color) and outline.count("#D55E00") == 1
-    assert out["map_state"] == {"edition": 2022, "entity": "THA"} and out["map_note"].startswith("Darker is higher. Thailand")
+    assert out["map_state"] == {"edition": 2022, "entity": "THA", "shown": ["THA", 2022, "asean", [], "tii", "osi"]}
+    assert out["map_note"].startswith("Darker is higher. Thailand")
     unchanged = peers(entity="KHM", edition=2022, drawn=drawn)
     assert unchanged["map"] is dash.no_update and unchanged["map_summary"] is dash.no_update
+
+
+def test_the_call_when_the_page_loads_sends_nothing(world):
+    """Dash calls the callback when the page loads (its URL output lives outside the page): the view it finds is the
+    one the page drew, so nothing is sent; any change of the view is answered."""
+    drawn = find(page.layout(edition="2022", peers="region"), ids.COMPARE_MAP_STATE).data
+    assert drawn["shown"] == ["KHM", 2022, "region", [], "tii", "osi"]
+    assert set(peers(edition=2022, kind="region", drawn=drawn).values()) == {dash.no_update}
+    changed = peers(edition=2022, kind="region", x="hci", drawn=drawn)
+    assert changed["search"] == "?edition=2022&peers=region&x=hci" and changed["map"] is dash.no_update
+    assert changed["map_state"]["shown"] == ["KHM", 2022, "region", [], "hci", "osi"]
 
 
 def test_the_map_timeline_changes_the_edition(world):

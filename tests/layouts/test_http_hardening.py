@@ -5,6 +5,7 @@ wrong, in the user's language, when the database is unreachable or damaged."""
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +15,7 @@ import pytest
 import app
 import layouts.views.snapshot
 from layouts.server.settings import SettingsError, read_settings, settings
+from layouts.views import outlook_ready
 
 DOWN = "postgresql+psycopg://egdi@127.0.0.1:9/nothing"  # nothing listens on port 9 (discard): refused at once
 
@@ -163,6 +165,20 @@ def test_a_damaged_database_says_to_restore_it_and_health_checks_fail(database):
     assert health.status_code == 503 and "មូលដ្ឋានទិន្នន័យខូច" in health.data.decode()
 
 
-def test_health_is_ok_when_the_store_answers(database):
+def test_health_is_ok_when_the_store_answers_and_says_while_the_server_warms_up(database):
     answer = client().get("/healthz")
-    assert (answer.status_code, answer.data) == (200, b"ok\n")
+    assert (answer.status_code, answer.data, answer.headers.get("X-Warming")) == (200, b"ok\n", None)
+    started, finish = threading.Event(), threading.Event()
+
+    def first() -> None:  # the pages drawn at start, held until the health check has answered; then the warm-up stops
+        started.set()
+        finish.wait(10)
+        raise RuntimeError("no nowcast in this test")
+
+    thread = outlook_ready.warm(first=first)
+    started.wait(10)
+    warming = client().get("/healthz")
+    finish.set()
+    thread.join(60)
+    assert (warming.status_code, warming.headers.get("X-Warming")) == (200, "1")
+    assert client().get("/healthz").headers.get("X-Warming") is None

@@ -60,6 +60,20 @@ def ready(store_before) -> Outlook:
     return made
 
 
+def test_the_overview_drawn_before_the_nowcast_is_drawn_again_once_it_is_ready(store_before):
+    """The server draws the Overview at start, before the nowcast: its targets' lights, decided on the trend then, are
+    not kept once the nowcast decides the 2025 milestones; both times they are the Targets page's."""
+    from layouts.views import targets as targets_view
+    from tests.layouts.test_targets import lights
+
+    assert outlook_ready.ready() is None
+    before = overview.overview_content("KHM", 2024, "en")[1]
+    assert lights(before) == targets_view.targets_view().status["progress"].tolist() and "2026 nowcast" not in " ".join(texts(before))
+    outlook_ready.base(wait=True)
+    after = overview.overview_content("KHM", 2024, "en")[1]
+    assert lights(after) == targets_view.targets_view().status["progress"].tolist() and "2026 nowcast" in " ".join(texts(after))
+
+
 def test_once_ready_the_poll_draws_the_page_and_stops(ready: Outlook):
     shown = {"lang": "en", "entity": "KHM"}
     content, disabled, search, state = update_outlook("KHM", 3, shown, "")
@@ -84,8 +98,8 @@ def test_a_new_country_is_written_into_the_url_and_its_levers_are_computed_after
 
 
 def test_the_overview_shows_the_line_under_the_headline_with_a_link_to_the_outlook(ready: Outlook):
-    content = overview.overview_content("KHM", 2024, "km")
-    block = content[overview.HEADLINE_PARTS]
+    cards, _ = overview.overview_content("KHM", 2024, "km")
+    block = cards[overview.HEADLINE_PARTS]
     assert texts(block)[0] == ready.line("KHM", "km") and find(block, ids.OVERVIEW_NOWCAST_POLL).disabled is True
     link = find(block, ids.OVERVIEW_NOWCAST).children[0].children[2]
     assert link.href == "/outlook?lang=km"
@@ -105,16 +119,16 @@ def test_an_unknown_code_is_named_on_the_overview_and_the_outlook(ready: Outlook
     assert texts(find(page.layout(lang=lang, entity="TWN"), ids.OUTLOOK_CONTENT)) == [expected]
     assert "None" not in " ".join(texts(overview.layout(lang=lang, entity="TWN")))
     # the drop-down cannot show an unknown code and empties itself: nothing is redrawn then
-    assert update_overview(None, 2024, {"lang": lang, "entity": "TWN", "edition": 2024}, "") == (dash.no_update,) * 3
+    assert update_overview(None, 2024, {"lang": lang, "entity": "TWN", "edition": 2024}, "") == (dash.no_update,) * 4
 
 
 def test_a_store_without_published_results_says_so_and_points_to_the_data_page(monkeypatch):
     empty = Snapshot(1, pd.DataFrame(columns=["iso3", "edition", "egdi"]), pd.DataFrame(), 1)
-    monkeypatch.setattr(overview_view, "snapshot", lambda: empty)
+    monkeypatch.setattr(overview_view, "request_snapshot", lambda: empty)
     for lang, words in (("en", "No published results are stored yet."), ("km", "មិនទាន់មានលទ្ធផលដែលបានផ្សព្វផ្សាយត្រូវបានរក្សាទុកនៅឡើយទេ។")):
         shown = overview_view.overview("KHM", None, lang)
         assert shown.missing == words and shown.data_link
-    drawn = overview._content.__wrapped__(1, "KHM", None, "en")
+    drawn = overview._content.__wrapped__(1, False, "KHM", None, "en")
     assert texts(drawn)[0] == "No published results are stored yet." and drawn[0].children[2].href == "/data"
 
 
