@@ -25,6 +25,7 @@ Run: .venv/bin/python benchmarks/bench_pages.py [--rounds N] [--app-dir DIR]
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import re
 import socket
@@ -163,8 +164,9 @@ def median(values: list[float]) -> float:
 
 
 def p95(values: list[float]) -> float:
+    """The nearest-rank 95th percentile: the smallest value at least 95 % of the values are not above."""
     ordered = sorted(values)
-    return ordered[int(0.95 * (len(ordered) - 1))] if ordered else float("nan")
+    return ordered[math.ceil(0.95 * len(ordered)) - 1] if ordered else float("nan")
 
 
 def main() -> None:
