@@ -23,7 +23,8 @@ from layouts.i18n import fmt_int, fmt_number, t
 from layouts.state import make_query
 from layouts.views.labels import country_name, group_text
 from layouts.views.simulator import Context, changes_from, changes_text, result_values, simulate, unavailable
-from layouts.views.snapshot import forget_request_snapshot, store
+from layouts.views.snapshot import forget_request_snapshot, request_snapshot, store
+from layouts.views.version_cache import newest_version_cache
 
 COMPARE_HEADERS = (
     "simulator_col_scenario",
@@ -40,8 +41,19 @@ COMPARE_HEADERS = (
 
 
 def saved_scenarios() -> list[SavedScenario]:
+    """The scenarios saved in the store, read once per store version (a saved scenario makes a new version)."""
+    return _saved(request_snapshot().version)
+
+
+@newest_version_cache(maxsize=1)
+def _saved(version: int) -> list[SavedScenario]:
     # resolve=False: scenarios setting the same indicators of the same country and edition are all kept
     return scenarios_from_tidy(store().observations(kinds=[SCENARIO_KIND], resolve=False))
+
+
+def clear_caches() -> None:
+    """Forget the scenarios read from another database (tests that switch databases)."""
+    _saved.cache_clear()
 
 
 def scenario_href(scenario: SavedScenario, lang: str) -> str:

@@ -16,6 +16,7 @@ from layouts.views import (
     provinces,
     reports,
     simulator,
+    simulator_scenarios,
     snapshot,
     targets,
     trends,
@@ -34,6 +35,7 @@ def use_views(database: str | None) -> None:
         provinces,
         reports,
         simulator,
+        simulator_scenarios,
         targets,
         trends,
     ):
