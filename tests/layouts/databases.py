@@ -22,23 +22,13 @@ from layouts.views import (
     trends,
 )
 
+CACHING_VIEWS = (about_data, compare, method_backtest, method_split, outlook_ready, province_profile, provinces, reports)
+CACHING_VIEWS += (simulator, simulator_scenarios, targets, trends)
+
 
 def use_views(database: str | None) -> None:
     snapshot.configure(database)
-    for view in (
-        about_data,
-        compare,
-        method_backtest,
-        method_split,
-        outlook_ready,
-        province_profile,
-        provinces,
-        reports,
-        simulator,
-        simulator_scenarios,
-        targets,
-        trends,
-    ):
+    for view in CACHING_VIEWS:
         view.clear_caches()
 
 
