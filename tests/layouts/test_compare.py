@@ -23,6 +23,7 @@ from layouts.i18n import catalog
 from layouts.pages import compare as page
 from tests.conftest import PROJECT_DIR, partial_field_store, reference_files
 from tests.layouts.databases import use_pages, using
+from tests.layouts.trees import find, texts
 
 KHMER = re.compile("[\u1780-\u17ff]")
 ASEAN = {"BRN", "IDN", "KHM", "LAO", "MMR", "MYS", "PHL", "SGP", "THA", "TLS", "VNM"}
@@ -48,30 +49,6 @@ def world_until_2022_db(tmp_path_factory: pytest.TempPathFactory) -> str:
 def world_until_2022(world_until_2022_db: str) -> Iterator[None]:
     with using(world_until_2022_db, use_pages):
         yield
-
-
-def find(component: object, component_id: str) -> object:
-    """The component with this id inside a layout tree."""
-    if isinstance(component, list | tuple):
-        return next((found for c in component if (found := find(c, component_id)) is not None), None)
-    if getattr(component, "id", None) == component_id:
-        return component
-    children = getattr(component, "children", None)
-    for child in children if isinstance(children, list | tuple) else [children] if children is not None else []:
-        found = find(child, component_id)
-        if found is not None:
-            return found
-    return None
-
-
-def texts(component: object) -> str:
-    """Every string inside a component tree, joined."""
-    if isinstance(component, str | int | float):
-        return str(component)
-    if isinstance(component, list | tuple):
-        return " ".join(text for text in (texts(c) for c in component) if text)
-    children = getattr(component, "children", None)
-    return texts(children) if children is not None else ""
 
 
 def peers(entity="KHM", edition=2024, kind="asean", custom=None, x="tii", y="osi", lang="en", search="", timeline=None, drawn=None):

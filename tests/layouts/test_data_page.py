@@ -26,6 +26,7 @@ from layouts.i18n import catalog
 from layouts.pages import data as page
 from tests.conftest import FIXTURES
 from tests.layouts.signing import signed_in
+from tests.layouts.trees import find, find_class, texts
 
 PUBLISHED = (
     "Survey Year,Country Name,E-Government Rank,E-Government Index,E-Participation Index,Online Service Index,"
@@ -40,38 +41,6 @@ def encoded(content: bytes | str, kind: str = "text/csv") -> str:
 
 def fixture_upload(*paths: Path) -> tuple[list[str], list[str]]:
     return [encoded(p.read_bytes()) for p in paths], [p.name for p in paths]
-
-
-def texts(component: object) -> str:
-    """Every string inside a component tree, joined."""
-    if isinstance(component, str | int | float):
-        return str(component)
-    if isinstance(component, list | tuple):
-        return " ".join(text for text in (texts(c) for c in component) if text)
-    children = getattr(component, "children", None)
-    return texts(children) if children is not None else ""
-
-
-def find_class(component: object, class_name: str) -> object | None:
-    if class_name in str(getattr(component, "className", "") or "").split():
-        return component
-    children = getattr(component, "children", None)
-    for child in children if isinstance(children, list | tuple) else [children] if children is not None else []:
-        found = find_class(child, class_name)
-        if found is not None:
-            return found
-    return None
-
-
-def find(component: object, component_id: str) -> object | None:
-    if getattr(component, "id", None) == component_id:
-        return component
-    children = getattr(component, "children", None)
-    for child in children if isinstance(children, list | tuple) else [children] if children is not None else []:
-        found = find(child, component_id)
-        if found is not None:
-            return found
-    return None
 
 
 def test_every_data_key_has_english_and_khmer_and_the_khmer_is_khmer():

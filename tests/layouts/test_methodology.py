@@ -17,20 +17,10 @@ from layouts.i18n import LOCALES_DIR
 from layouts.pages import methodology as page
 from layouts.state import parse_query
 from layouts.views import methodology as view
+from tests.layouts.trees import find, walk
 
 KHMER = re.compile("[\u1780-\u17ff]")
 pytestmark = pytest.mark.usefixtures("bundled")  # the back-test section reads the store: the shared bundled one
-
-
-def walk(component: object):  # type: ignore[no-untyped-def]
-    if isinstance(component, (list, tuple)):
-        for child in component:
-            yield from walk(child)
-        return
-    if component is None or isinstance(component, (str, int, float)):
-        return
-    yield component
-    yield from walk(getattr(component, "children", None))
 
 
 def text(component: object) -> str:
@@ -40,10 +30,6 @@ def text(component: object) -> str:
         return " ".join(text(c) for c in component)
     children = getattr(component, "children", None)
     return text(children) if children is not None else ""
-
-
-def find(component: object, component_id: str) -> object:
-    return next((c for c in walk(component) if getattr(c, "id", None) == component_id), None)
 
 
 def tables(content: object) -> dict[str, list[list[str]]]:

@@ -23,17 +23,7 @@ from layouts.views import overview as overview_view
 from layouts.views.snapshot import Snapshot, store
 from tests.layouts.databases import use_pages, using
 from tests.layouts.test_overview import texts
-
-
-def find(component: object, component_id: str) -> object | None:
-    if getattr(component, "id", None) == component_id:
-        return component
-    children = getattr(component, "children", None)
-    for child in children if isinstance(children, list | tuple) else [children] if children is not None else []:
-        found = find(child, component_id)
-        if found is not None:
-            return found
-    return None
+from tests.layouts.trees import find
 
 
 @pytest.fixture(scope="module")

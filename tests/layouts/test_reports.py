@@ -17,32 +17,13 @@ from layouts.figures.report import report_figures, subindex_chart, trend_chart
 from layouts.i18n import catalog
 from layouts.pages import reports as page
 from layouts.views import reports as view
+from tests.layouts.trees import find, texts
 
 
 @pytest.fixture(autouse=True)
 def chart_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("EGDI_CHART_CACHE", str(tmp_path / "charts"))
     render.clear_memory_cache()
-
-
-def texts(component: object) -> str:
-    if isinstance(component, str | int | float):
-        return str(component)
-    if isinstance(component, list | tuple):
-        return " ".join(text for text in (texts(c) for c in component) if text)
-    children = getattr(component, "children", None)
-    return texts(children) if children is not None else ""
-
-
-def find(component: object, component_id: str) -> object | None:
-    if getattr(component, "id", None) == component_id:
-        return component
-    children = getattr(component, "children", None)
-    for child in children if isinstance(children, list | tuple) else [children] if children is not None else []:
-        found = find(child, component_id)
-        if found is not None:
-            return found
-    return None
 
 
 def test_every_reports_key_has_english_and_khmer():

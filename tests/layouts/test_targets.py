@@ -21,29 +21,9 @@ from layouts.pages import overview
 from layouts.pages import targets as page
 from layouts.views import targets as view
 from tests.layouts.signing import signed_in
+from tests.layouts.trees import find, texts
 
 KHMER = re.compile("[\u1780-\u17ff]")
-
-
-def texts(component: object) -> str:
-    """Every string inside a component tree, joined."""
-    if isinstance(component, str | int | float):
-        return str(component)
-    if isinstance(component, list | tuple):
-        return " ".join(texts(c) for c in component)
-    children = getattr(component, "children", None)
-    return texts(children) if children is not None else ""
-
-
-def find(component: object, component_id: object) -> object | None:
-    if getattr(component, "id", None) == component_id:
-        return component
-    children = getattr(component, "children", None)
-    for child in children if isinstance(children, list | tuple) else [children] if children is not None else []:
-        found = find(child, component_id)
-        if found is not None:
-            return found
-    return None
 
 
 def form(target_id: str, lang: str = "en") -> dict[str, object]:

@@ -21,22 +21,10 @@ from layouts.callbacks.trends import update_trends
 from layouts.i18n import LOCALES_DIR
 from layouts.pages import trends as page
 from layouts.state import parse_query
+from tests.layouts.trees import find
 
 KHMER = re.compile("[\u1780-\u17ff]")
 ASEAN_PEERS = ["BRN", "IDN", "LAO", "MMR", "MYS", "PHL", "SGP", "THA", "TLS", "VNM"]
-
-
-def find(component: object, component_id: str) -> object:
-    """The component with this id in a layout tree."""
-    if getattr(component, "id", None) == component_id:
-        return component
-    children = getattr(component, "children", None)
-    for child in children if isinstance(children, list) else [children]:
-        if child is not None and not isinstance(child, str):
-            found = find(child, component_id)
-            if found is not None:
-                return found
-    return None
 
 
 def text(component: object) -> str:

@@ -1,0 +1,46 @@
+"""Looking into a Dash component tree without a browser: a component by id or class, and the text it shows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+
+def children_of(component: object) -> list[object]:
+    """The components directly inside `component` (a list or tuple is its items)."""
+    if isinstance(component, list | tuple):
+        return list(component)
+    children = getattr(component, "children", None)
+    if isinstance(children, list | tuple):
+        return list(children)
+    return [] if children is None else [children]
+
+
+def walk(component: object) -> Iterator[object]:
+    """Every component in the tree, depth first: `component` itself (unless a list or tuple, whose items are walked)
+    and everything inside it; strings, numbers and None are not components."""
+    if component is None or isinstance(component, str | int | float):
+        return
+    if not isinstance(component, list | tuple):
+        yield component
+    for child in children_of(component):
+        yield from walk(child)
+
+
+def find(component: object, component_id: object) -> object | None:
+    """The first component with this id in the tree, or None."""
+    return next((c for c in walk(component) if getattr(c, "id", None) == component_id), None)
+
+
+def find_class(component: object, class_name: str) -> object | None:
+    """The first component whose className holds `class_name`, or None."""
+    return next((c for c in walk(component) if class_name in str(getattr(c, "className", "") or "").split()), None)
+
+
+def texts(component: object) -> str:
+    """Every string (and number) inside a component tree, joined by spaces."""
+    if isinstance(component, str | int | float):
+        return str(component)
+    if isinstance(component, list | tuple):
+        return " ".join(text for text in (texts(c) for c in component) if text)
+    children = getattr(component, "children", None)
+    return texts(children) if children is not None else ""
