@@ -25,6 +25,7 @@ from indicators.report.content import EGDI_PARTS, ReportContent
 from indicators.report.messages import changes, group_name, index_name, key_messages, notes
 from indicators.report.strings import day, integer, missing, number, text
 from indicators.report.tables import Table
+from indicators.report.targets import nowcast_note
 from indicators.store.names import day_name, version_name
 
 STYLESHEET = Path(__file__).resolve().parent / "brief.css"
@@ -176,8 +177,8 @@ def _targets_section(content: ReportContent, lang: str) -> str:
                 "",
             )
         )
-    note = f'<p class="small muted">{_e(text("brief_targets_note", lang))}</p>'
-    return heading + _table(headers, rows) + note
+    lines = [text("brief_targets_note", lang), nowcast_note(content.targets, lang)]
+    return heading + _table(headers, rows) + "".join(f'<p class="small muted">{_e(line)}</p>' for line in lines if line)
 
 
 def _cells(table: Table, row: int, lang: str) -> list[tuple[str, bool]]:

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from indicators.outlook.briefing import NOWCAST_BASIS
 from indicators.outlook.status import Nowcast, evaluate_targets
 from indicators.outlook.targets import TARGET_META_PREFIX, TARGET_PREFIX, TargetsError, stored_targets, targets_dataset
+from indicators.report.strings import integer, text
 from indicators.store import Store
 
 
@@ -30,6 +32,19 @@ def target_status(
     observations = observations[~is_target & (observations["year"].isna() | (observations["year"] <= edition))]
     status = evaluate_targets(targets, table[table["edition"] <= edition], observations, nowcast)
     return status.reset_index(drop=True), edits.reset_index(drop=True)
+
+
+def nowcast_note(status: pd.DataFrame | None, lang: str) -> str | None:
+    """Which statuses the next Survey's nowcast decided ('The statuses of the 2025 milestones … are based on the 2026
+    nowcast …'), as the Targets page says it; None when the trends decided them all."""
+    if status is None or status.empty:
+        return None
+    decided = status[status["basis"].astype(str).str.startswith(NOWCAST_BASIS)]
+    if decided.empty:
+        return None
+    years = ", ".join(integer(year, lang) for year in sorted({int(y) for y in decided["milestone"]}))
+    edition = integer(int(str(decided["basis"].iloc[0]).removeprefix(NOWCAST_BASIS)), lang)
+    return text("targets_nowcast_basis", lang, years=years, edition=edition)
 
 
 def next_milestones(status: pd.DataFrame, edition: int) -> pd.DataFrame:

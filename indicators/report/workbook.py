@@ -26,6 +26,7 @@ from indicators.report.content import ReportContent
 from indicators.report.messages import key_messages, notes
 from indicators.report.strings import integer, missing, text
 from indicators.report.tables import NUMBER_FORMATS, Table
+from indicators.report.targets import nowcast_note
 from indicators.report.writers import neutralise
 
 SERIES_COLOURS = {"egdi": "0072B2", "osi": "009E73", "tii": "E69F00", "hci": "D55E00", "epi": "CC79A7"}
@@ -242,9 +243,12 @@ def _targets(book: Workbook, content: ReportContent, lang: str) -> None:
         _put(sheet, 1, 1, text("no_targets", lang, country=content.name(lang)))
         sheet.column_dimensions["A"].width = MAX_WIDTH
         return
-    _write_table(sheet, table)
+    last = _write_table(sheet, table)
+    note = nowcast_note(content.targets, lang)
+    if note:
+        _put(sheet, last + 2, 1, note)
     sheet.freeze_panes = "B2"
-    _size_columns(sheet)
+    _size_columns(sheet, skip_rows=[last + 2])
 
 
 def _outlook(book: Workbook, content: ReportContent, lang: str) -> None:

@@ -88,3 +88,15 @@ def test_the_reports_next_survey_milestones_are_decided_on_the_nowcast_as_on_the
     assert past.loc[("egdi_very_high", 2025), "basis"] == "trend"
     alone = gather(store, "KHM", with_outlook=False).targets.set_index(["target_id", "milestone"])
     assert alone.loc[("egdi_very_high", 2025), "basis"] == "trend"
+
+
+def test_the_workbook_and_the_brief_say_which_statuses_the_nowcast_decided(store, content, tmp_path):
+    said = "The statuses of the 2025 milestones of survey indicators are based on the 2026 nowcast"
+    path = tmp_path / "report.xlsx"
+    path.write_bytes(build_workbook(content, "en"))
+    sheet = [v for row in cells(load_workbook(path)["Targets and status"]) for v in row if isinstance(v, str)]
+    assert any(v.startswith(said) for v in sheet)
+    assert said in brief_html(content, "en", {})
+    assert "ផ្អែកលើការព្យាករណ៍ឆ្នាំ ២០២៦" in brief_html(content, "km", {})
+    past = gather(store, "KHM", 2022)  # the trends decided every status: nothing to say
+    assert "based on the 2026 nowcast" not in brief_html(past, "en", {})
