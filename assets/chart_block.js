@@ -65,6 +65,14 @@
     return owner.querySelector(".js-plotly-plot");
   }
 
+  /* The block's plot, drawn first if it is a chart drawn on demand (assets/lazy_graph.js) not drawn yet. */
+  function graphOf(owner) {
+    var graph = visibleGraph(owner);
+    var lazy = owner.querySelector(".lazy-graph");
+    if (graph || !lazy || !window.lazyGraphs) { return Promise.resolve(graph); }
+    return window.lazyGraphs.ready(lazy).then(function () { return visibleGraph(owner); });
+  }
+
   function csvCell(text) {
     var value = latinDigits(text.trim());
     if (/^[=+\-@\t\r]/.test(value) && isNaN(Number(value))) { value = "'" + value; } /* never a formula */
@@ -129,12 +137,13 @@
     if (target.classList.contains("cb-tab")) {
       showView(target);
     } else if (target.classList.contains("cb-download-image")) {
-      var graph = visibleGraph(owner);
-      if (graph && window.Plotly) {
-        var format = target.dataset.format;
-        window.Plotly.downloadImage(graph, {format: format, filename: filename, width: graph.clientWidth || 900,
-          height: graph.clientHeight || 450, scale: format === "png" ? 2 : 1});
-      }
+      var format = target.dataset.format;
+      graphOf(owner).then(function (graph) {
+        if (graph && window.Plotly) {
+          window.Plotly.downloadImage(graph, {format: format, filename: filename, width: graph.clientWidth || 900,
+            height: graph.clientHeight || 450, scale: format === "png" ? 2 : 1});
+        }
+      });
       target.closest("details").open = false;
     } else if (target.classList.contains("cb-download-csv")) {
       save(filename + ".csv", new Blob([csvOf(owner)], {type: "text/csv;charset=utf-8"}));

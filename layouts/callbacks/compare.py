@@ -1,15 +1,17 @@
 """Compare: any change of country, edition (drop-down or the map's timeline), peer set or axes answers in ONE round
 trip: the controls that depend on the country, the ranking, both charts with their tables, the map, and the URL.
-The map is redrawn only when the edition changes; a new country only moves its outline (a Patch)."""
+The charts and the map are drawn on demand (their `data-figure`, assets/lazy_graph.js): a chart below the window is
+drawn when it is scrolled to. The map's table and title change only with the edition; a new country only moves its
+outline."""
 
 from __future__ import annotations
 
 import dash
-from dash import Input, Output, Patch, State
+from dash import Input, Output, State
 
 from layouts import ids
 from layouts.components.chart_block import table_view
-from layouts.figures.compare import map_highlight
+from layouts.components.plotly_config import figure_data
 from layouts.i18n import fmt_int, t
 from layouts.pages import compare as page
 from layouts.state import with_changes
@@ -17,7 +19,7 @@ from layouts.views import compare as view
 from layouts.views.snapshot import request_snapshot
 
 NAMES = (  # the outputs by name, for tests and readers
-    "edition_options", "edition", "peer_options", "custom_options", "heading", "coverage", "rows", "csv", "class_note",
+    "edition_options", "edition", "peer_options", "custom_options", "heading", "coverage", "rows", "grid_style", "csv", "class_note",
     "scatter", "scatter_summary", "scatter_rows", "gaps", "gaps_summary", "gaps_rows", "custom_style",
     "map_notice", "map_hidden", "map", "map_summary", "map_note", "map_rows", "map_title", "map_timeline", "map_state",
     "search",
@@ -30,18 +32,19 @@ OUTPUTS = (
     Output(ids.COMPARE_HEADING, "children"),
     Output(ids.COMPARE_COVERAGE, "children"),
     Output(ids.COMPARE_GRID, "rowData"),
+    Output(ids.COMPARE_GRID_BOX, "style"),
     Output(ids.COMPARE_GRID, "csvExportParams"),
     Output(ids.COMPARE_CLASS_NOTE, "children"),
-    Output(ids.COMPARE_SCATTER, "figure"),
+    Output(ids.COMPARE_SCATTER, "data-figure"),
     Output(ids.COMPARE_SCATTER + "-frame", "aria-label"),
     Output(ids.COMPARE_SCATTER_BLOCK + "-rows", "children"),
-    Output(ids.COMPARE_GAPS, "figure"),
+    Output(ids.COMPARE_GAPS, "data-figure"),
     Output(ids.COMPARE_GAPS + "-frame", "aria-label"),
     Output(ids.COMPARE_GAPS_BLOCK + "-rows", "children"),
     Output(ids.COMPARE_CUSTOM_BOX, "style"),
     Output(ids.COMPARE_MAP_NOTICE, "children"),
     Output(ids.COMPARE_MAP_BOX, "hidden"),
-    Output(ids.COMPARE_MAP, "figure"),
+    Output(ids.COMPARE_MAP, "data-figure"),
     Output(ids.COMPARE_MAP + "-frame", "aria-label"),
     Output(ids.COMPARE_MAP_NOTE, "children"),
     Output(ids.COMPARE_MAP_BLOCK + "-rows", "children"),
@@ -105,12 +108,13 @@ def update_compare(
         peer.heading,
         peer.coverage,
         peer.rows,
+        page.grid_style(len(peer.rows)),
         peer.csv,
         peer.class_note,
-        peer.scatter,
+        figure_data(peer.scatter),
         peer.scatter_summary,
         table_view(peer.scatter_table, lang),
-        peer.gaps,
+        figure_data(peer.gaps),
         peer.gaps_summary,
         table_view(peer.gaps_table, lang),
         peer.custom_style,
@@ -120,30 +124,23 @@ def update_compare(
 
 
 def map_outputs(entity: str, edition: int | None, lang: str, drawn: dict[str, object], shown: list[object]) -> tuple[object, ...]:
-    """The map's outputs: everything when the edition changes; only the outline, the sentence and the note when
-    the country alone changes; nothing when neither does. Its state keeps the view `shown` too (`view.shown`)."""
+    """The map's outputs: everything when the edition changes; only the figure (its new outline), the sentence and
+    the note when the country alone changes; nothing when neither does. Its state keeps the view `shown` too (`view.shown`)."""
     data = request_snapshot()
     same = dash.no_update
     if drawn.get("edition") == edition and edition is not None:
         if drawn.get("entity") == entity:
             return (same,) * 8 + ({"edition": edition, "entity": entity, "shown": shown},)
-        patch = Patch()
-        for path, values in map_highlight(view.map_rows(data.version, edition, lang), entity).items():
-            keys = [int(key) if key.isdigit() else key for key in path.split(".")]
-            node = patch
-            for key in keys[:-1]:
-                node = node[key]
-            node[keys[-1]] = values
         drawn_map = page.map_view(data, entity, edition, lang)
         state = {"edition": edition, "entity": entity, "shown": shown}
-        return (same, same, patch, drawn_map.summary, drawn_map.note, same, same, same, state)
+        return (same, same, figure_data(drawn_map.figure), drawn_map.summary, drawn_map.note, same, same, same, state)
     drawn_map = page.map_view(data, entity, edition, lang)
     title = t("compare_map_title", lang, edition=fmt_int(edition, lang))
     state = {"edition": None if drawn_map.hidden else edition, "entity": entity, "shown": shown}
     return (
         drawn_map.notice,
         drawn_map.hidden,
-        drawn_map.figure,
+        figure_data(drawn_map.figure),
         drawn_map.summary,
         drawn_map.note,
         table_view(drawn_map.table, lang),

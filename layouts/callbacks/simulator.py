@@ -59,8 +59,8 @@ def update_results(
     changes = view.changes_from(values, [i["code"] for i in value_ids], context["baseline"])
     mode, edition, entity = context["mode"], context["edition"], context["entity"]
     new_search = with_changes(search, entity=entity, edition=edition, mode=mode, set=format_changes(changes) or None)
-    if parse_query(new_search) == parse_query(search):
-        raise PreventUpdate  # the results shown are those of the URL already (Dash calls this when it inserts inputs)
+    if parse_query(new_search).get("set") == parse_query(search).get("set"):
+        raise PreventUpdate  # the results shown are those of the URL's changes (Dash calls this when it inserts inputs)
     return page.results_view(mode, edition, entity, changes, lang), new_search
 
 

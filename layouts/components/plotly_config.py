@@ -6,15 +6,21 @@
   `config.locales`), with a dictionary for the page language made from the catalog (`chart_plotly_*`).
 - The chart is drawn inside `role="img"` with an `aria-label` that says in one sentence what it shows; a chart
   with zoom buttons is a `role="figure"` named by the same sentence instead (an image cannot hold buttons).
+- A chart below the first screen of a page with many can be drawn on demand (`lazy`): it travels as data
+  (`data-figure`, `data-config`) and `assets/lazy_graph.js` draws it with plotly.js once it scrolls near the window,
+  so a page loads without drawing (or even loading plotly.js for) charts nobody has looked at yet. A callback
+  redraws it by sending a new `data-figure` (`figure_data`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+from collections.abc import Mapping, Sequence
 
 import dash
 import plotly.graph_objects as go
 from dash import dcc, html
+from plotly.io.json import to_json_plotly
 
 from layouts.i18n import t
 
@@ -70,13 +76,38 @@ def accessible_graph(
     buttons: Sequence[str] = ZOOM_2D,
     class_name: str = "",
     static: bool = False,
+    lazy: bool = False,
 ) -> html.Div:
     """A chart inside `role="img"`, named by `summary` (one sentence); `graph_id` for callbacks that redraw it (the
-    frame's id is `graph_id + "-frame"`)."""
-    props: dict[str, object] = {"figure": figure, "config": graph_config(lang, buttons, static), "className": class_name}
+    frame's id is `graph_id + "-frame"`); `lazy`: drawn when it scrolls near the window (the module docstring)."""
+    config = graph_config(lang, buttons, static)
     interactive = bool(buttons) and not static
     frame: dict[str, object] = {"role": "figure" if interactive else "img", "className": "cb-figure", "aria-label": summary}
+    props: dict[str, object] = {"className": class_name}
     if graph_id is not None:
         props["id"] = graph_id
         frame["id"] = f"{graph_id}-frame"  # a callback that redraws the chart names it anew
-    return html.Div(dcc.Graph(**props), **frame)
+    graph = lazy_graph(figure, config, props) if lazy else dcc.Graph(figure=figure, config=config, **props)
+    return html.Div(graph, **frame)
+
+
+def figure_data(figure: go.Figure | Mapping[str, object]) -> str:
+    """A figure as the JSON a lazy chart carries in `data-figure`: {"data": [...], "layout": {...}}."""
+    return str(to_json_plotly(figure))
+
+
+def figure_height(figure: go.Figure | Mapping[str, object]) -> int:
+    """The height the figure asks for, in pixels (plotly.js's default, 450, when it asks for none)."""
+    if isinstance(figure, go.Figure):
+        height = figure.layout.height
+    else:
+        layout = figure.get("layout")
+        height = layout.get("height") if isinstance(layout, Mapping) else None
+    return int(height or 450)
+
+
+def lazy_graph(figure: go.Figure | Mapping[str, object], config: dict[str, object], props: dict[str, object]) -> html.Div:
+    """A chart drawn on demand by assets/lazy_graph.js; the space it will take is kept while it is not drawn."""
+    class_name = f"lazy-graph {props.pop('className', '')}".strip()
+    data = {"data-figure": figure_data(figure), "data-config": json.dumps(config, ensure_ascii=False)}
+    return html.Div(className=class_name, style={"--lazy-height": f"{figure_height(figure)}px"}, **props, **data)

@@ -177,29 +177,12 @@ def small_states() -> dict[str, tuple[float, float]]:
     return {code: (float(lon), float(lat)) for code, lon, lat in zip(table["iso3"], table["lon"], table["lat"], strict=True)}
 
 
-def map_highlight(rows: pd.DataFrame, entity: str) -> dict[str, list[object]]:
-    """What outlines the chosen country on the map, by the figure path it sets (a Patch needs no more than this
-    when only the country changes): the shapes' outline colours and widths, the dots' sizes and outlines."""
-    dots = small_states()
-    codes = rows["iso3"].tolist()
-    shapes = [code == entity for code in codes if code not in dots]
-    points = [code == entity for code in codes if code in dots]
-    return {
-        "data.0.marker.line.color": [HIGHLIGHT if chosen else "#ffffff" for chosen in shapes],
-        "data.0.marker.line.width": [3 if chosen else 0.5 for chosen in shapes],
-        "data.1.marker.size": [13 if chosen else 7 for chosen in points],
-        "data.1.marker.line.color": [HIGHLIGHT if chosen else INK for chosen in points],
-        "data.1.marker.line.width": [3 if chosen else 0.8 for chosen in points],
-    }
-
-
 def map_figure(rows: pd.DataFrame, entity: str, lang: str) -> go.Figure:
     """EGDI of every country with a result on a light-to-dark blue scale; the chosen country outlined in vermillion.
 
     rows: columns iso3, name, egdi, world_rank. Geometry: the graph's `topojsonURL` must point to assets/topojson/.
     """
     dots = small_states()
-    outline = map_highlight(rows, entity)
     records = [
         (code, egdi, t("compare_map_hover", lang, country=name, egdi=fmt_number(egdi, lang), rank=fmt_int(rank, lang)))
         for code, name, egdi, rank in zip(rows["iso3"], rows["name"], rows["egdi"], rows["world_rank"], strict=True)
@@ -212,7 +195,12 @@ def map_figure(rows: pd.DataFrame, entity: str, lang: str) -> go.Figure:
         "locations": [r[0] for r in shapes],
         "z": [r[1] for r in shapes],
         "coloraxis": "coloraxis",
-        "marker": {"line": {"color": outline["data.0.marker.line.color"], "width": outline["data.0.marker.line.width"]}},
+        "marker": {
+            "line": {
+                "color": [HIGHLIGHT if r[0] == entity else "#ffffff" for r in shapes],
+                "width": [3 if r[0] == entity else 0.5 for r in shapes],
+            }
+        },
         "text": [r[2] for r in shapes],
         "hovertemplate": "%{text}<extra></extra>",
     }
@@ -224,8 +212,11 @@ def map_figure(rows: pd.DataFrame, entity: str, lang: str) -> go.Figure:
         "marker": {
             "color": [r[1] for r in points],
             "coloraxis": "coloraxis",
-            "size": outline["data.1.marker.size"],
-            "line": {"color": outline["data.1.marker.line.color"], "width": outline["data.1.marker.line.width"]},
+            "size": [13 if r[0] == entity else 7 for r in points],
+            "line": {
+                "color": [HIGHLIGHT if r[0] == entity else INK for r in points],
+                "width": [3 if r[0] == entity else 0.8 for r in points],
+            },
         },
         "text": [r[2] for r in points],
         "hovertemplate": "%{text}<extra></extra>",

@@ -90,6 +90,16 @@ def peer_view(data: Snapshot, entity: str, edition: int | None, kind: str, custo
     )
 
 
+GRID_ROW_PX, GRID_HEAD_PX = 42, 50  # AG Grid's row in the app's theme; its header of two lines
+
+
+def grid_style(rows: int) -> dict[str, str]:
+    """The ranking grid's place (its box's style), kept before AG Grid's script, loaded when the page is drawn, draws
+    it: the charts below then never start in the window only to be pushed out of it (a chart in the window is drawn
+    at once, assets/lazy_graph.js)."""
+    return {"minHeight": f"{GRID_HEAD_PX + GRID_ROW_PX * rows + 2}px"}
+
+
 class MapView(NamedTuple):
     """The world map's part of the page: the notice when it cannot be drawn (`hidden`), else its figure, sentence,
     note and table."""
@@ -195,22 +205,26 @@ def layout(
                 className="compare-panel-head",
             ),
             html.P(t("compare_ranking_help", lang), className="muted"),
-            dag.AgGrid(
-                id=ids.COMPARE_GRID,
-                columnDefs=view.grid_columns(lang),
-                rowData=peer.rows,
-                defaultColDef={"sortable": True, "filter": True, "resizable": True, "wrapHeaderText": True, "autoHeaderHeight": True},
-                columnSize="responsiveSizeToFit",
-                dashGridOptions={
-                    "localeText": catalog_texts("grid_", lang),
-                    "tooltipShowDelay": 300,
-                    "animateRows": False,
-                    "domLayout": "autoHeight",  # every row of the set, none clipped
-                },
-                getRowId="params.data.iso3",
-                rowClassRules={"compare-entity-row": "params.data.is_entity"},
-                csvExportParams=peer.csv,
-                className="compare-grid",
+            html.Div(
+                dag.AgGrid(
+                    id=ids.COMPARE_GRID,
+                    columnDefs=view.grid_columns(lang),
+                    rowData=peer.rows,
+                    defaultColDef={"sortable": True, "filter": True, "resizable": True, "wrapHeaderText": True, "autoHeaderHeight": True},
+                    columnSize="responsiveSizeToFit",
+                    dashGridOptions={
+                        "localeText": catalog_texts("grid_", lang),
+                        "tooltipShowDelay": 300,
+                        "animateRows": False,
+                        "domLayout": "autoHeight",  # every row of the set, none clipped
+                    },
+                    getRowId="params.data.iso3",
+                    rowClassRules={"compare-entity-row": "params.data.is_entity"},
+                    csvExportParams=peer.csv,
+                    className="compare-grid",
+                ),
+                id=ids.COMPARE_GRID_BOX,
+                style=grid_style(len(peer.rows)),
             ),
             html.Div(peer.class_note, id=ids.COMPARE_CLASS_NOTE),
         ],
@@ -234,6 +248,7 @@ def layout(
         about=about,
         graph_id=ids.COMPARE_SCATTER,
         filename=f"egdi-scatter-{entity.lower()}-{year}",
+        lazy=True,  # the charts and the map are below the first screen
     )
     gaps = chart_block(
         ids.COMPARE_GAPS_BLOCK,
@@ -246,6 +261,7 @@ def layout(
         graph_id=ids.COMPARE_GAPS,
         buttons=NO_BUTTONS,
         filename=f"egdi-gaps-{entity.lower()}-{year}",
+        lazy=True,
     )
     charts = html.Div([html.Div([axes, scatter], className="compare-half"), html.Div(gaps, className="compare-half")])
     charts.className = "compare-charts"
@@ -271,6 +287,7 @@ def layout(
                         ),
                         filename="egdi-world",
                         is_map=True,
+                        lazy=True,
                     ),
                     html.P(t("compare_map_disclaimer", lang), className="source"),
                 ],

@@ -93,3 +93,30 @@ def test_the_overview_statuses_are_the_targets_page_statuses_and_a_link_lands_on
     assert page.evaluate("window.scrollY") > 300
     assert lights(page, "#targets-table") == overview
     assert errors == []
+
+
+def test_charts_below_the_window_are_drawn_when_scrolled_to_and_download_before(page, dashboard_url):
+    """Targets holds eight charts, all below the first screen: none is drawn (plotly.js is not even run) until one is
+    scrolled to, and a chart never shown still downloads as an image (drawn for it)."""
+    errors = page.console_errors
+    page.goto(dashboard_url + "/targets")
+    expect(page.locator(".tg-card .lazy-graph")).to_have_count(8, timeout=WAIT)
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".tg-card .js-plotly-plot").count() == 0 and page.evaluate("typeof window.Plotly") == "undefined"
+
+    last = page.locator("#target-services_online")
+    last.locator(".lazy-graph").scroll_into_view_if_needed()
+    expect(last.locator(".js-plotly-plot .main-svg").first).to_be_visible(timeout=WAIT)
+    assert page.locator(".tg-card .js-plotly-plot").count() < 8  # only those scrolled near
+
+    first = "#tg-block-egdi_very_high"
+    page.locator(f"{first} .cb-tab[data-view=table]").evaluate("tab => tab.click()")  # not scrolled to: never drawn
+    assert page.locator(f"{first} .js-plotly-plot").count() == 0
+    page.locator(f"{first} .cb-download > summary").click()
+    with page.expect_download(timeout=WAIT) as info:
+        page.locator(f"{first} .cb-download-image[data-format=svg]").click()
+    svg = info.value.path().read_bytes()
+    assert info.value.suggested_filename == "target-egdi_very_high.svg" and b"<svg" in svg[:400] and b"Target path" in svg
+    page.locator(f"{first} .cb-tab[data-view=chart]").click()
+    expect(page.locator(f"{first} .js-plotly-plot .main-svg").first).to_be_visible()
+    assert errors == []

@@ -48,6 +48,7 @@ def test_peer_sets_redraw_the_grid_charts_and_url(page, dashboard_url):
     expect(cambodia.locator("[col-id=egdi]")).to_have_text("0.5754")
     expect(cambodia.locator("[col-id=peer_rank]")).to_have_text("8")
     expect(cambodia.locator("[col-id=world_rank]")).to_have_text("120")
+    page.locator("#compare-gaps").scroll_into_view_if_needed()  # the charts are drawn when scrolled to
     expect(page.locator("#compare-scatter .scatterlayer .point")).to_have_count(11)
     expect(page.locator("#compare-gaps .bars .point")).to_have_count(5)
     expect(page.locator("#compare-map-notice .notice")).to_contain_text("This view needs the results of all 193 countries for 2024")
@@ -125,6 +126,7 @@ def test_khmer_page_shows_khmer_text_and_digits(page, dashboard_url, tmp_path):
     cambodia = page.locator("#compare-grid .ag-center-cols-container .ag-row.compare-entity-row")
     expect(cambodia.locator("[col-id=egdi]")).to_have_text("០.៥៧៥៤")
     expect(page.locator("#compare-grid .ag-header-cell[col-id=peer_rank]")).to_contain_text("ចំណាត់ថ្នាក់ក្នុងក្រុម")
+    page.locator("#compare-gaps").scroll_into_view_if_needed()
     expect(page.locator("#compare-scatter .xtick").first).to_have_text(re.compile("^[០-៩.]+$"))
     expect(page.locator("#compare-gaps .bars .point text").last).to_contain_text("នាំមុខ៖ សិង្ហបុរី")
     expect(page.locator("#compare-map-notice .notice")).to_contain_text("ទិដ្ឋភាពនេះត្រូវការលទ្ធផលនៃប្រទេសទាំង ១៩៣")
@@ -153,6 +155,8 @@ def test_world_map_renders_from_local_geometry(page, world_dashboard_url, tmp_pa
     geometry: list[tuple[int, str]] = []
     page.on("response", lambda response: geometry.append((response.status, response.url)) if "topojson" in response.url else None)
     page.goto(f"{world_dashboard_url}/compare?edition=2022&peers=neighbours")
+    expect(page.locator(GRID_ROWS)).to_have_count(11, timeout=FIRST_LOAD)
+    page.locator("#compare-map").scroll_into_view_if_needed()  # drawn, and its geometry fetched, when scrolled to
     expect(page.locator("#compare-map .choroplethlocation")).to_have_count(165, timeout=FIRST_LOAD)
     expect(page.locator("#compare-map .scattergeo .point")).to_have_count(28)
     assert geometry == [(200, f"{world_dashboard_url}/assets/topojson/world_110m.json")]
@@ -162,12 +166,30 @@ def test_world_map_renders_from_local_geometry(page, world_dashboard_url, tmp_pa
 
     page.locator("#lang-link").click()
     expect(page.locator("#compare-map-block-title")).to_have_text("EGDI ទូទាំងពិភពលោក ឆ្នាំ ២០២២")
+    expect(page.locator(GRID_ROWS)).to_have_count(11, timeout=FIRST_LOAD)
+    page.locator("#compare-map").scroll_into_view_if_needed()  # drawn, and its geometry fetched, when scrolled to
     expect(page.locator("#compare-map .choroplethlocation")).to_have_count(165, timeout=FIRST_LOAD)
     expect(page.locator("#compare-map .cbaxis text").first).to_have_text(re.compile("^[០-៩.]+$"))
     page.screenshot(path=str(tmp_path / "compare-world-km.png"), full_page=True)
 
     choose(page, "compare-edition", "២០២៤")  # the 2024 file holds the whole field too
     expect(page.locator("#compare-map-block-title")).to_have_text("EGDI ទូទាំងពិភពលោក ឆ្នាំ ២០២៤")
+    expect(page.locator(GRID_ROWS)).to_have_count(11, timeout=FIRST_LOAD)
+    page.locator("#compare-map").scroll_into_view_if_needed()  # drawn, and its geometry fetched, when scrolled to
     expect(page.locator("#compare-map .choroplethlocation")).to_have_count(165, timeout=FIRST_LOAD)
     assert errors == []
     assert page.blocked_requests == []
+
+
+def test_charts_changed_out_of_view_show_the_new_view_when_scrolled_to(page, dashboard_url):
+    """The charts are drawn when scrolled to: one changed while out of view (a new edition) shows the new figures."""
+    errors = page.console_errors
+    page.goto(f"{dashboard_url}/compare")
+    expect(page.locator(GRID_ROWS)).to_have_count(11, timeout=FIRST_LOAD)
+    assert page.locator("#compare-gaps .js-plotly-plot").count() == 0  # below the first screen: not drawn yet
+    choose(page, "compare-edition", "2020")
+    expect(page.locator("#compare-heading .subtitle")).to_have_text("Cambodia among the ASEAN members, UN E-Government Survey 2020")
+    page.locator("#compare-gaps").scroll_into_view_if_needed()
+    # 2020: Singapore 0.9150, Cambodia 0.5113 (2024 would say 0.3937, Singapore 0.9691)
+    expect(page.locator("#compare-gaps .bars .point text").last).to_have_text("0.4037 · leader: Singapore (0.9150)")
+    assert errors == []

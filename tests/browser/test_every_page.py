@@ -9,6 +9,7 @@ import re
 
 import pandas as pd
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import PROJECT_DIR
 
@@ -67,7 +68,18 @@ def open_page(browser, url: str, lang: str):  # type: ignore[no-untyped-def]
     page.goto(f"{url}{'&' if '?' in url else '?'}lang={lang}")
     page.wait_for_load_state("networkidle", timeout=WAIT)
     page.wait_for_timeout(400)  # the last drawing after the last answer
+    draw_every_chart(page)
     return page
+
+
+def draw_every_chart(page) -> None:  # type: ignore[no-untyped-def]
+    """Scroll to every chart drawn on demand that can be seen (not in a closed tab or a hidden box) and wait until it
+    is drawn, so that the checks see the charts too."""
+    for box in page.locator(".lazy-graph").all():
+        if box.is_visible():
+            box.scroll_into_view_if_needed()
+            expect(box.locator(".main-svg").first).to_be_visible(timeout=WAIT)
+    page.evaluate("window.scrollTo(0, 0)")
 
 
 def serious_problems(page) -> list[str]:  # type: ignore[no-untyped-def]

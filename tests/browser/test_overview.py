@@ -64,6 +64,7 @@ def test_a_new_store_shows_world_rank_class_and_map(page, dashboard_url):
     cambodia = page.locator("#compare-grid .ag-center-cols-container .ag-row.compare-entity-row")
     expect(cambodia.locator("[col-id=world_rank]")).to_have_text("120")
     expect(page.locator("#compare-grid .compare-entity-row [col-id=rating_class]").first).to_have_text("H2")
+    page.locator("#compare-map").scroll_into_view_if_needed()  # the map is drawn when scrolled to
     expect(page.locator("#compare-map .choroplethlocation")).to_have_count(165, timeout=FIRST_LOAD)
     expect(page.locator("#compare-map .scattergeo .point")).to_have_count(28)
     assert errors == []

@@ -38,6 +38,7 @@ def test_the_targets_page_shows_status_lights_and_their_inputs_in_both_languages
     expect(page.locator("#targets-table .tg-badge")).to_have_text(["Indicative"] * 8)
     card = page.locator("#target-egdi_very_high")
     expect(card.locator(".tg-badge")).to_have_text("Indicative")
+    card.locator(".lazy-graph").scroll_into_view_if_needed()  # the charts are drawn when scrolled to
     expect(card.locator(".scatterlayer .trace")).to_have_count(5)  # observed, band (2), projection, target path
     summary = card.get_by_text("How each status is worked out")
     summary.focus()

@@ -104,6 +104,8 @@ def test_moving_a_value_rescores_and_writes_the_scenario_into_the_url(world):
     assert "set" not in back
     with pytest.raises(PreventUpdate):  # values as in the URL: what is shown is already their result
         callbacks.update_results([0.6, 0.7, 0.538], value_ids, context, "en", "?edition=2022&mode=published&set=osi:0.6,tii:0.7")
+    with pytest.raises(PreventUpdate):  # the page loaded from a bare address: its own values, nothing to redraw
+        callbacks.update_results([0.4181, 0.5605, 0.538], value_ids, context, "en", "")
     assert callbacks.reset_values(1, value_ids, context) == [0.4181, 0.5605, 0.538]
 
 

@@ -21,7 +21,7 @@ from layouts.pages import overview
 from layouts.pages import targets as page
 from layouts.views import targets as view
 from tests.layouts.signing import signed_in
-from tests.layouts.trees import find, texts
+from tests.layouts.trees import figure_of, find, texts
 
 KHMER = re.compile("[\u1780-\u17ff]")
 
@@ -91,7 +91,7 @@ def test_each_card_shows_the_inputs_behind_its_status(fresh):
     assert "+6.68 % a year" in egdi and "+3.77 % a year" in egdi and "177 %" in egdi
     assert "compound annual growth" in egdi
     assert "+0.0349" in egdi  # (0.68 − 0.57536) / 3 surveys
-    chart = find(tree, ids.TARGETS_CHART_PREFIX + "egdi_very_high").figure
+    chart = figure_of(find(tree, ids.TARGETS_CHART_PREFIX + "egdi_very_high"))
     assert [trace.name for trace in chart.data if trace.name] == ["Observed", "80 % band", "Projection", "Target path"]
     assert list(chart.data[-1].x) == [2022, 2026, 2030, 2034] and list(chart.data[-1].y) == [0.5056, 0.6, 0.68, 0.76]
     world = texts(find(tree, ids.TARGETS_CARD_PREFIX + "world_top_100"))
@@ -99,7 +99,7 @@ def test_each_card_shows_the_inputs_behind_its_status(fresh):
     asean = texts(find(tree, ids.TARGETS_CARD_PREFIX + "asean_median"))
     assert "Survey 2030: rank 6 or better needs an EGDI of 0.8440 (10 others projected)" in asean
     assert "-1.0 -0.7 -0.6" in asean  # places per survey: (7 − 8) / 1, (6 − 8) / 3, (5 − 8) / 5
-    rank_chart = find(tree, ids.TARGETS_CHART_PREFIX + "world_top_100").figure
+    rank_chart = figure_of(find(tree, ids.TARGETS_CHART_PREFIX + "world_top_100"))
     assert rank_chart.layout.yaxis.autorange == "reversed"  # rank 1 at the top
 
 

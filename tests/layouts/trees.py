@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
+
+import plotly.graph_objects as go
 
 
 def children_of(component: object) -> list[object]:
@@ -44,3 +47,20 @@ def texts(component: object) -> str:
         return " ".join(text for text in (texts(c) for c in component) if text)
     children = getattr(component, "children", None)
     return texts(children) if children is not None else ""
+
+
+def figure_of(graph: object) -> go.Figure:
+    """The figure a chart shows: a dcc.Graph's, or the one a chart drawn on demand carries (its `data-figure`, also
+    what a callback sends it)."""
+    if isinstance(graph, str):
+        return go.Figure(json.loads(graph))
+    lazy = getattr(graph, "data-figure", None)
+    if lazy is not None:
+        return go.Figure(json.loads(lazy))
+    return go.Figure(graph.figure)
+
+
+def config_of(graph: object) -> dict[str, object]:
+    """The plotly.js options of a chart: a dcc.Graph's `config`, or those a chart drawn on demand carries."""
+    lazy = getattr(graph, "data-config", None)
+    return dict(json.loads(lazy)) if lazy is not None else dict(graph.config)
