@@ -10,6 +10,9 @@ before E only (record.Record.halfwidths), beside what the UN published:
     naive                                  the last published value carried (its rank too), the same errors
 
 `cambodia` (any country) gives the figures of one country: predicted, interval, published, error, naive error.
+
+`error_budget` says which sub-index a replay's EGDI and rank errors come from: the same replay with one sub-index of
+the EGDI taken as published instead of predicted.
 """
 
 from __future__ import annotations
@@ -20,11 +23,13 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from indicators.method.classify import rank_descending
 from indicators.outlook.forecast import FIGURES
 from indicators.outlook.nowcast import DEFAULT_COVERAGE, Nowcast, nowcast
 from indicators.outlook.record import ENTITY, RANKS, Record, published_ranks
 
 EVALUATED = (2020, 2022, 2024)
+BUDGET_COLUMNS = ["edition", "until", "known", "egdi", "rank"]
 SUMMARY_COLUMNS = ["edition", "until", "figure", "forecast", "countries", "median_abs_error", "p90_abs_error", "coverage", "nominal"]
 ENTITY_COLUMNS = ["edition", "figure", "predicted", "low", "high", "published", "error", "naive", "naive_error"]
 
@@ -110,3 +115,35 @@ def evaluate(
         entity += mine
         made[edition] = nowcast_made
     return Evaluation(coverage, iso3, pd.DataFrame(lines, columns=SUMMARY_COLUMNS), pd.DataFrame(entity, columns=ENTITY_COLUMNS), made)
+
+
+def error_budget(record: Record, edition: int, lead: int = 1) -> pd.DataFrame:
+    """BUDGET_COLUMNS: the median |error| of the EGDI and of the world rank in the replay of `edition` with data until
+    `lead` years before it, as replayed (`known` = "none") and with each sub-index S of the EGDI in turn known (its
+    published value in place of the prediction, the others as predicted):
+
+        EGDI_S = Σ_T v_T·(T_published if T = S else T_predicted),   rank_S = 1 + #{j : EGDI_S,j > EGDI_S,i}
+
+    over the replay's field (a country without a published S keeps its prediction). The sub-index whose knowledge
+    closes most of the error is the one that limits the nowcast."""
+    replay = record.replay(edition, edition - lead)
+    predicted = replay.forecast.table.set_index("iso3")
+    actual = published_ranks(record.published[record.published["edition"] == edition]).reindex(predicted.index)
+    weights = replay.forecast.methodology.egdi_weights
+    truth_egdi, truth_rank = actual["egdi"].to_numpy(dtype=float), actual["rank"].to_numpy(dtype=float)
+    lines = []
+    for known in ("none", *weights):
+        egdi = np.zeros(len(predicted))
+        for code, weight in weights.items():
+            mine = predicted[code].astype(float)
+            egdi += weight * (actual[code].astype(float).fillna(mine) if code == known else mine).to_numpy()
+        lines.append(
+            {
+                "edition": edition,
+                "until": edition - lead,
+                "known": known,
+                "egdi": float(np.nanmedian(np.abs(egdi - truth_egdi))),
+                "rank": float(np.nanmedian(np.abs(rank_descending(egdi) - truth_rank))),
+            }
+        )
+    return pd.DataFrame(lines, columns=BUDGET_COLUMNS)

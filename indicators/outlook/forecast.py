@@ -13,6 +13,11 @@ For edition E, with data known by the end of year Y (`until`; None: everything s
             (median |error| of the OSI 0.072, 0.054, 0.039 carried against 0.105, 0.069, 0.051 on half the last trend)
     EGDI    Σ_S v_S·S over E's EGDI weights; rank, group and rating class over the field (method.classify)
 
+The min-max scale of a computed sub-index is set by the field's ends as the data of the time show them: the 2024
+replay (data until 2023) scores Somalia, the HCI's lowest country, without the schooling years the UNDP first
+published for it in 2024, so every other HCI is high (median +0.065; the back-test, reading them, +0.021). A scale
+taken from the last Survey instead was no better over 2016–2024 (README, The next Survey).
+
 A country whose TII or HCI cannot be computed (too little data for its data year) keeps its last published value,
 and `how` says so for each figure: `computed`, or `carried:<edition>`. No nowcast is made without the last Survey's
 whole field (world ranks and min-max need every country) or with component data for fewer than half of it.
