@@ -18,7 +18,9 @@ ASSETS_NOT_IN_EVERY_PAGE = ["^vendor$"]  # Dash's assets_path_ignore: folders of
 # AG Grid's script goes only into the pages that show a grid; a link into one of them loads the page anew
 # (`layouts.components.page_link`), so a page without the script never draws a grid. dash_table is never used.
 GRID_PAGES = ("/compare", "/data")
-PAGES_WITHOUT_CHARTS = ("/data", "/methodology", "/reports", "/accessibility")
+# The pages that draw a chart in their first screen. The others draw theirs (if any) only when scrolled to
+# (assets/lazy_graph.js loads plotly.js then), so they do not fetch plotly.js while the page itself loads.
+PAGES_WITH_A_CHART_IN_VIEW = ("/trends", "/outlook", "/simulator", "/provinces")
 # What a chart page fetches only once its layout has arrived: asked for at once instead, beside Dash's own scripts.
 CHART_PRELOADS = (PLOTLY_JS_PATH, "/_dash-component-suites/dash/dcc/async-graph.js")
 
@@ -59,9 +61,7 @@ def page_scripts(scripts: str, path: str) -> str:
 
 def preloads(path: str, prefix: str = "/") -> str:
     """`<link rel="preload">` tags for what the page at `path` will ask for late: plotly.js and dcc.Graph's code on
-    a page with charts (every page but PAGES_WITHOUT_CHARTS and the 404 page); nothing elsewhere."""
-    known = {"/", "/trends", "/compare", "/outlook", "/targets", "/simulator", "/provinces", *PAGES_WITHOUT_CHARTS}
-    page = path.rstrip("/") or "/"
-    if page not in known or page in PAGES_WITHOUT_CHARTS:
+    a page that draws a chart in its first screen (PAGES_WITH_A_CHART_IN_VIEW); nothing elsewhere."""
+    if (path.rstrip("/") or "/") not in PAGES_WITH_A_CHART_IN_VIEW:
         return ""
     return "\n".join(f'<link rel="preload" href="{prefix.rstrip("/")}{url}" as="script">' for url in CHART_PRELOADS)

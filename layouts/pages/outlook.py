@@ -161,6 +161,7 @@ def draw(shown: view.OutlookPage, entity: str, lang: str) -> list[object]:
             buttons=NO_BUTTONS,
             filename=f"nowcast-record-{entity.lower()}",
             heading="h3",
+            lazy=True,  # below the first screen
         ),
         html.Section(
             [

@@ -141,6 +141,7 @@ def _profile_section(version: int, province: str, year: int, lang: str) -> list[
             buttons=(),
             filename=f"province-criteria-{province.lower()}-{year}",
             heading="h3",
+            lazy=True,  # below the map and the ranking
         ),
         *_not_found(shown, lang),
         *_panels(shown, province, lang),

@@ -117,6 +117,7 @@ def test_the_back_test_proves_the_2024_method_and_the_sources_are_credited(page,
         "the 2022 method, fed the same data, misses them by a median 0.073", timeout=WAIT
     )
     block = section.locator(".chart-block")
+    block.locator(".lazy-graph").scroll_into_view_if_needed()  # drawn when scrolled to
     expect(block.locator(".js-plotly-plot")).to_have_count(1, timeout=WAIT)
     expect(block.locator(".scatterlayer .trace")).to_have_count(4, timeout=WAIT)  # the agreement line, TII, HCI, Cambodia
     block.get_by_role("tab", name="Table").click()

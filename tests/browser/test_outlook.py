@@ -29,6 +29,7 @@ def test_the_outlook_shows_the_nowcast_record_and_levers_in_english_and_khmer(pa
     expect(figures.nth(3)).to_contain_text("carried from the 2024 Survey")  # OSI: not public before the Survey
     expect(page.locator("#outlook-peers .scatterlayer .point")).to_have_count(11, timeout=FIRST_LOAD)
     expect(page.locator("#outlook-peers .errorbar")).to_have_count(11)
+    page.locator("#outlook-record").scroll_into_view_if_needed()  # drawn when scrolled to
     expect(page.locator("#outlook-record .scatterlayer .trace")).to_have_count(4)
     levers = page.locator("#outlook-levers-top tbody tr")
     expect(levers.first).to_contain_text("+0.1302", timeout=NOWCAST)  # OSI to the next group's typical value

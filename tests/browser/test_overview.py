@@ -24,6 +24,7 @@ def test_overview_shows_cambodia_in_english_and_khmer(page, dashboard_url, tmp_p
     expect(page.locator("#overview-nowcast")).to_contain_text(
         "Next Survey (2026) nowcast: EGDI 0.54 (0.48–0.59), rank 131 (118–144)", timeout=60_000
     )
+    page.locator("#overview-trend").scroll_into_view_if_needed()  # drawn when scrolled to
     expect(page.locator("#overview-trend .scatterlayer .trace")).to_have_count(4)
     if REFRESH:
         page.screenshot(path=str(SCREENSHOTS["en"]), full_page=True)
@@ -33,6 +34,8 @@ def test_overview_shows_cambodia_in_english_and_khmer(page, dashboard_url, tmp_p
     expect(cards.nth(0)).to_have_text("០.៥៧៥៤")
     expect(cards.nth(3)).to_have_text("ខ្ពស់")
     assert page.evaluate("document.documentElement.lang") == "km"
+    page.locator("#overview-trend").scroll_into_view_if_needed()
+    expect(page.locator("#overview-trend .scatterlayer .trace")).to_have_count(4)
     page.screenshot(path=str(SCREENSHOTS["km"] if REFRESH else tmp_path / "overview-km.png"), full_page=True)
     assert page.blocked_requests == [] and errors == []
 

@@ -49,6 +49,7 @@ def test_the_map_draws_every_province_locally_and_a_click_chooses_one(page, dash
     wait_for_query(page, "province", "KH-11")
     expect(page.locator("#provinces-profile h2").first).to_have_text("Mondul Kiri, 2025", timeout=WAIT)
     expect(page.locator("#provinces-ranking tr.chosen")).to_contain_text("Mondul Kiri", timeout=WAIT)
+    page.locator("#provinces-criteria").scroll_into_view_if_needed()  # drawn when scrolled to
     expect(page.locator("#provinces-criteria .trace.bars .point")).to_have_count(6, timeout=WAIT)
 
     page.locator("#provinces-part").click()
@@ -78,6 +79,7 @@ def test_both_languages_fit_the_screen(browser, dashboard_url, lang, viewport, t
     )
     shown.goto(f"{dashboard_url}/provinces?lang={lang}&province=KH-17&year=2023")
     expect(shown.locator(SHAPES)).to_have_count(26, timeout=WAIT)
+    shown.locator("#provinces-criteria").scroll_into_view_if_needed()
     expect(shown.locator("#provinces-criteria .trace.bars .point")).to_have_count(6, timeout=WAIT)
     shown.wait_for_load_state("networkidle", timeout=WAIT)
     heading = "សៀមរាប ឆ្នាំ ២០២៣" if lang == "km" else "Siem Reap, 2023"

@@ -17,7 +17,7 @@ from layouts.i18n import LOCALES_DIR
 from layouts.pages import methodology as page
 from layouts.state import parse_query
 from layouts.views import methodology as view
-from tests.layouts.trees import find, walk
+from tests.layouts.trees import figure_of, find, walk
 
 KHMER = re.compile("[\u1780-\u17ff]")
 pytestmark = pytest.mark.usefixtures("bundled")  # the back-test section reads the store: the shared bundled one
@@ -138,7 +138,7 @@ def test_the_back_test_and_the_sources_are_on_the_page_in_both_languages(bundled
     assert [row[:3] for row in figures] == [["TII", "193", f"{fits['tii'].median:.3f}"], ["HCI", "193", f"{fits['hci'].median:.3f}"]]
     assert "the 2022 method, fed the same data, misses them by a median 0.073" in text(backtest)
     graph = find(backtest, ids.METHODOLOGY_BACKTEST_GRAPH)
-    scatter = [trace for trace in graph.figure["data"] if trace["mode"] == "markers"]
+    scatter = [trace for trace in figure_of(graph).data if trace["mode"] == "markers"]
     assert sorted(trace["name"] for trace in scatter) == ["HCI", "TII"] and all(len(trace["x"]) == 193 for trace in scatter)
     sources = find(content, ids.METHODOLOGY_SOURCES)
     rows = tables(sources)["Bundled sources, their licences and where to find them"]

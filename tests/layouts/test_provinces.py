@@ -24,6 +24,7 @@ from layouts.views import snapshot
 from tests.conftest import PROJECT_DIR
 from tests.layouts.databases import use_pages, using
 from tests.layouts.test_trends import find, text
+from tests.layouts.trees import figure_of
 from tests.unit.provinces_data import Q, assessment, imported
 
 KHMER = re.compile("[\u1780-\u17ff]")
@@ -96,7 +97,7 @@ def test_the_default_page_maps_every_province_in_its_level_class_and_labels_the_
     assert find(layout, ids.PROVINCES_MAP_BLOCK + "-title").children == "Overall score by province, 2025"
     marks = [a["text"] for a in figure.to_plotly_json()["layout"]["annotations"]]  # in every PNG or SVG downloaded too
     assert marks == ["FICTIONAL DEMONSTRATION DATA"]
-    criteria = find(layout, ids.PROVINCES_CRITERIA).figure.to_plotly_json()["layout"]["annotations"]
+    criteria = figure_of(find(layout, ids.PROVINCES_CRITERIA)).to_plotly_json()["layout"]["annotations"]
     assert [a["text"] for a in criteria] == ["FICTIONAL DEMONSTRATION DATA"]
     sources = text(find(layout, ids.PROVINCES_MAP_BLOCK))  # the CSV download carries the "About this data" rows
     assert "FICTIONAL demonstration data (data/demo/, questionnaire kh-losi-2022)" in sources
@@ -105,7 +106,7 @@ def test_the_default_page_maps_every_province_in_its_level_class_and_labels_the_
 
 def test_the_criteria_bars_are_the_provinces_profile_and_the_overall_share_of_points(demo):
     layout = page.layout(province="KH-8", year="2023")
-    figure = find(layout, ids.PROVINCES_CRITERIA).figure.to_plotly_json()
+    figure = figure_of(find(layout, ids.PROVINCES_CRITERIA)).to_plotly_json()
     bars, marks = figure["data"]
     core = criteria_profile(province_data(snapshot.store()), "KH-8", 2023)
     assert bars["type"] == "bar" and bars["x"] == pytest.approx(core["score"].tolist())
@@ -126,7 +127,7 @@ def test_the_page_in_khmer(demo):
         "ទាប (០.២៥ ឬតិចជាង)",
         "មិនបានវាយតម្លៃ",
     }
-    bars = find(layout, ids.PROVINCES_CRITERIA).figure.to_plotly_json()["data"][0]
+    bars = figure_of(find(layout, ids.PROVINCES_CRITERIA)).to_plotly_json()["data"][0]
     assert bars["y"][-1] == "សរុប" and all(not re.search("[0-9]", label) for label in bars["text"])
     assert "FICTIONAL" not in text(find(layout, ids.PROVINCES_NOTICE)) and KHMER.search(text(find(layout, ids.PROVINCES_NOTICE)))
     assert [a["text"] for a in figure["layout"]["annotations"]] == ["ទិន្នន័យសាកល្បងប្រឌិត"]
@@ -171,9 +172,9 @@ def test_real_answers_remove_the_assessment_notice(tmp_path: Path):
         notices = text(find(layout, ids.PROVINCES_NOTICE))
         assert "FICTIONAL DEMONSTRATION DATA" not in notices and "FICTIONAL DEMONSTRATION VALUES" in notices
         assert find(layout, ids.PROVINCES_YEAR).options == [{"label": "2025", "value": 2025}]
-        bars = find(layout, ids.PROVINCES_CRITERIA).figure.to_plotly_json()["data"][0]
+        bars = figure_of(find(layout, ids.PROVINCES_CRITERIA)).to_plotly_json()["data"][0]
         assert bars["x"][-1] == pytest.approx(60 / 86)
         assert map_shown(find(layout, ids.PROVINCES_MAP).figure)["KH-2"] == "Middle (above 0.25)"  # 30/86 = 0.35
         assert find(layout, ids.PROVINCES_MAP).figure.to_plotly_json()["layout"]["annotations"] == []
-        assert find(layout, ids.PROVINCES_CRITERIA).figure.to_plotly_json()["layout"]["annotations"] == []
+        assert figure_of(find(layout, ids.PROVINCES_CRITERIA)).layout.annotations == ()
         assert "FICTIONAL" not in text(find(layout, ids.PROVINCES_MAP_BLOCK))

@@ -42,7 +42,9 @@ def test_the_app_serves_the_bundle_where_dcc_graph_asks_and_not_in_every_page():
     client = app.server.test_client()
     served = client.get(shell.PLOTLY_JS_PATH)
     assert served.status_code == 200 and served.data == BUNDLE.read_bytes()
-    chart_page = client.get("/").get_data(as_text=True)
+    chart_page = client.get("/trends").get_data(as_text=True)
     assert "vendor/" not in chart_page and "cdn" not in chart_page.lower()
     assert f'<link rel="preload" href="{shell.PLOTLY_JS_PATH}" as="script">' in chart_page  # asked for at once
     assert shell.PLOTLY_JS_PATH not in client.get("/data").get_data(as_text=True)  # a page without charts never loads it
+    for lazy in ("/", "/compare", "/targets", "/methodology"):  # their charts are drawn when scrolled to, plotly.js then
+        assert shell.PLOTLY_JS_PATH not in client.get(lazy).get_data(as_text=True), lazy
