@@ -12,6 +12,7 @@ from dash import Input, Output, State
 from layouts import ids
 from layouts.components.chart_block import table_view
 from layouts.components.plotly_config import figure_data
+from layouts.components.ranking_grid import grid_style
 from layouts.i18n import fmt_int, t
 from layouts.pages import compare as page
 from layouts.state import with_changes
@@ -108,7 +109,7 @@ def update_compare(
         peer.heading,
         peer.coverage,
         peer.rows,
-        page.grid_style(len(peer.rows)),
+        grid_style(len(peer.rows)),
         peer.csv,
         peer.class_note,
         figure_data(peer.scatter),

@@ -8,7 +8,6 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import dash
-import dash_ag_grid as dag
 import plotly.graph_objects as go
 from dash import dcc, html
 
@@ -17,6 +16,7 @@ from layouts.components import page_link
 from layouts.components.chart_block import ChartTable, chart_block
 from layouts.components.no_published import no_published_page
 from layouts.components.plotly_config import NO_BUTTONS, ZOOM_GEO
+from layouts.components.ranking_grid import ranking_grid
 from layouts.components.timeline import edition_timeline
 from layouts.figures.compare import gap_figure, map_figure, scatter_figure
 from layouts.i18n import fmt_int, t
@@ -88,16 +88,6 @@ def peer_view(data: Snapshot, entity: str, edition: int | None, kind: str, custo
         ChartTable(summary.gaps_headers, summary.gaps_table),
         custom_style,
     )
-
-
-GRID_ROW_PX, GRID_HEAD_PX = 42, 50  # AG Grid's row in the app's theme; its header of two lines
-
-
-def grid_style(rows: int) -> dict[str, str]:
-    """The ranking grid's place (its box's style), kept before AG Grid's script, loaded when the page is drawn, draws
-    it: the charts below then never start in the window only to be pushed out of it (a chart in the window is drawn
-    at once, assets/lazy_graph.js)."""
-    return {"minHeight": f"{GRID_HEAD_PX + GRID_ROW_PX * rows + 2}px"}
 
 
 class MapView(NamedTuple):
@@ -205,27 +195,7 @@ def layout(
                 className="compare-panel-head",
             ),
             html.P(t("compare_ranking_help", lang), className="muted"),
-            html.Div(
-                dag.AgGrid(
-                    id=ids.COMPARE_GRID,
-                    columnDefs=view.grid_columns(lang),
-                    rowData=peer.rows,
-                    defaultColDef={"sortable": True, "filter": True, "resizable": True, "wrapHeaderText": True, "autoHeaderHeight": True},
-                    columnSize="responsiveSizeToFit",
-                    dashGridOptions={
-                        "localeText": catalog_texts("grid_", lang),
-                        "tooltipShowDelay": 300,
-                        "animateRows": False,
-                        "domLayout": "autoHeight",  # every row of the set, none clipped
-                    },
-                    getRowId="params.data.iso3",
-                    rowClassRules={"compare-entity-row": "params.data.is_entity"},
-                    csvExportParams=peer.csv,
-                    className="compare-grid",
-                ),
-                id=ids.COMPARE_GRID_BOX,
-                style=grid_style(len(peer.rows)),
-            ),
+            ranking_grid(peer.rows, peer.csv, lang),
             html.Div(peer.class_note, id=ids.COMPARE_CLASS_NOTE),
         ],
         className="panel",
