@@ -25,6 +25,7 @@ from layouts.views import compare as view
 from layouts.views.about_data import survey_about
 from layouts.views.labels import catalog_texts, country_name, page_href
 from layouts.views.snapshot import Snapshot, request_snapshot
+from layouts.views.version_cache import newest_version_cache
 
 dash.register_page(__name__, path="/compare", name="Compare", order=2)
 
@@ -139,7 +140,13 @@ def layout(
     data = request_snapshot()
     if not data.editions:
         return no_published_page(t("compare_title", lang), lang)
-    year = view.choose_edition(data, entity, edition)
+    return _drawn(data.version, entity, view.choose_edition(data, entity, edition), kind, tuple(chosen), x, y, lang)
+
+
+@newest_version_cache(maxsize=64)
+def _drawn(version: int, entity: str, year: int | None, kind: str, chosen: tuple[str, ...], x: str, y: str, lang: str) -> html.Div:
+    """The page for one view of one store version (cached: the same view is the same page for every visitor)."""
+    data = request_snapshot()
     shown = view.shown(entity, year, kind, chosen, x, y)
     peer = peer_view(data, entity, year, kind, chosen, x, y, lang)
     countries = view.country_options(data, lang)
@@ -281,3 +288,8 @@ def layout(
         ],
         className="compare-page",
     )
+
+
+def clear_caches() -> None:
+    """Forget the pages drawn for earlier store versions (tests that switch databases)."""
+    _drawn.cache_clear()

@@ -34,12 +34,14 @@ def use_views(database: str | None) -> None:
 
 def use_pages(database: str | None) -> None:
     """The views and the pages (import the app first: pages register themselves with it)."""
+    from layouts.pages import compare as compare_page
     from layouts.pages import methodology, outlook, overview
     from layouts.pages import provinces as provinces_page
     from layouts.pages import targets as targets_page
 
     use_views(database)
     overview.clear_caches()
+    compare_page.clear_caches()
     provinces_page.clear_caches()
     targets_page.clear_caches()
     methodology.clear_caches()
