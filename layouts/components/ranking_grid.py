@@ -26,8 +26,7 @@ def ranking_grid(rows: list[dict[str, object]], csv: dict[str, object], lang: st
         id=ids.COMPARE_GRID,
         columnDefs=view.grid_columns(lang),
         rowData=rows,
-        defaultColDef={"sortable": True, "filter": True, "resizable": True, "wrapHeaderText": True, "autoHeaderHeight": True},
-        columnSize="responsiveSizeToFit",
+        defaultColDef={"sortable": True, "filter": True, "resizable": True, "wrapHeaderText": True, "autoHeaderHeight": True, "flex": 1},
         dashGridOptions={
             "localeText": catalog_texts("grid_", lang),
             "tooltipShowDelay": 300,
