@@ -1,9 +1,9 @@
 /* Charts drawn on demand (layouts/components/plotly_config.py, `lazy`): a chart below the first screen travels as
-   data (data-figure, data-config) and is drawn with plotly.js once it comes within a quarter screen of the window,
-   or when its figure changes while it is there (a callback sends a new data-figure). A chart in a hidden tab is
-   drawn when its tab opens, and every chart before the page is printed. plotly.js itself is loaded the way dcc.Graph loads it, and only when a chart is drawn.
-   `window.lazyGraphs.ready(box)` draws a chart now, wherever it is, and gives its plot (the chart block's image
-   downloads use it). */
+   data (data-figure, data-config) and is drawn with plotly.js once it scrolls into the window, or when its figure
+   changes while it is there (a callback sends a new data-figure). A chart in a hidden tab is drawn when its tab
+   opens, and every chart before the page is printed. plotly.js itself is loaded the way dcc.Graph loads it, and
+   only when a chart is drawn. `window.lazyGraphs.ready(box)` draws a chart now, wherever it is (the chart block's
+   image downloads use it). */
 (function () {
   "use strict";
   var drawnFigure = new WeakMap(); /* box → the data-figure its plot shows */

@@ -7,7 +7,7 @@
 - The chart is drawn inside `role="img"` with an `aria-label` that says in one sentence what it shows; a chart
   with zoom buttons is a `role="figure"` named by the same sentence instead (an image cannot hold buttons).
 - A chart below the first screen of a page with many can be drawn on demand (`lazy`): it travels as data
-  (`data-figure`, `data-config`) and `assets/lazy_graph.js` draws it with plotly.js once it scrolls near the window,
+  (`data-figure`, `data-config`) and `assets/lazy_graph.js` draws it with plotly.js once it scrolls into the window,
   so a page loads without drawing (or even loading plotly.js for) charts nobody has looked at yet. A callback
   redraws it by sending a new `data-figure` (`figure_data`).
 """
@@ -79,15 +79,18 @@ def accessible_graph(
     lazy: bool = False,
 ) -> html.Div:
     """A chart inside `role="img"`, named by `summary` (one sentence); `graph_id` for callbacks that redraw it (the
-    frame's id is `graph_id + "-frame"`); `lazy`: drawn when it scrolls near the window (the module docstring)."""
+    frame's id is `graph_id + "-frame"`); `lazy`: drawn when it scrolls into the window (the module docstring)."""
     config = graph_config(lang, buttons, static)
     interactive = bool(buttons) and not static
     frame: dict[str, object] = {"role": "figure" if interactive else "img", "className": "cb-figure", "aria-label": summary}
-    props: dict[str, object] = {"className": class_name}
+    ident: dict[str, object] = {}
     if graph_id is not None:
-        props["id"] = graph_id
+        ident["id"] = graph_id
         frame["id"] = f"{graph_id}-frame"  # a callback that redraws the chart names it anew
-    graph = lazy_graph(figure, config, props) if lazy else dcc.Graph(figure=figure, config=config, **props)
+    if lazy:
+        graph = lazy_graph(figure, config, f"lazy-graph {class_name}".strip(), ident)
+    else:
+        graph = dcc.Graph(figure=figure, config=config, className=class_name, **ident)
     return html.Div(graph, **frame)
 
 
@@ -106,8 +109,7 @@ def figure_height(figure: go.Figure | Mapping[str, object]) -> int:
     return int(height or 450)
 
 
-def lazy_graph(figure: go.Figure | Mapping[str, object], config: dict[str, object], props: dict[str, object]) -> html.Div:
+def lazy_graph(figure: go.Figure | Mapping[str, object], config: dict[str, object], class_name: str, ident: dict[str, object]) -> html.Div:
     """A chart drawn on demand by assets/lazy_graph.js; the space it will take is kept while it is not drawn."""
-    class_name = f"lazy-graph {props.pop('className', '')}".strip()
     data = {"data-figure": figure_data(figure), "data-config": json.dumps(config, ensure_ascii=False)}
-    return html.Div(className=class_name, style={"--lazy-height": f"{figure_height(figure)}px"}, **props, **data)
+    return html.Div(className=class_name, style={"--lazy-height": f"{figure_height(figure)}px"}, **ident, **data)
