@@ -143,7 +143,7 @@ def layout(
     return _drawn(data.version, entity, view.choose_edition(data, entity, edition), kind, tuple(chosen), x, y, lang)
 
 
-@newest_version_cache(maxsize=64)
+@newest_version_cache(maxsize=16)  # about 0.45 MiB a view: the defaults in both languages and the views in fashion
 def _drawn(version: int, entity: str, year: int | None, kind: str, chosen: tuple[str, ...], x: str, y: str, lang: str) -> html.Div:
     """The page for one view of one store version (cached: the same view is the same page for every visitor)."""
     data = request_snapshot()
