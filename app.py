@@ -21,6 +21,7 @@ from dash import Dash
 from indicators.outlook.record import ENTITY
 from layouts import shell
 from layouts.i18n import LANGUAGES
+from layouts.server.compression import compress_static_once
 from layouts.server.hardening import QuietRequestHandler
 from layouts.server.install import install
 from layouts.server.jobs import start_job_runner
@@ -31,7 +32,8 @@ from layouts.views import reports as reports_view
 from layouts.views.method_split import latest_split_sentences
 
 PAGES_DIR = Path(__file__).resolve().parent / "layouts" / "pages"
-VENDOR_DIR = Path(__file__).resolve().parent / "assets" / "vendor"
+ASSETS_DIR = Path(__file__).resolve().parent / "assets"
+VENDOR_DIR = ASSETS_DIR / "vendor"
 
 
 class Dashboard(Dash):
@@ -40,19 +42,24 @@ class Dashboard(Dash):
     (`shell.preloads`)."""
 
     def interpolate_index(self, **kwargs: str) -> str:
-        kwargs["scripts"] = shell.page_scripts(kwargs.get("scripts", ""), flask.request.path)
+        runtime = self.get_asset_url(shell.REGENERATOR_RUNTIME)
+        kwargs["scripts"] = shell.page_scripts(kwargs.get("scripts", ""), flask.request.path, runtime)
         kwargs["metas"] = kwargs.get("metas", "") + shell.preloads(flask.request.path, self.config.requests_pathname_prefix)
         return shell.with_html_lang(super().interpolate_index(**kwargs), flask.request.args.get("lang"))
 
 
 def create_app(database_url: str | None = None) -> Dash:
     snapshot.configure(database_url)
+    flask_server = flask.Flask(__name__)
+    compress_static_once(flask_server, ASSETS_DIR)
     dash_app = Dashboard(
         __name__,
+        server=flask_server,
         use_pages=True,
         pages_folder=str(PAGES_DIR),
         title="E-Government Readiness: Cambodia",
         serve_locally=True,
+        assets_folder=str(ASSETS_DIR),
         assets_path_ignore=shell.ASSETS_NOT_IN_EVERY_PAGE,
         compress=True,
         suppress_callback_exceptions=True,

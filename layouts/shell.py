@@ -18,6 +18,10 @@ ASSETS_NOT_IN_EVERY_PAGE = ["^vendor$"]  # Dash's assets_path_ignore: folders of
 # AG Grid's script goes only into the pages that show a grid; a link into one of them loads the page anew
 # (`layouts.components.page_link`), so a page without the script never draws a grid. dash_table is never used.
 GRID_PAGES = ("/compare", "/data")
+# Dash puts @babel/polyfill (core-js 2 for browsers older than any the app supports) first in every page: about 90 KB
+# whose evaluation, and the built-ins it replaces, cost every page 50-100 ms of the main thread. Dash's own scripts
+# use one part of it, the global `regeneratorRuntime`: that part alone (scripts/build-vendor.sh) takes its place.
+REGENERATOR_RUNTIME = "vendor/regenerator-runtime.js"
 # The pages that draw a chart in their first screen. The others draw theirs (if any) only when scrolled to
 # (assets/lazy_graph.js loads plotly.js then), so they do not fetch plotly.js while the page itself loads.
 PAGES_WITH_A_CHART_IN_VIEW = ("/trends", "/outlook", "/simulator", "/provinces")
@@ -52,11 +56,11 @@ def needs_grid(href: str) -> bool:
     return href.split("?", 1)[0].split("#", 1)[0].rstrip("/") in GRID_PAGES
 
 
-def page_scripts(scripts: str, path: str) -> str:
-    """The `<script>` tags of the page at `path`: without dash_table's (never used), and without AG Grid's unless
-    the page shows a grid."""
+def page_scripts(scripts: str, path: str, runtime_url: str) -> str:
+    """The `<script>` tags of the page at `path`: without dash_table's (never used), without AG Grid's unless the
+    page shows a grid, and with the regenerator runtime at `runtime_url` in the place of Dash's babel polyfill."""
     kept = [tag for tag in scripts.split("\n") if "/dash_table/" not in tag and ("/dash_ag_grid/" not in tag or needs_grid(path))]
-    return "\n".join(kept)
+    return "\n".join(f'<script src="{runtime_url}"></script>' if "/deps/polyfill@" in tag else tag for tag in kept)
 
 
 def preloads(path: str, prefix: str = "/") -> str:

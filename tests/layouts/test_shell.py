@@ -1,5 +1,6 @@
-"""The page frame: the HTML the server sends names its language and carries only the scripts the page needs; links
-into a page with a grid load it anew; the footer links to the accessibility statement."""
+"""The page frame: the HTML the server sends names its language and carries only the scripts the page needs (the
+regenerator runtime in the place of Dash's babel polyfill); links into a page with a grid load it anew; the footer
+links to the accessibility statement."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ def test_the_served_page_has_its_language_and_only_the_scripts_it_needs(bundled,
     html = app.server.test_client().get(path + "?lang=km").get_data(as_text=True)
     assert '<html lang="km">' in html
     assert ("/dash_ag_grid/" in html) == grid and "/dash_table/" not in html
+    assert "/deps/polyfill@" not in html  # Dash's babel polyfill: only its regenerator runtime, before Dash's scripts
+    assert html.index('<script src="/assets/vendor/regenerator-runtime.js"></script>') < html.index("/dash_renderer.")
     assert '<html lang="en">' in app.server.test_client().get(path).get_data(as_text=True)
 
 

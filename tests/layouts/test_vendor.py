@@ -1,5 +1,6 @@
 """The vendored browser files: the partial plotly.js holds every trace type the figures draw, matches the pinned
-version, and is served where dcc.Graph asks for plotly.js (never in every page); the page needs no CDN."""
+version, and is served where dcc.Graph asks for plotly.js (never in every page); the regenerator runtime that takes
+the place of Dash's babel polyfill is the pinned one and is served; the page needs no CDN."""
 
 from __future__ import annotations
 
@@ -43,8 +44,18 @@ def test_the_app_serves_the_bundle_where_dcc_graph_asks_and_not_in_every_page():
     served = client.get(shell.PLOTLY_JS_PATH)
     assert served.status_code == 200 and served.data == BUNDLE.read_bytes()
     chart_page = client.get("/trends").get_data(as_text=True)
-    assert "vendor/" not in chart_page and "cdn" not in chart_page.lower()
+    assert shell.PLOTLY_BUNDLE not in chart_page and "cdn" not in chart_page.lower()
     assert f'<link rel="preload" href="{shell.PLOTLY_JS_PATH}" as="script">' in chart_page  # asked for at once
     assert shell.PLOTLY_JS_PATH not in client.get("/data").get_data(as_text=True)  # a page without charts never loads it
     for lazy in ("/", "/compare", "/targets", "/methodology"):  # their charts are drawn when scrolled to, plotly.js then
         assert shell.PLOTLY_JS_PATH not in client.get(lazy).get_data(as_text=True), lazy
+
+
+def test_the_regenerator_runtime_is_the_pinned_one_and_is_served():
+    pinned = json.loads((PROJECT_DIR / "vendor" / "package.json").read_text())["devDependencies"]["regenerator-runtime"]
+    lock = json.loads((PROJECT_DIR / "vendor" / "package-lock.json").read_text())
+    assert lock["packages"]["node_modules/regenerator-runtime"]["version"] == pinned
+    runtime = PROJECT_DIR / "assets" / shell.REGENERATOR_RUNTIME
+    assert "globalThis.regeneratorRuntime = runtime" in runtime.read_text(encoding="utf-8")  # what Dash's scripts call
+    served = app.server.test_client().get("/assets/" + shell.REGENERATOR_RUNTIME)
+    assert served.status_code == 200 and served.data == runtime.read_bytes()
