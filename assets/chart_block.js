@@ -129,6 +129,8 @@
     done();
   }
 
+  window.chartBlocks = {csvCell: csvCell, save: save}; /* for the other tables that write a CSV (ranking_table.js) */
+
   document.addEventListener("click", function (event) {
     var target = event.target.closest(".cb-tab, .cb-download-image, .cb-download-csv, .cb-copy-link");
     if (!target || !block(target)) { return; }

@@ -76,7 +76,6 @@ COMPARE_LANG = "compare-lang"
 COMPARE_HEADING = "compare-heading"
 COMPARE_COVERAGE = "compare-coverage"
 COMPARE_GRID = "compare-grid"
-COMPARE_GRID_BOX = "compare-grid-box"  # keeps the grid's place until its script has drawn it
 COMPARE_DOWNLOAD = "compare-download"
 COMPARE_CLASS_NOTE = "compare-class-note"
 COMPARE_SCATTER = "compare-scatter"

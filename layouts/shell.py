@@ -17,7 +17,7 @@ VENDOR_MAX_AGE = 7 * 24 * 3600
 ASSETS_NOT_IN_EVERY_PAGE = ["^vendor$"]  # Dash's assets_path_ignore: folders of assets/ not put in every page
 # AG Grid's script goes only into the pages that show a grid; a link into one of them loads the page anew
 # (`layouts.components.page_link`), so a page without the script never draws a grid. dash_table is never used.
-GRID_PAGES = ("/compare", "/data")
+GRID_PAGES = ("/data",)
 # Dash puts @babel/polyfill (core-js 2 for browsers older than any the app supports) first in every page: about 90 KB
 # whose evaluation, and the built-ins it replaces, cost every page 50-100 ms of the main thread. Dash's own scripts
 # use one part of it, the global `regeneratorRuntime`: that part alone (scripts/build-vendor.sh) takes its place.

@@ -1,5 +1,6 @@
 """Compare: any change of country, edition (drop-down or the map's timeline), peer set or axes answers in ONE round
-trip: the controls that depend on the country, the ranking, both charts with their tables, the map, and the URL.
+trip: the controls that depend on the country, the ranking (drawn, sorted and downloaded in the browser,
+assets/ranking_table.js), both charts with their tables, the map, and the URL.
 The charts and the map are drawn on demand (their `data-figure`, assets/lazy_graph.js): a chart below the window is
 drawn when it is scrolled to. The map's table and title change only with the edition; a new country only moves its
 outline."""
@@ -12,7 +13,7 @@ from dash import Input, Output, State
 from layouts import ids
 from layouts.components.chart_block import table_view
 from layouts.components.plotly_config import figure_data
-from layouts.components.ranking_grid import grid_style
+from layouts.components.ranking_table import ranking_data
 from layouts.i18n import fmt_int, t
 from layouts.pages import compare as page
 from layouts.state import with_changes
@@ -20,7 +21,7 @@ from layouts.views import compare as view
 from layouts.views.snapshot import request_snapshot
 
 NAMES = (  # the outputs by name, for tests and readers
-    "edition_options", "edition", "peer_options", "custom_options", "heading", "coverage", "rows", "grid_style", "csv", "class_note",
+    "edition_options", "edition", "peer_options", "custom_options", "heading", "coverage", "ranking", "class_note",
     "scatter", "scatter_summary", "scatter_rows", "gaps", "gaps_summary", "gaps_rows", "custom_style",
     "map_notice", "map_hidden", "map", "map_summary", "map_note", "map_rows", "map_title", "map_timeline", "map_state",
     "search",
@@ -32,9 +33,7 @@ OUTPUTS = (
     Output(ids.COMPARE_CUSTOM, "options"),
     Output(ids.COMPARE_HEADING, "children"),
     Output(ids.COMPARE_COVERAGE, "children"),
-    Output(ids.COMPARE_GRID, "rowData"),
-    Output(ids.COMPARE_GRID_BOX, "style"),
-    Output(ids.COMPARE_GRID, "csvExportParams"),
+    Output(ids.COMPARE_GRID, "data-ranking"),
     Output(ids.COMPARE_CLASS_NOTE, "children"),
     Output(ids.COMPARE_SCATTER, "data-figure"),
     Output(ids.COMPARE_SCATTER + "-frame", "aria-label"),
@@ -108,9 +107,7 @@ def update_compare(
         others,
         peer.heading,
         peer.coverage,
-        peer.rows,
-        grid_style(len(peer.rows)),
-        peer.csv,
+        ranking_data(peer.rows, peer.csv_name, lang),
         peer.class_note,
         figure_data(peer.scatter),
         peer.scatter_summary,
@@ -149,9 +146,3 @@ def map_outputs(entity: str, edition: int | None, lang: str, drawn: dict[str, ob
         edition if not drawn_map.hidden else same,
         state,
     )
-
-
-@dash.callback(Output(ids.COMPARE_GRID, "exportDataAsCsv"), Input(ids.COMPARE_DOWNLOAD, "n_clicks"), prevent_initial_call=True)
-def download_csv(_: int) -> bool:
-    """The grid writes its rows (all columns, raw values) to a CSV file in the browser."""
-    return True

@@ -16,7 +16,7 @@ from layouts.components import page_link
 from layouts.components.chart_block import ChartTable, chart_block
 from layouts.components.no_published import no_published_page
 from layouts.components.plotly_config import NO_BUTTONS, ZOOM_GEO
-from layouts.components.ranking_grid import ranking_grid
+from layouts.components.ranking_table import ranking_table
 from layouts.components.timeline import edition_timeline
 from layouts.figures.compare import gap_figure, map_figure, scatter_figure
 from layouts.i18n import fmt_int, t
@@ -49,7 +49,7 @@ class PeerView(NamedTuple):
     heading: list[object]
     coverage: list[object]
     rows: list[dict[str, object]]
-    csv: dict[str, object]
+    csv_name: str
     class_note: list[object]
     scatter: go.Figure
     scatter_summary: str
@@ -63,12 +63,12 @@ class PeerView(NamedTuple):
 def peer_view(data: Snapshot, entity: str, edition: int | None, kind: str, custom: tuple[str, ...], x: str, y: str, lang: str) -> PeerView:
     """The peer part of the page, drawn from the view of the set (cached per store version and choice)."""
     custom_style = {} if kind == "custom" else {"display": "none"}
-    csv = view.csv_params(entity, edition, kind)
+    csv_name = view.csv_name(entity, edition, kind)
     summary = view.peer_summary(data, entity, edition, kind, custom, lang)
     if summary.missing is not None or edition is None:
         empty = go.Figure()
         missing = [notice_box(view.Notice(str(summary.missing)), lang)]
-        return PeerView([html.H1(t("compare_title", lang))], missing, [], csv, [], empty, "", None, empty, "", None, custom_style)
+        return PeerView([html.H1(t("compare_title", lang))], missing, [], csv_name, [], empty, "", None, empty, "", None, custom_style)
     assert summary.gaps is not None and summary.gaps_table is not None
     heading = [html.H1(t("compare_title", lang)), html.P(summary.subtitle, className="subtitle")]
     class_note = [html.P(t("compare_class_legend", lang), className="muted compare-note")]
@@ -79,7 +79,7 @@ def peer_view(data: Snapshot, entity: str, edition: int | None, kind: str, custo
         heading,
         [notice_box(summary.coverage, lang)] if summary.coverage else [],
         list(summary.rows),
-        csv,
+        csv_name,
         class_note,
         scatter_figure(points, x, y, lang),
         view.scatter_summary(points, x, y, lang),
@@ -197,12 +197,17 @@ def _drawn(version: int, entity: str, year: int | None, kind: str, chosen: tuple
             html.Div(
                 [
                     html.H2(t("compare_ranking_title", lang)),
-                    html.Button(t("compare_download_csv", lang), id=ids.COMPARE_DOWNLOAD, n_clicks=0, className="compare-button"),
+                    html.Button(
+                        t("compare_download_csv", lang),
+                        id=ids.COMPARE_DOWNLOAD,
+                        className="compare-button ranking-download",
+                        **{"data-for": ids.COMPARE_GRID},
+                    ),
                 ],
                 className="compare-panel-head",
             ),
             html.P(t("compare_ranking_help", lang), className="muted"),
-            ranking_grid(peer.rows, peer.csv, lang),
+            ranking_table(peer.rows, peer.csv_name, lang),
             html.Div(peer.class_note, id=ids.COMPARE_CLASS_NOTE),
         ],
         className="panel",

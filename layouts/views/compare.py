@@ -79,42 +79,30 @@ def normalise(
     return entity, kind, tuple(c for c in chosen if c != entity), x if x in INDICES else DEFAULTS["x"], y if y in INDICES else DEFAULTS["y"]
 
 
-def grid_columns(lang: str) -> list[dict[str, object]]:
-    """The ranking grid's columns: raw values to sort, filter and export, shown as their `*_text` (grid_rows)."""
-
-    def shown(code: str) -> dict[str, str]:
-        return {"function": f"params.data.{code}_text"}
-
-    number = {"filter": "agNumberColumnFilter", "type": "rightAligned", "useValueFormatterForExport": False, "minWidth": 90}
+def ranking_columns(lang: str) -> list[dict[str, object]]:
+    """The ranking table's columns: `key` of a row's raw value (sorted and written to the CSV; shown as its `*_text`
+    where the row has one, ranking_rows), `label`, `title` (the long name, if any), `numeric` (sorted as numbers,
+    right-aligned) and `hidden` (in the CSV only)."""
     columns: list[dict[str, object]] = [
-        {"field": "iso3", "headerName": t("compare_col_code", lang), "hide": True},
-        {"field": "country", "headerName": t("country", lang), "filter": "agTextColumnFilter", "minWidth": 170, "pinned": "left"},
+        {"key": "iso3", "label": t("compare_col_code", lang), "hidden": True},
+        {"key": "country", "label": t("country", lang)},
     ]
     columns += [
-        {
-            "field": code,
-            "headerName": index_label(code, lang),
-            "headerTooltip": t("egdi_long" if code == "egdi" else code, lang),
-            "valueFormatter": shown(code),
-        }
-        | number
+        {"key": code, "label": index_label(code, lang), "title": t("egdi_long" if code == "egdi" else code, lang), "numeric": True}
         for code in INDICES
     ]
     columns += [
-        {"field": "peer_rank", "headerName": t("compare_col_peer_rank", lang), "valueFormatter": shown("peer_rank")}
-        | number
-        | {"minWidth": 120},
-        {"field": "world_rank", "headerName": t("compare_col_world_rank", lang), "valueFormatter": shown("world_rank")}
-        | number
-        | {"minWidth": 120},
-        {"field": "group", "headerName": t("compare_col_group", lang), "filter": "agTextColumnFilter", "minWidth": 110},
-        {"field": "rating_class", "headerName": t("compare_col_class", lang), "filter": "agTextColumnFilter", "minWidth": 90},
+        {"key": "peer_rank", "label": t("compare_col_peer_rank", lang), "numeric": True},
+        {"key": "world_rank", "label": t("compare_col_world_rank", lang), "numeric": True},
+        {"key": "group", "label": t("compare_col_group", lang)},
+        {"key": "rating_class", "label": t("compare_col_class", lang)},
     ]
     return columns
 
 
-def csv_params(entity: str, edition: int | None, kind: str) -> dict[str, object]:
-    return {"fileName": f"egdi-{entity}-{edition}-{kind}.csv", "allColumns": True}
+def csv_name(entity: str, edition: int | None, kind: str) -> str:
+    """The name of the ranking's CSV file."""
+    return f"egdi-{entity}-{edition}-{kind}.csv"
 
 
 # --- the peer view: heading, coverage, ranking rows, scatter, gaps ------------------------------------------
@@ -154,8 +142,8 @@ def _peers(version: int, kind: str, entity: str, edition: int, custom: tuple[str
     return peer_table(rows, peers), missing_members(rows, peers), complete
 
 
-def grid_rows(table: pd.DataFrame, lang: str) -> list[dict[str, object]]:
-    """One record per country for the grid: raw values for sorting, filtering and the CSV; *_text for display."""
+def ranking_rows(table: pd.DataFrame, lang: str) -> list[dict[str, object]]:
+    """One record per country for the ranking table: raw values for sorting and the CSV; *_text for display."""
     records = []
     for row in table.itertuples(index=False):
         record: dict[str, object] = {
@@ -285,7 +273,7 @@ def shown_set(kind: str, custom: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def peer_summary(data: Snapshot, entity: str, edition: int | None, kind: str, custom: tuple[str, ...], lang: str) -> PeerSummary:
-    """Heading, coverage, grid rows, class note and gaps of one peer set (cached per store version and choice)."""
+    """Heading, coverage, ranking rows, class note and gaps of one peer set (cached per store version and choice)."""
     if edition is None or edition not in entity_editions(data, entity):
         return PeerSummary(t("compare_no_results", lang, country=country_name(entity, lang)))
     return _peer_summary(data.version, kind, entity, edition, shown_set(kind, custom), lang)
@@ -313,7 +301,7 @@ def _peer_summary(version: int, kind: str, entity: str, edition: int, custom: tu
         t("compare_col_leader_value", lang),
         t("compare_col_gap", lang),
     )
-    return PeerSummary(None, subtitle, coverage, tuple(grid_rows(table, lang)), class_note, gaps, gap_table(gaps, lang), headers)
+    return PeerSummary(None, subtitle, coverage, tuple(ranking_rows(table, lang)), class_note, gaps, gap_table(gaps, lang), headers)
 
 
 def scatter(data: Snapshot, entity: str, edition: int, kind: str, custom: tuple[str, ...], x: str, y: str, lang: str) -> pd.DataFrame:

@@ -1,5 +1,6 @@
-"""The Compare page in a real browser: peer sets, the ranking grid and its CSV, the URL state, both languages,
-keyboard use, the world map drawn from the app's own geometry, no console errors and nothing loaded from outside."""
+"""The Compare page in a real browser: peer sets, the ranking table (sorted by its headings) and its CSV, the URL
+state, both languages, keyboard use, the world map drawn from the app's own geometry, no console errors and nothing
+loaded from outside."""
 
 from __future__ import annotations
 
@@ -13,8 +14,8 @@ from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
-GRID_ROWS = "#compare-grid .ag-center-cols-container .ag-row"
-FIRST_LOAD = 30_000  # ms: the first page load fetches Plotly and AG Grid, slow on a busy 2-core machine
+GRID_ROWS = "#compare-grid tbody tr"
+FIRST_LOAD = 30_000  # ms: the first page load fetches Plotly, slow on a busy 2-core machine
 
 
 def query(page) -> dict[str, str]:  # type: ignore[no-untyped-def]
@@ -22,7 +23,7 @@ def query(page) -> dict[str, str]:  # type: ignore[no-untyped-def]
 
 
 def grid_countries(page) -> list[str]:  # type: ignore[no-untyped-def]
-    cells = page.locator("#compare-grid .ag-pinned-left-cols-container .ag-row [col-id=country]")
+    cells = page.locator("#compare-grid tbody th[data-column=country]")
     return cells.all_inner_texts()
 
 
@@ -44,10 +45,10 @@ def test_peer_sets_redraw_the_grid_charts_and_url(page, dashboard_url):
     expect(page.locator("#compare-heading h1")).to_have_text("Compare")
     expect(page.locator("#compare-heading .subtitle")).to_have_text("Cambodia among the ASEAN members, UN E-Government Survey 2024")
     expect(page.locator(GRID_ROWS)).to_have_count(11, timeout=FIRST_LOAD)
-    cambodia = page.locator("#compare-grid .ag-center-cols-container .ag-row.compare-entity-row")
-    expect(cambodia.locator("[col-id=egdi]")).to_have_text("0.5754")
-    expect(cambodia.locator("[col-id=peer_rank]")).to_have_text("8")
-    expect(cambodia.locator("[col-id=world_rank]")).to_have_text("120")
+    cambodia = page.locator("#compare-grid tbody tr.compare-entity-row")
+    expect(cambodia.locator("[data-column=egdi]")).to_have_text("0.5754")
+    expect(cambodia.locator("[data-column=peer_rank]")).to_have_text("8")
+    expect(cambodia.locator("[data-column=world_rank]")).to_have_text("120")
     page.locator("#compare-gaps").scroll_into_view_if_needed()  # the charts are drawn when scrolled to
     expect(page.locator("#compare-scatter .scatterlayer .point")).to_have_count(11)
     expect(page.locator("#compare-gaps .bars .point")).to_have_count(5)
@@ -61,8 +62,19 @@ def test_peer_sets_redraw_the_grid_charts_and_url(page, dashboard_url):
     expect(page.locator("#compare-scatter .scatterlayer .point")).to_have_count(4)
     assert query(page) == {"edition": "2024", "peers": "ldc"}
 
-    page.locator("#compare-grid .ag-header-cell[col-id=egdi] .ag-header-cell-label").click()  # sort by EGDI, lowest first
-    expect(page.locator("#compare-grid .ag-pinned-left-cols-container .ag-row[row-index='0'] [col-id=country]")).to_have_text("Timor-Leste")
+    page.locator("#compare-grid .rt-sort[data-key=egdi]").click()  # sort by EGDI, lowest first
+    expect(page.locator("#compare-grid thead th[data-column=egdi]")).to_have_attribute("aria-sort", "ascending")
+    assert grid_countries(page) == ["Timor-Leste", "Lao People's Democratic Republic", "Myanmar", "Cambodia"]
+    page.locator("#compare-grid .rt-sort[data-key=egdi]").click()  # highest first
+    assert grid_countries(page) == ["Cambodia", "Myanmar", "Lao People's Democratic Republic", "Timor-Leste"]
+    page.locator("#compare-grid .rt-sort[data-key=country]").click()  # by name, in the page's language
+    assert grid_countries(page) == ["Cambodia", "Lao People's Democratic Republic", "Myanmar", "Timor-Leste"]
+    expect(page.locator("#compare-grid thead th[data-column=egdi]")).not_to_have_attribute("aria-sort", re.compile("."))
+    page.locator("#compare-grid .rt-sort[data-key=peer_rank]").click()
+    page.locator("#compare-grid .rt-sort[data-key=peer_rank]").click()
+    page.locator("#compare-grid .rt-sort[data-key=peer_rank]").click()  # a third time: the order received, by EGDI
+    assert grid_countries(page) == ["Cambodia", "Myanmar", "Lao People's Democratic Republic", "Timor-Leste"]
+    expect(page.locator("#compare-grid thead th[aria-sort]")).to_have_count(0)
     assert errors == []
     assert page.blocked_requests == []
 
@@ -112,6 +124,16 @@ def test_keyboard_changes_the_peer_set(page, dashboard_url):
     with page.expect_download() as download:
         page.keyboard.press("Enter")
     assert download.value.suggested_filename == "egdi-KHM-2024-region.csv"
+    page.keyboard.press("Tab")  # the table is one tab stop: its first heading ...
+    assert page.evaluate("document.activeElement.dataset.key") == "country"
+    page.keyboard.press("ArrowRight")  # ... and the arrow keys move along the headings
+    assert page.evaluate("document.activeElement.dataset.key") == "egdi"
+    page.keyboard.press("Enter")
+    expect(page.locator("#compare-grid thead th[data-column=egdi]")).to_have_attribute("aria-sort", "ascending")
+    assert grid_countries(page)[0] == "Timor-Leste"
+    assert page.evaluate("document.activeElement.dataset.key") == "egdi"  # the focus stays on the heading sorted
+    page.keyboard.press("Tab")  # and one Tab leaves the table
+    assert page.evaluate("document.activeElement.closest('#compare-grid')") is None
 
 
 def test_khmer_page_shows_khmer_text_and_digits(page, dashboard_url, tmp_path):
@@ -123,9 +145,9 @@ def test_khmer_page_shows_khmer_text_and_digits(page, dashboard_url, tmp_path):
     expect(page.locator("#compare-heading .subtitle")).to_have_text(
         "កម្ពុជា ក្នុងចំណោមសមាជិកអាស៊ាន ការស្ទង់មតិរដ្ឋាភិបាលអេឡិចត្រូនិករបស់អង្គការសហប្រជាជាតិ ឆ្នាំ ២០២៤"
     )
-    cambodia = page.locator("#compare-grid .ag-center-cols-container .ag-row.compare-entity-row")
-    expect(cambodia.locator("[col-id=egdi]")).to_have_text("០.៥៧៥៤")
-    expect(page.locator("#compare-grid .ag-header-cell[col-id=peer_rank]")).to_contain_text("ចំណាត់ថ្នាក់ក្នុងក្រុម")
+    cambodia = page.locator("#compare-grid tbody tr.compare-entity-row")
+    expect(cambodia.locator("[data-column=egdi]")).to_have_text("០.៥៧៥៤")
+    expect(page.locator("#compare-grid thead th[data-column=peer_rank]")).to_contain_text("ចំណាត់ថ្នាក់ក្នុងក្រុម")
     page.locator("#compare-gaps").scroll_into_view_if_needed()
     expect(page.locator("#compare-scatter .xtick").first).to_have_text(re.compile("^[០-៩.]+$"))
     expect(page.locator("#compare-gaps .bars .point text").last).to_contain_text("នាំមុខ៖ សិង្ហបុរី")
@@ -161,7 +183,7 @@ def test_world_map_renders_from_local_geometry(page, world_dashboard_url, tmp_pa
     expect(page.locator("#compare-map .scattergeo .point")).to_have_count(28)
     assert geometry == [(200, f"{world_dashboard_url}/assets/topojson/world_110m.json")]
     expect(page.locator(GRID_ROWS)).to_have_count(11)
-    expect(page.locator("#compare-grid .compare-entity-row [col-id=rating_class]").first).to_have_text("H1")
+    expect(page.locator("#compare-grid .compare-entity-row [data-column=rating_class]").first).to_have_text("H1")
     page.screenshot(path=str(tmp_path / "compare-world-en.png"), full_page=True)
 
     page.locator("#lang-link").click()

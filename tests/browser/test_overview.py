@@ -64,9 +64,9 @@ def test_a_new_store_shows_world_rank_class_and_map(page, dashboard_url):
     expect(page.locator(".card").nth(3).locator(".card-detail")).to_have_text("H2")  # group card: the rating class
     page.goto(f"{dashboard_url}/compare")
     expect(page.locator(GRID_ROWS)).to_have_count(11, timeout=FIRST_LOAD)
-    cambodia = page.locator("#compare-grid .ag-center-cols-container .ag-row.compare-entity-row")
-    expect(cambodia.locator("[col-id=world_rank]")).to_have_text("120")
-    expect(page.locator("#compare-grid .compare-entity-row [col-id=rating_class]").first).to_have_text("H2")
+    cambodia = page.locator("#compare-grid tbody tr.compare-entity-row")
+    expect(cambodia.locator("[data-column=world_rank]")).to_have_text("120")
+    expect(page.locator("#compare-grid .compare-entity-row [data-column=rating_class]").first).to_have_text("H2")
     page.locator("#compare-map").scroll_into_view_if_needed()  # the map is drawn when scrolled to
     expect(page.locator("#compare-map .choroplethlocation")).to_have_count(165, timeout=FIRST_LOAD)
     expect(page.locator("#compare-map .scattergeo .point")).to_have_count(28)

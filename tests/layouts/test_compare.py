@@ -50,9 +50,17 @@ def world_until_2022(world_until_2022_db: str) -> Iterator[None]:
 
 
 def peers(entity="KHM", edition=2024, kind="asean", custom=None, x="tii", y="osi", lang="en", search="", timeline=None, drawn=None):
-    """The Compare callback's outputs by name."""
-    out = callbacks.update_compare(entity, edition, timeline, kind, custom, x, y, lang, drawn, search)
-    return dict(zip(callbacks.NAMES, out, strict=True))
+    """The Compare callback's outputs by name, with the ranking table's rows as `rows`."""
+    answer = callbacks.update_compare(entity, edition, timeline, kind, custom, x, y, lang, drawn, search)
+    out = dict(zip(callbacks.NAMES, answer, strict=True))
+    if isinstance(out["ranking"], str):
+        out["rows"] = json.loads(out["ranking"])["rows"]
+    return out
+
+
+def ranking(layout) -> dict:  # type: ignore[no-untyped-def]
+    """What the browser draws the ranking table from (its `data-ranking`)."""
+    return json.loads(getattr(find(layout, ids.COMPARE_GRID), "data-ranking"))
 
 
 # --- layout from the URL query -----------------------------------------------------------------------------
@@ -66,7 +74,7 @@ def test_default_view_is_cambodia_among_asean_in_the_latest_edition(partial):
     assert (find(layout, ids.COMPARE_X).value, find(layout, ids.COMPARE_Y).value) == ("tii", "osi")
     assert find(layout, ids.COMPARE_CUSTOM_BOX).style == {"display": "none"}
     assert texts(find(layout, ids.COMPARE_HEADING)) == "Compare Cambodia among the ASEAN members, UN E-Government Survey 2024"
-    rows = find(layout, ids.COMPARE_GRID).rowData
+    rows = ranking(layout)["rows"]
     assert {r["iso3"] for r in rows} == ASEAN
     cambodia = next(r for r in rows if r["iso3"] == "KHM")
     expected = {"egdi": 0.5754, "egdi_text": "0.5754", "osi": 0.4503, "peer_rank": 8, "world_rank": 120, "group": "High"}
@@ -94,7 +102,7 @@ def test_layout_reads_every_value_from_the_query(partial):
     assert find(layout, ids.COMPARE_CUSTOM).value == ["KHM", "VNM"]
     assert find(layout, ids.COMPARE_CUSTOM_BOX).style == {}
     assert (find(layout, ids.COMPARE_X).value, find(layout, ids.COMPARE_Y).value) == ("hci", "epi")
-    assert [r["iso3"] for r in find(layout, ids.COMPARE_GRID).rowData] == ["THA", "VNM", "KHM"]
+    assert [r["iso3"] for r in ranking(layout)["rows"]] == ["THA", "VNM", "KHM"]
     assert "THA" not in [o["value"] for o in find(layout, ids.COMPARE_CUSTOM).options]
     scatter = figure_of(find(layout, ids.COMPARE_SCATTER))
     assert scatter.layout.xaxis.title.text == "Human Capital Index" and scatter.layout.yaxis.title.text == "E-Participation Index"
@@ -112,14 +120,14 @@ def test_khmer_layout_has_khmer_text_names_and_digits(partial):
     layout = page.layout(lang="km")
     heading = texts(find(layout, ids.COMPARE_HEADING))
     assert heading.startswith("ប្រៀបធៀប កម្ពុជា ក្នុងចំណោមសមាជិកអាស៊ាន") and "២០២៤" in heading
-    rows = find(layout, ids.COMPARE_GRID).rowData
+    rows = ranking(layout)["rows"]
     cambodia = next(r for r in rows if r["iso3"] == "KHM")
     assert (cambodia["country"], cambodia["egdi_text"], cambodia["world_rank_text"], cambodia["group"]) == ("កម្ពុជា", "០.៥៧៥៤", "១២០", "ខ្ពស់")
-    assert cambodia["egdi"] == 0.5754  # the grid sorts and exports the raw value
-    grid = find(layout, ids.COMPARE_GRID)
-    headers = [c["headerName"] for c in grid.columnDefs if not c.get("hide")]
+    assert cambodia["egdi"] == 0.5754  # the table sorts and exports the raw value
+    table = ranking(layout)
+    headers = [c["label"] for c in table["columns"] if not c.get("hidden")]
     assert headers[0] == "ប្រទេស" and "ចំណាត់ថ្នាក់ក្នុងក្រុម" in headers
-    assert grid.dashGridOptions["localeText"]["contains"] == "មាន"
+    assert table["lang"] == "km"  # the country names sort in Khmer order
     assert [o["label"] for o in find(layout, ids.COMPARE_EDITION).options] == [
         "២០០៣",
         "២០០៤",
@@ -162,7 +170,7 @@ def test_changing_the_peer_set_redraws_and_writes_the_url(partial):
     assert coverage.startswith("11 of the 47 countries of this set have results for 2022. Missing: Afghanistan, ")
     assert "and 28 more." in coverage and "Import the UN DESA files on the Data page" in coverage
     assert texts(out["heading"]).endswith("Cambodia among the countries of Asia, UN E-Government Survey 2022")
-    assert out["csv"] == {"fileName": "egdi-KHM-2022-region.csv", "allColumns": True}
+    assert json.loads(out["ranking"])["filename"] == "egdi-KHM-2022-region.csv"
 
 
 def test_defaults_are_left_out_of_the_url_and_custom_is_written_only_for_custom(partial):
@@ -234,12 +242,15 @@ def test_cambodia_alone_in_early_editions(partial):
     assert texts(out["coverage"]).startswith("1 of the 11 countries of this set have results for 2012.")
 
 
-def test_csv_download_asks_the_grid_to_export(partial):
-    assert callbacks.download_csv(1) is True
-    grid = find(page.layout(), ids.COMPARE_GRID)
-    assert grid.csvExportParams == {"fileName": "egdi-KHM-2024-asean.csv", "allColumns": True}
-    numeric = [c for c in grid.columnDefs if c.get("filter") == "agNumberColumnFilter"]
-    assert len(numeric) == 7 and all(c["useValueFormatterForExport"] is False for c in numeric)
+def test_the_ranking_table_carries_raw_values_to_sort_and_export_and_its_file_name(partial):
+    table = ranking(page.layout(peers="ldc"))
+    assert table["filename"] == "egdi-KHM-2024-ldc.csv"
+    columns = {c["key"]: c for c in table["columns"]}
+    assert [c["key"] for c in table["columns"]][:3] == ["iso3", "country", "egdi"] and columns["iso3"]["hidden"]
+    assert [key for key, c in columns.items() if c.get("numeric")] == ["egdi", "osi", "tii", "hci", "epi", "peer_rank", "world_rank"]
+    assert columns["egdi"]["title"] == "E-Government Development Index"
+    lao = next(r for r in table["rows"] if r["iso3"] == "LAO")
+    assert (lao["egdi"], lao["egdi_text"], lao["peer_rank"]) == (0.4404, "0.4404", 3)
 
 
 # --- with all 193 countries --------------------------------------------------------------------------------
@@ -247,7 +258,7 @@ def test_csv_download_asks_the_grid_to_export(partial):
 
 def test_a_new_store_ranks_classes_and_maps_the_whole_world_with_no_import(bundled):
     layout = page.layout()
-    cambodia = next(r for r in find(layout, ids.COMPARE_GRID).rowData if r["iso3"] == "KHM")
+    cambodia = next(r for r in ranking(layout)["rows"] if r["iso3"] == "KHM")
     assert (cambodia["world_rank"], cambodia["rating_class"]) == (120, "H2")
     note = texts(find(layout, ids.COMPARE_CLASS_NOTE))
     assert "need the results of all 193" not in note and note.startswith("Rating classes split each EGDI group into four")
@@ -366,5 +377,5 @@ def test_a_country_without_results_says_so(partial):
     layout = page.layout(entity="FRA")
     assert find(layout, ids.COMPARE_EDITION).options == []
     assert texts(find(layout, ids.COMPARE_COVERAGE)) == "No published results are stored for France."
-    assert find(layout, ids.COMPARE_GRID).rowData == []
+    assert ranking(layout)["rows"] == []
     assert "This view needs the results of all 193 countries" in texts(find(layout, ids.COMPARE_MAP_NOTICE))

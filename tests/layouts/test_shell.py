@@ -10,7 +10,7 @@ import app
 from layouts.callbacks.shell import footer, nav_links
 
 
-@pytest.mark.parametrize(("path", "grid"), [("/", False), ("/trends", False), ("/compare", True), ("/data", True)])
+@pytest.mark.parametrize(("path", "grid"), [("/", False), ("/trends", False), ("/compare", False), ("/data", True)])
 def test_the_served_page_has_its_language_and_only_the_scripts_it_needs(bundled, path, grid):
     html = app.server.test_client().get(path + "?lang=km").get_data(as_text=True)
     assert '<html lang="km">' in html
@@ -25,7 +25,7 @@ def test_links_into_a_page_with_a_grid_load_it_anew():
     assert links == {
         "/": False,
         "/trends": False,
-        "/compare": True,
+        "/compare": False,
         "/data": True,
         "/methodology": False,
         "/outlook": False,

@@ -57,10 +57,8 @@ def test_gaps_and_scatter_points(bundled):
     assert points.loc[points["is_entity"], "x"].iloc[0] == pytest.approx(0.5149, abs=1e-4)
 
 
-def test_the_grid_exports_raw_values():
-    numeric = [c for c in view.grid_columns("en") if c.get("filter") == "agNumberColumnFilter"]
-    assert len(numeric) == 7 and all(c["useValueFormatterForExport"] is False for c in numeric)
-    assert view.csv_params("KHM", 2024, "asean") == {"fileName": "egdi-KHM-2024-asean.csv", "allColumns": True}
+def test_the_ranking_csv_is_named_by_country_edition_and_set():
+    assert view.csv_name("KHM", 2024, "asean") == "egdi-KHM-2024-asean.csv"
 
 
 def test_the_map_needs_the_whole_field(partial):
