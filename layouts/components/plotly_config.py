@@ -89,8 +89,9 @@ def accessible_graph(
         frame["id"] = f"{graph_id}-frame"  # a callback that redraws the chart names it anew
     if lazy:
         graph = lazy_graph(figure, config, f"lazy-graph {class_name}".strip(), ident)
-    else:
+    else:  # its place kept until dcc.Graph's code has loaded and drawn it (chart_block.css), so the page does not jump
         graph = dcc.Graph(figure=figure, config=config, className=class_name, **ident)
+        frame["style"] = {"--graph-height": f"{figure_height(figure)}px"}
     return html.Div(graph, **frame)
 
 
