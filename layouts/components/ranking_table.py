@@ -31,3 +31,13 @@ def ranking_table(rows: list[dict[str, object]], filename: str, lang: str) -> ht
         role="region",
         **{"aria-label": t("compare_ranking_title", lang), "data-ranking": ranking_data(rows, filename, lang)},
     )
+
+
+def download_button(lang: str) -> html.Button:
+    """The button that writes the table's rows, in the order shown, to a CSV file (raw values, every column)."""
+    return html.Button(
+        t("compare_download_csv", lang),
+        id=ids.COMPARE_DOWNLOAD,
+        className="compare-button ranking-download",
+        **{"data-for": ids.COMPARE_GRID},
+    )
