@@ -52,6 +52,7 @@
 
   function draw(box) {
     var current = state.get(box);
+    if (!current.data.rows.length) { box.replaceChildren(); return; } /* no results: the notice above says so */
     var columns = current.data.columns.filter(function (c) { return !c.hidden; });
     var table = document.createElement("table");
     table.className = "data-table rt-table";

@@ -159,6 +159,15 @@ def test_khmer_page_shows_khmer_text_and_digits(page, dashboard_url, tmp_path):
     assert page.blocked_requests == []
 
 
+def test_a_country_without_results_shows_the_notice_and_no_empty_table(page, dashboard_url):
+    page.goto(f"{dashboard_url}/compare?entity=FRA")
+    expect(page.locator("#compare-coverage")).to_have_text("No published results are stored for France.", timeout=FIRST_LOAD)
+    expect(page.locator("#compare-grid table")).to_have_count(0)
+    choose(page, "compare-entity", "Cambodia")  # a country with results: its table is drawn in the same box
+    expect(page.locator(GRID_ROWS)).to_have_count(11)
+    assert page.console_errors == []
+
+
 def test_csv_download_holds_the_grid_rows(page, dashboard_url):
     page.goto(f"{dashboard_url}/compare?peers=ldc")
     expect(page.locator(GRID_ROWS)).to_have_count(4, timeout=FIRST_LOAD)
