@@ -33,7 +33,7 @@ OUTPUTS = (
     Output(ids.COMPARE_CUSTOM, "options"),
     Output(ids.COMPARE_HEADING, "children"),
     Output(ids.COMPARE_COVERAGE, "children"),
-    Output(ids.COMPARE_GRID, "data-ranking"),
+    Output(ids.COMPARE_GRID, "data-sortable"),
     Output(ids.COMPARE_CLASS_NOTE, "children"),
     Output(ids.COMPARE_SCATTER, "data-figure"),
     Output(ids.COMPARE_SCATTER + "-frame", "aria-label"),

@@ -146,16 +146,16 @@ def refuse_oversized(chosen: dict[str, object] | None, lang: str) -> list[object
 
 
 @dash.callback(
-    Output(ids.DATA_HISTORY, "rowData"),
+    Output(ids.DATA_HISTORY, "data-sortable"),
     Output(ids.DATA_VERSION, "options"),
     Output(ids.DATA_VERSION, "value"),
     Input(ids.DATA_REVISION, "data"),
     State(ids.DATA_LANG, "data"),
     prevent_initial_call=True,
 )
-def refresh_history(revision: object, lang: str) -> tuple[list[dict[str, object]], list[dict[str, object]], None]:
+def refresh_history(revision: object, lang: str) -> tuple[str, list[dict[str, object]], None]:
     versions = history.versions()
-    return history.history_rows(versions, lang), history.version_options(versions, lang), None
+    return draw.history_data(versions, lang), history.version_options(versions, lang), None
 
 
 @dash.callback(

@@ -1,15 +1,18 @@
-"""What the Data page draws from its views' plain data, for its layout and its callbacks alike: grids, the result of
+"""What the Data page draws from its views' plain data, for its layout and its callbacks alike: grids, the version
+history and the audit trail (sortable tables, drawn by the browser), the result of
 checking an upload (what each file was read as, problems grouped by kind with the full table a download away, the
 changes), an import's result, a background import's progress and result, and a version's changes."""
 
 from __future__ import annotations
 
 import dash_ag_grid as dag
+import pandas as pd
 from dash import dcc, html
 
 from indicators.ingest.jobs import BACKGROUND_BYTES
 from layouts import ids
 from layouts.components import notice, scroll_box
+from layouts.components.sortable_table import sortable_table, table_data
 from layouts.i18n import fmt_int, t
 from layouts.views import data as view
 from layouts.views import data_history as history
@@ -21,12 +24,13 @@ GRID_THEME = {
     "function": "themeQuartz.withParams({fontFamily: 'inherit', fontSize: 14, spacing: 6, headerFontWeight: 600, "
     "foregroundColor: '#1d2733'})",
 }
+TALL_ROWS = 12  # a table of more rows scrolls inside 480 px, as a long grid does
 FILE_HEADERS = ("file", "dataset", "values", "errors", "warnings", "added", "changed", "removed", "status")
 
 
 def grid(grid_id: str, columns: list[dict[str, object]], rows: list[dict[str, object]], lang: str) -> dag.AgGrid:
     """An accessible, sortable grid: short tables size to their rows, long ones scroll inside 480 px."""
-    short = len(rows) <= 12
+    short = len(rows) <= TALL_ROWS
     options = {
         "theme": GRID_THEME,
         "domLayout": "autoHeight" if short else "normal",
@@ -154,8 +158,20 @@ def jobs_content(rows: list[dict[str, object]], lang: str) -> object:
 
 
 def audit_content(rows: list[dict[str, object]], lang: str, full: bool) -> object:
-    """The audit trail's grid (`full`: with the address column), or a line saying nothing is recorded yet."""
-    return grid(ids.DATA_AUDIT_GRID, audit_columns(lang, full), rows, lang) if rows else html.P(t("data_audit_none", lang))
+    """The audit trail's table (`full`: with the address column), or a line saying nothing is recorded yet."""
+    if not rows:
+        return html.P(t("data_audit_none", lang))
+    data = table_data(audit_columns(lang, full), rows, lang)
+    return sortable_table(ids.DATA_AUDIT_GRID, data, t("data_audit_title", lang), tall=len(rows) > TALL_ROWS)
+
+
+def history_data(versions: pd.DataFrame, lang: str) -> str:
+    """The version history's table data (a sortable table), newest first."""
+    return table_data(history.history_columns(lang), history.history_rows(versions, lang), lang)
+
+
+def history_table(versions: pd.DataFrame, lang: str) -> html.Div:
+    return sortable_table(ids.DATA_HISTORY, history_data(versions, lang), t("data_history_title", lang), tall=len(versions) > TALL_ROWS)
 
 
 def version_detail(detail: history.VersionDetail, lang: str) -> list[object]:

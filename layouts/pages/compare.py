@@ -16,7 +16,7 @@ from layouts.components import page_link
 from layouts.components.chart_block import ChartTable, chart_block
 from layouts.components.no_published import no_published_page
 from layouts.components.plotly_config import NO_BUTTONS, ZOOM_GEO
-from layouts.components.ranking_table import download_button, ranking_table
+from layouts.components.ranking_table import ranking_download, ranking_table
 from layouts.components.timeline import edition_timeline
 from layouts.figures.compare import gap_figure, map_figure, scatter_figure
 from layouts.i18n import fmt_int, t
@@ -197,7 +197,7 @@ def _drawn(version: int, entity: str, year: int | None, kind: str, chosen: tuple
             html.Div(
                 [
                     html.H2(t("compare_ranking_title", lang)),
-                    download_button(lang),
+                    ranking_download(lang),
                 ],
                 className="compare-panel-head",
             ),

@@ -15,7 +15,7 @@ from dash import dcc, html
 
 from indicators.ingest.readers import MAX_FILE_BYTES
 from layouts import ids
-from layouts.components.data_results import audit_content, grid, jobs_content
+from layouts.components.data_results import audit_content, history_table, jobs_content
 from layouts.components.write_note import write_note
 from layouts.i18n import fmt_int, t
 from layouts.state import language
@@ -112,7 +112,7 @@ def history_section(lang: str, here: str) -> html.Section:
         [
             html.H2(t("data_history_title", lang)),
             html.P(t("data_history_intro", lang), className="muted"),
-            grid(ids.DATA_HISTORY, history.history_columns(lang), history.history_rows(versions, lang), lang),
+            history_table(versions, lang),
             html.Label(
                 [
                     t("data_version_label", lang),

@@ -16,6 +16,7 @@ from indicators.entities import load_countries
 from indicators.method.peers import NEIGHBOURS, PEER_KINDS, gaps_to_leader, missing_members, parse_codes, peer_set, peer_table
 from layouts.i18n import catalog, fmt_int, fmt_number, t
 from layouts.views import choices
+from layouts.views.grid_columns import table_column
 from layouts.views.labels import country_name, index_label
 from layouts.views.snapshot import Snapshot, request_snapshot
 from layouts.views.version_cache import newest_version_cache
@@ -80,24 +81,19 @@ def normalise(
 
 
 def ranking_columns(lang: str) -> list[dict[str, object]]:
-    """The ranking table's columns: `key` of a row's raw value (sorted and written to the CSV; shown as its `*_text`
-    where the row has one, ranking_rows), `label`, `title` (the long name, if any), `numeric` (sorted as numbers,
-    right-aligned) and `hidden` (in the CSV only)."""
-    columns: list[dict[str, object]] = [
-        {"key": "iso3", "label": t("compare_col_code", lang), "hidden": True},
-        {"key": "country", "label": t("country", lang)},
+    """The ranking table's columns (layouts/components/sortable_table.py): the ISO3 code in the CSV only, the country,
+    the indices (named in full in their headings' tooltips), the ranks, the group and the rating class."""
+    long_names = {code: t("egdi_long" if code == "egdi" else code, lang) for code in INDICES}
+    indices = [table_column(code, index_label(code, lang), numeric=True, title=long_names[code]) for code in INDICES]
+    return [
+        table_column("iso3", t("compare_col_code", lang), hidden=True),
+        table_column("country", t("country", lang)),
+        *indices,
+        table_column("peer_rank", t("compare_col_peer_rank", lang), numeric=True),
+        table_column("world_rank", t("compare_col_world_rank", lang), numeric=True),
+        table_column("group", t("compare_col_group", lang)),
+        table_column("rating_class", t("compare_col_class", lang)),
     ]
-    columns += [
-        {"key": code, "label": index_label(code, lang), "title": t("egdi_long" if code == "egdi" else code, lang), "numeric": True}
-        for code in INDICES
-    ]
-    columns += [
-        {"key": "peer_rank", "label": t("compare_col_peer_rank", lang), "numeric": True},
-        {"key": "world_rank", "label": t("compare_col_world_rank", lang), "numeric": True},
-        {"key": "group", "label": t("compare_col_group", lang)},
-        {"key": "rating_class", "label": t("compare_col_class", lang)},
-    ]
-    return columns
 
 
 def csv_name(entity: str, edition: int | None, kind: str) -> str:

@@ -17,7 +17,7 @@ from indicators.store.audit import audit_trail
 from indicators.store.names import dataset_name, user_name
 from layouts.i18n import fmt_int, t
 from layouts.views.data_history import when
-from layouts.views.grid_columns import column
+from layouts.views.grid_columns import table_column
 from layouts.views.snapshot import store
 
 LIMIT = 200
@@ -30,11 +30,11 @@ ROLE_SET = re.compile(r"^role (?P<role>\w+)$")
 
 def audit_columns(lang: str, with_address: bool) -> list[dict[str, object]]:
     columns = [  # what before who: on a phone the change is read first, who and where scroll into view
-        column("at", t("data_col_when", lang), 110, formatted=True, wrap=True),
-        column("what", t("data_col_what", lang), 240, grow=3, wrap=True),
-        column("who", t("data_col_who", lang), 130, wrap=True),
+        table_column("at", t("data_col_when", lang), nowrap=True),
+        table_column("what", t("data_col_what", lang), breaks_anywhere=True),
+        table_column("who", t("data_col_who", lang), nowrap=True),
     ]
-    return [*columns, column("address", t("data_col_address", lang), 130)] if with_address else columns
+    return [*columns, table_column("address", t("data_col_address", lang), nowrap=True)] if with_address else columns
 
 
 def _datasets(target: str, lang: str) -> str:

@@ -11,7 +11,7 @@ from indicators.store import StoreError
 from indicators.store.names import dataset_name, user_name
 from layouts.i18n import digits, fmt_int, t
 from layouts.views.data import CHANGE_KINDS, ROW_LIMIT, Outcome, change_rows
-from layouts.views.grid_columns import column
+from layouts.views.grid_columns import table_column
 from layouts.views.snapshot import store
 
 
@@ -21,17 +21,18 @@ def versions() -> pd.DataFrame:
 
 
 def history_columns(lang: str) -> list[dict[str, object]]:
+    """The history's columns (a sortable table); each shown as its `<key>_text` where a row has one (history_rows)."""
     return [
-        column("version_id", t("data_col_version", lang), 90, formatted=True, numeric=True),
-        column("created_at", t("data_col_when", lang), 140, formatted=True, wrap=True),
-        column("user", t("data_col_user", lang), 110, formatted=True, wrap=True),
-        column("action", t("data_col_action", lang), 140, formatted=True, wrap=True),
-        column("dataset", t("data_col_dataset", lang), 140, grow=1, wrap=True),
-        column("file_name", t("data_col_file", lang), 140, grow=1, wrap=True),
-        column("added", t("data_col_added", lang), 90, formatted=True, numeric=True),
-        column("changed", t("data_col_changed", lang), 90, formatted=True, numeric=True),
-        column("removed", t("data_col_removed", lang), 90, formatted=True, numeric=True),
-        column("n_values", t("data_col_values", lang), 90, formatted=True, numeric=True),
+        table_column("version_id", t("data_col_version", lang), numeric=True),
+        table_column("created_at", t("data_col_when", lang), nowrap=True),
+        table_column("user", t("data_col_user", lang), nowrap=True),
+        table_column("action", t("data_col_action", lang), nowrap=True),
+        table_column("dataset", t("data_col_dataset", lang)),
+        table_column("file_name", t("data_col_file", lang), breaks_anywhere=True),
+        table_column("added", t("data_col_added", lang), numeric=True),
+        table_column("changed", t("data_col_changed", lang), numeric=True),
+        table_column("removed", t("data_col_removed", lang), numeric=True),
+        table_column("n_values", t("data_col_values", lang), numeric=True),
     ]
 
 

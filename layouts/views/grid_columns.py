@@ -1,5 +1,6 @@
-"""Columns of the AG Grids of the data pages: a cell shows the text formatted for the page language while the grid
-sorts on the raw value (`<field>_text`)."""
+"""Columns of the tables of the data pages, AG Grid's (`column`) and those the browser sorts itself (`table_column`,
+layouts/components/sortable_table.py): a cell shows the text formatted for the page language (`<field>_text`) while
+the table sorts on the raw value."""
 
 from __future__ import annotations
 
@@ -17,4 +18,32 @@ def column(
         spec["type"] = "rightAligned"
     if wrap:
         spec.update(wrapText=True, autoHeight=True)
+    return spec
+
+
+def table_column(
+    key: str,
+    label: str,
+    *,
+    numeric: bool = False,
+    nowrap: bool = False,
+    breaks_anywhere: bool = False,
+    title: str | None = None,
+    hidden: bool = False,
+) -> dict[str, object]:
+    """A column of a sortable table: `numeric` sorts as numbers and aligns right (on one line); `nowrap`, its short
+    texts (dates, names) stay on one line on a wide screen, so the long ones of other columns wrap instead;
+    `breaks_anywhere`, its long words (file names) may break anywhere; `title`, the heading's tooltip (a long name);
+    `hidden`, written to the CSV only."""
+    spec: dict[str, object] = {"key": key, "label": label}
+    if numeric:
+        spec["numeric"] = True
+    if nowrap:
+        spec["nowrap"] = True
+    if breaks_anywhere:
+        spec["breaks_anywhere"] = True
+    if title:
+        spec["title"] = title
+    if hidden:
+        spec["hidden"] = True
     return spec

@@ -62,17 +62,17 @@ def test_peer_sets_redraw_the_grid_charts_and_url(page, dashboard_url):
     expect(page.locator("#compare-scatter .scatterlayer .point")).to_have_count(4)
     assert query(page) == {"edition": "2024", "peers": "ldc"}
 
-    page.locator("#compare-grid .rt-sort[data-key=egdi]").click()  # sort by EGDI, lowest first
+    page.locator("#compare-grid .st-sort[data-key=egdi]").click()  # sort by EGDI, lowest first
     expect(page.locator("#compare-grid thead th[data-column=egdi]")).to_have_attribute("aria-sort", "ascending")
     assert grid_countries(page) == ["Timor-Leste", "Lao People's Democratic Republic", "Myanmar", "Cambodia"]
-    page.locator("#compare-grid .rt-sort[data-key=egdi]").click()  # highest first
+    page.locator("#compare-grid .st-sort[data-key=egdi]").click()  # highest first
     assert grid_countries(page) == ["Cambodia", "Myanmar", "Lao People's Democratic Republic", "Timor-Leste"]
-    page.locator("#compare-grid .rt-sort[data-key=country]").click()  # by name, in the page's language
+    page.locator("#compare-grid .st-sort[data-key=country]").click()  # by name, in the page's language
     assert grid_countries(page) == ["Cambodia", "Lao People's Democratic Republic", "Myanmar", "Timor-Leste"]
     expect(page.locator("#compare-grid thead th[data-column=egdi]")).not_to_have_attribute("aria-sort", re.compile("."))
-    page.locator("#compare-grid .rt-sort[data-key=peer_rank]").click()
-    page.locator("#compare-grid .rt-sort[data-key=peer_rank]").click()
-    page.locator("#compare-grid .rt-sort[data-key=peer_rank]").click()  # a third time: the order received, by EGDI
+    page.locator("#compare-grid .st-sort[data-key=peer_rank]").click()
+    page.locator("#compare-grid .st-sort[data-key=peer_rank]").click()
+    page.locator("#compare-grid .st-sort[data-key=peer_rank]").click()  # a third time: the order received, by EGDI
     assert grid_countries(page) == ["Cambodia", "Myanmar", "Lao People's Democratic Republic", "Timor-Leste"]
     expect(page.locator("#compare-grid thead th[aria-sort]")).to_have_count(0)
     assert errors == []

@@ -35,7 +35,7 @@ def test_a_visitor_signs_in_as_an_editor_imports_sees_the_audit_line_and_after_s
     upload.write_text(NATIONAL, encoding="utf-8")
 
     page.goto(f"{access_url}/data")
-    expect(page.locator("#data-history .ag-row").first).to_be_visible()
+    expect(page.locator("#data-history tbody tr").first).to_be_visible()
     expect(page.locator("#data-upload")).to_have_count(0)
     expect(page.locator("#data-rollback")).to_have_count(0)
     note = page.locator("#data-upload-note")
@@ -62,13 +62,13 @@ def test_a_visitor_signs_in_as_an_editor_imports_sees_the_audit_line_and_after_s
     )
     page.locator("#data-confirm").click()
     expect(page.locator("#data-check .notice-success")).to_contain_text("national-2024.csv: version 3 of Indicator table “national-2024”")
-    expect(page.locator("#data-history .ag-row[row-index='0'] [col-id='user']")).to_have_text("editor")
-    newest = page.locator("#data-audit-grid .ag-row[row-index='0']")
-    expect(newest.locator("[col-id='who']")).to_have_text("editor (editor)")
-    expect(newest.locator("[col-id='what']")).to_have_text(
+    expect(page.locator("#data-history tbody tr:first-child [data-column='user']")).to_have_text("editor")
+    newest = page.locator("#data-audit-grid tbody tr:first-child")
+    expect(newest.locator("[data-column='who']")).to_have_text("editor (editor)")
+    expect(newest.locator("[data-column='what']")).to_have_text(
         "Imported Indicator table “national-2024” from national-2024.csv as version 3: 2 added, 0 changed, 0 removed"
     )
-    expect(page.locator("#data-audit-grid [col-id='address']")).to_have_count(0)  # addresses are for administrators
+    expect(page.locator("#data-audit-grid [data-column='address']")).to_have_count(0)  # addresses are for administrators
     page.screenshot(path="/tmp/data-access-editor-en.png", full_page=True)
 
     page.locator("#sign-out-button").click()
@@ -77,7 +77,7 @@ def test_a_visitor_signs_in_as_an_editor_imports_sees_the_audit_line_and_after_s
     note = page.locator("#data-upload-note")
     expect(note).to_contain_text("ដើម្បីនាំចូលទិន្នន័យ សូមចូលគណនីដែលមានតួនាទីអ្នកកែសម្រួល")
     expect(note.locator("a.sign-in-link")).to_have_attribute("href", "/sign-in?lang=km&next=%2Fdata%3Flang%3Dkm")
-    expect(page.locator("#data-audit-grid .ag-row[row-index='0'] [col-id='what']")).to_contain_text("បាននាំចូល")
+    expect(page.locator("#data-audit-grid tbody tr:first-child [data-column='what']")).to_contain_text("បាននាំចូល")
     page.set_viewport_size({"width": 390, "height": 844})
     page.screenshot(path="/tmp/data-access-visitor-km-phone.png", full_page=True)
     assert page.console_errors == [] and page.blocked_requests == []
@@ -91,7 +91,7 @@ def test_a_large_upload_is_imported_in_the_background_with_a_progress_bar_and_th
     assert size > 9 * 2**20
 
     page.goto(f"{access_url}/data")
-    expect(page.locator("#data-history .ag-row").first).to_be_visible()
+    expect(page.locator("#data-history tbody tr").first).to_be_visible()
     started = time.perf_counter()
     page.set_input_files(UPLOAD_INPUT, str(big))
     expect(page.locator("#data-confirm")).to_have_text("Import in the background", timeout=60_000)
@@ -116,7 +116,7 @@ def test_a_large_upload_is_imported_in_the_background_with_a_progress_bar_and_th
     added = f"of Indicator table “internet-users-big”: {values} added, 0 changed, 0 removed."
     expect(page.locator("#data-job-status")).to_contain_text(added)  # every value of the file is new
     expect(page.locator("#data-jobs-grid .ag-row[row-index='0'] [col-id='state']")).to_have_text("Done")
-    expect(page.locator("#data-history .ag-row[row-index='0'] [col-id='file_name']")).to_have_text("internet-users-big.csv")
+    expect(page.locator("#data-history tbody tr:first-child [data-column='file_name']")).to_have_text("internet-users-big.csv")
     assert page.evaluate("document.querySelector('#data-job-status progress') === null")  # the bar made way for the result
     page.screenshot(path="/tmp/data-background-done.png", full_page=True)
     print(

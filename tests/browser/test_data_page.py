@@ -110,12 +110,12 @@ def test_an_import_is_previewed_confirmed_shown_everywhere_and_rolled_back(page,
         "cambodia-2022-revised.csv: version 3 of UN E-Government Survey 2022: 6 added, 0 changed, 0 removed."
     )
     expect(page.locator("#data-actions")).to_be_hidden()
-    expect(page.locator("#data-history .ag-row")).to_have_count(3)
-    newest = page.locator("#data-history .ag-row[row-index='0']")
-    expect(newest.locator("[col-id='version_id']")).to_have_text("3")
-    expect(newest.locator("[col-id='user']")).to_have_text("tester")
-    expect(newest.locator("[col-id='file_name']")).to_have_text("cambodia-2022-revised.csv")
-    expect(newest.locator("[col-id='added']")).to_have_text("6")
+    expect(page.locator("#data-history tbody tr")).to_have_count(3)
+    newest = page.locator("#data-history tbody tr:first-child")
+    expect(newest.locator("[data-column='version_id']")).to_have_text("3")
+    expect(newest.locator("[data-column='user']")).to_have_text("tester")
+    expect(newest.locator("[data-column='file_name']")).to_have_text("cambodia-2022-revised.csv")
+    expect(newest.locator("[data-column='added']")).to_have_text("6")
 
     overview_egdi(page, data_url, 2022)
     expect(page.locator(".card-value").first).to_have_text("0.6123")
@@ -136,8 +136,11 @@ def test_an_import_is_previewed_confirmed_shown_everywhere_and_rolled_back(page,
         "The other pages now show this data."
     )
     expect(page.locator("#data-rollback-panel")).to_be_hidden()
-    expect(page.locator("#data-history .ag-row")).to_have_count(4)
-    expect(page.locator("#data-history .ag-row[row-index='0'] [col-id='action']")).to_have_text("Rollback of version 3")
+    expect(page.locator("#data-history tbody tr")).to_have_count(4)
+    expect(page.locator("#data-history tbody tr:first-child [data-column='action']")).to_have_text("Rollback of version 3")
+    page.locator("#data-history .st-sort[data-key='version_id']").click()  # the history sorts in the browser: oldest first
+    expect(page.locator("#data-history tbody tr [data-column='version_id']")).to_have_text(["1", "2", "3", "4"])
+    expect(page.locator("#data-history thead th[data-column='version_id']")).to_have_attribute("aria-sort", "ascending")
 
     overview_egdi(page, data_url, 2022)
     expect(page.locator(".card-value").first).to_have_text("0.5056")
@@ -160,10 +163,10 @@ def test_the_user_signed_in_by_the_trusted_proxy_is_recorded(browser, data_url, 
         page.screenshot(path="/tmp/data-page-preview-km.png", full_page=True)
         page.locator("#data-confirm").click()
         expect(page.locator("#data-check .notice-success")).to_contain_text("national-2024.csv")
-        newest = page.locator("#data-history .ag-row[row-index='0']")
-        expect(newest.locator("[col-id='user']")).to_have_text("sokha.chan")
-        expect(newest.locator("[col-id='dataset']")).to_have_text("តារាងសូចនាករ “national-2024”")
-        expect(newest.locator("[col-id='action']")).to_have_text("ការនាំចូល")
+        newest = page.locator("#data-history tbody tr:first-child")
+        expect(newest.locator("[data-column='user']")).to_have_text("sokha.chan")
+        expect(newest.locator("[data-column='dataset']")).to_have_text("តារាងសូចនាករ “national-2024”")
+        expect(newest.locator("[data-column='action']")).to_have_text("ការនាំចូល")
         page.screenshot(path="/tmp/data-page-imported-km.png", full_page=True)
         assert problems == []
     finally:
@@ -207,7 +210,7 @@ def test_the_upload_zone_opens_the_file_chooser_from_the_keyboard(page, data_url
     choosers: list[FileChooser] = []
     page.on("filechooser", lambda chooser: choosers.append(chooser))  # listen from the start: interception is on before the key
     page.goto(f"{data_url}/data")
-    expect(page.locator("#data-history .ag-row").first).to_be_visible()  # the page has settled
+    expect(page.locator("#data-history tbody tr").first).to_be_visible()  # the page has settled
     page.locator("#data-upload button").focus()
     page.keyboard.press("Enter")
     for _ in range(50):
@@ -221,7 +224,7 @@ def test_the_upload_zone_opens_the_file_chooser_from_the_keyboard(page, data_url
 
 def test_files_dropped_on_the_upload_zone_are_checked_and_big_ones_refused(page, data_url, errors):
     page.goto(f"{data_url}/data")
-    expect(page.locator("#data-history .ag-row").first).to_be_visible()
+    expect(page.locator("#data-history tbody tr").first).to_be_visible()
     content = (FIXTURES / "long" / "missing_value.csv").read_text(encoding="utf-8")
     transfer = page.evaluate_handle(
         """([name, text]) => {

@@ -51,7 +51,7 @@ def test_an_editor_signs_in_imports_and_signs_out(signed_out_page, url, database
     expect(page.locator("#data-changes .ag-row")).to_have_count(1)
     page.locator("#data-confirm").click()
     expect(page.locator("#data-check .notice-success")).to_contain_text("national-2024.csv")
-    expect(page.locator("#data-history .ag-row[row-index='0'] [col-id='user']")).to_have_text("editor")
+    expect(page.locator("#data-history tbody tr:first-child [data-column='user']")).to_have_text("editor")
     page.screenshot(path="/tmp/sign-in-imported.png", full_page=True)
 
     page.locator("#sign-out-button").click()

@@ -21,7 +21,7 @@ from layouts.i18n import catalog
 from layouts.pages import compare as page
 from tests.conftest import PROJECT_DIR, partial_field_store, reference_files
 from tests.layouts.databases import use_pages, using
-from tests.layouts.trees import config_of, figure_of, find, texts
+from tests.layouts.trees import config_of, figure_of, find, table_of, texts
 
 KHMER = re.compile("[\u1780-\u17ff]")
 ASEAN = {"BRN", "IDN", "KHM", "LAO", "MMR", "MYS", "PHL", "SGP", "THA", "TLS", "VNM"}
@@ -54,13 +54,13 @@ def peers(entity="KHM", edition=2024, kind="asean", custom=None, x="tii", y="osi
     answer = callbacks.update_compare(entity, edition, timeline, kind, custom, x, y, lang, drawn, search)
     out = dict(zip(callbacks.NAMES, answer, strict=True))
     if isinstance(out["ranking"], str):
-        out["rows"] = json.loads(out["ranking"])["rows"]
+        out["rows"] = table_of(out["ranking"])["rows"]
     return out
 
 
 def ranking(layout) -> dict:  # type: ignore[no-untyped-def]
-    """What the browser draws the ranking table from (its `data-ranking`)."""
-    return json.loads(getattr(find(layout, ids.COMPARE_GRID), "data-ranking"))
+    """What the browser draws the ranking table from."""
+    return table_of(find(layout, ids.COMPARE_GRID))
 
 
 # --- layout from the URL query -----------------------------------------------------------------------------
@@ -170,7 +170,7 @@ def test_changing_the_peer_set_redraws_and_writes_the_url(partial):
     assert coverage.startswith("11 of the 47 countries of this set have results for 2022. Missing: Afghanistan, ")
     assert "and 28 more." in coverage and "Import the UN DESA files on the Data page" in coverage
     assert texts(out["heading"]).endswith("Cambodia among the countries of Asia, UN E-Government Survey 2022")
-    assert json.loads(out["ranking"])["filename"] == "egdi-KHM-2022-region.csv"
+    assert table_of(out["ranking"])["filename"] == "egdi-KHM-2022-region.csv"
 
 
 def test_defaults_are_left_out_of_the_url_and_custom_is_written_only_for_custom(partial):
@@ -242,11 +242,18 @@ def test_cambodia_alone_in_early_editions(partial):
     assert texts(out["coverage"]).startswith("1 of the 11 countries of this set have results for 2012.")
 
 
+def test_the_callback_sends_the_ranking_to_the_attribute_the_browser_draws_the_table_from(partial):
+    outputs = {(output.component_id, output.component_property) for output in callbacks.OUTPUTS}
+    assert (ids.COMPARE_GRID, "data-sortable") in outputs
+    assert hasattr(find(page.layout(), ids.COMPARE_GRID), "data-sortable")  # assets/sortable_table.js reads it
+
+
 def test_the_ranking_table_carries_raw_values_to_sort_and_export_and_its_file_name(partial):
     table = ranking(page.layout(peers="ldc"))
     assert table["filename"] == "egdi-KHM-2024-ldc.csv"
     columns = {c["key"]: c for c in table["columns"]}
     assert [c["key"] for c in table["columns"]][:3] == ["iso3", "country", "egdi"] and columns["iso3"]["hidden"]
+    assert table["mark"] == {"field": "is_entity", "class": "compare-entity-row"}  # Cambodia's row marked
     assert [key for key, c in columns.items() if c.get("numeric")] == ["egdi", "osi", "tii", "hci", "epi", "peer_rank", "world_rank"]
     assert columns["egdi"]["title"] == "E-Government Development Index"
     lao = next(r for r in table["rows"] if r["iso3"] == "LAO")

@@ -24,6 +24,7 @@ from layouts.pages import simulator as simulator_page
 from layouts.pages import targets as targets_page
 from tests.layouts.signing import PASSWORD, signed_in
 from tests.layouts.test_data_page import PUBLISHED, encoded, find, texts
+from tests.layouts.trees import table_of
 
 FIRST_ACCOUNT = '.venv/bin/python -m indicators users add "YOUR NAME" --role admin'
 TYPO = "entity,year,indicator,value\nCambodai,2024,internet_users_pct,61.5\n"
@@ -135,18 +136,18 @@ def test_the_audit_trail_says_who_did_what_in_words_and_addresses_and_account_ch
     ]
 
     with as_visitor():
-        public = find(page.layout(lang="en"), ids.DATA_AUDIT_GRID)
-    assert [c["field"] for c in public.columnDefs] == ["at", "what", "who"]  # no address
-    assert public.rowData[0]["who"] == "sokha (editor)"
-    assert public.rowData[0]["what"] == "Imported UN E-Government Survey 2022 from cambodia.csv as version 3: 6 added, 0 changed, 0 removed"
-    assert not any("account" in row["what"] for row in public.rowData)
+        public = table_of(find(page.layout(lang="en"), ids.DATA_AUDIT_GRID))
+    assert [c["key"] for c in public["columns"]] == ["at", "what", "who"]  # no address
+    assert public["rows"][0]["who"] == "sokha (editor)"
+    assert public["rows"][0]["what"] == "Imported UN E-Government Survey 2022 from cambodia.csv as version 3: 6 added, 0 changed, 0 removed"
+    assert not any("account" in row["what"] for row in public["rows"])
 
     with signed_in("dara", "admin"):
-        full = find(page.layout(lang="km"), ids.DATA_AUDIT_GRID)
-    assert [c["field"] for c in full.columnDefs] == ["at", "what", "who", "address"]
-    assert full.rowData[0]["address"] == "127.0.0.1"
-    assert full.rowData[0]["what"].startswith("បាននាំចូល ការស្ទង់មតិរដ្ឋាភិបាលអេឡិចត្រូនិករបស់អង្គការសហប្រជាជាតិ ២០២២ ពី cambodia.csv ជាកំណែ ៣")
-    accounts = [row["what"] for row in full.rowData if row["what"].startswith("បានបន្ថែមគណនី")]
+        full = table_of(find(page.layout(lang="km"), ids.DATA_AUDIT_GRID))
+    assert [c["key"] for c in full["columns"]] == ["at", "what", "who", "address"]
+    assert full["rows"][0]["address"] == "127.0.0.1"
+    assert full["rows"][0]["what"].startswith("បាននាំចូល ការស្ទង់មតិរដ្ឋាភិបាលអេឡិចត្រូនិករបស់អង្គការសហប្រជាជាតិ ២០២២ ពី cambodia.csv ជាកំណែ ៣")
+    accounts = [row["what"] for row in full["rows"] if row["what"].startswith("បានបន្ថែមគណនី")]
     assert sorted(accounts) == ["បានបន្ថែមគណនី dara", "បានបន្ថែមគណនី sokha"]
 
 
@@ -157,7 +158,8 @@ def test_the_audit_trail_refreshes_with_the_history(partial_fresh):
         callbacks.confirm_import(1, [encoded(PUBLISHED)], ["cambodia.csv"], "auto", None, "en")
     with as_visitor():
         after = callbacks.refresh_audit(3, "en")
-    assert len(after.rowData) == len(getattr(before, "rowData", [])) + 1
+    rows_before = table_of(before)["rows"] if hasattr(before, "data-sortable") else []  # or "nothing recorded yet"
+    assert len(table_of(after)["rows"]) == len(rows_before) + 1
 
 
 # ---- background imports ---------------------------------------------------------------------------------------

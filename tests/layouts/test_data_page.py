@@ -26,7 +26,7 @@ from layouts.i18n import catalog
 from layouts.pages import data as page
 from tests.conftest import FIXTURES
 from tests.layouts.signing import signed_in
-from tests.layouts.trees import find, find_class, texts
+from tests.layouts.trees import find, find_class, table_of, texts
 
 PUBLISHED = (
     "Survey Year,Country Name,E-Government Rank,E-Government Index,E-Participation Index,Online Service Index,"
@@ -58,10 +58,11 @@ def test_the_layout_shows_upload_history_and_template_in_the_page_language(parti
     assert texts(tree).startswith(title)
     upload = find(tree, ids.DATA_UPLOAD)
     assert isinstance(upload, dcc.Upload) and upload.multiple and upload.max_size == MAX_FILE_BYTES
-    history = find(tree, ids.DATA_HISTORY)
-    assert history.columnDefs[0]["headerName"] == history_header
-    assert [row["version_id"] for row in history.rowData] == [2, 1]
-    assert {row["user_text"] for row in history.rowData} == {"this tool" if lang == "en" else "ឧបករណ៍នេះ"}
+    history = table_of(find(tree, ids.DATA_HISTORY))
+    assert history["columns"][0] == {"key": "version_id", "label": history_header, "numeric": True}
+    assert [row["version_id"] for row in history["rows"]] == [2, 1]
+    assert {row["user_text"] for row in history["rows"]} == {"this tool" if lang == "en" else "ឧបករណ៍នេះ"}
+    assert history["lang"] == lang
     assert [o["value"] for o in find(tree, ids.DATA_VERSION).options] == [2, 1]
     assert find(tree, ids.DATA_TEMPLATE_LANG).value == lang
 
@@ -164,7 +165,8 @@ def test_history_version_detail_and_rollback(partial_fresh):
     contents = [encoded(PUBLISHED)]
     callbacks.confirm_import(1, contents, ["revised.csv"], "auto", None, "en")
 
-    rows, options, value = callbacks.refresh_history(3, "km")
+    history, options, value = callbacks.refresh_history(3, "km")
+    rows = table_of(history)["rows"]
     assert [r["version_id_text"] for r in rows] == ["៣", "២", "១"]
     assert rows[0]["user"] == "dashboard" and rows[0]["user_text"] == "ផ្ទាំងគ្រប់គ្រង (មិនបានចូលគណនី)" and rows[0]["action_text"] == "ការនាំចូល"
     assert options[0]["label"].startswith("កំណែ ៣ · ការស្ទង់មតិរដ្ឋាភិបាលអេឡិចត្រូនិករបស់អង្គការសហប្រជាជាតិ ២០២២ · revised.csv · ") and value is None

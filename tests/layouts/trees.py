@@ -64,3 +64,10 @@ def config_of(graph: object) -> dict[str, object]:
     """The plotly.js options of a chart: a dcc.Graph's `config`, or those a chart drawn on demand carries."""
     lazy = getattr(graph, "data-config", None)
     return dict(json.loads(lazy)) if lazy is not None else dict(graph.config)
+
+
+def table_of(table: object) -> dict[str, object]:
+    """What the browser draws a sortable table from (its `data-sortable`, layouts/components/sortable_table.py), from the
+    table's box or that JSON itself: {"columns": [...], "rows": [...], "lang": ..., ...}."""
+    data = table if isinstance(table, str) else getattr(table, "data-sortable")
+    return json.loads(data)  # type: ignore[no-any-return]

@@ -1,7 +1,8 @@
-/* Compare's ranking table (layouts/components/ranking_table.py), drawn in the browser from its rows (data-ranking):
-   sorted by a click on a column heading (ascending, descending, then the order received) and written to a CSV file
-   by its download button (.ranking-download, data-for = the table's id), with no round trip to the server.
-   One tab stop: the headings' buttons take the focus in turn, and the arrow keys move between them. */
+/* Tables drawn in the browser from their rows (layouts/components/sortable_table.py: data-sortable), sorted by a
+   click on a column heading (ascending, descending, then the order received) and written to a CSV file by a download
+   button (.table-download, data-for = the table's id), with no round trip to the server: Compare's ranking, the Data
+   page's history and audit trail. One tab stop: the headings' buttons take the focus in turn, and the arrow keys
+   move between them. */
 (function () {
   "use strict";
   var state = new WeakMap(); /* box -> {source, data, sort: {key, direction} or null, focus: key} */
@@ -26,21 +27,25 @@
     });
   }
 
+  function classOf(column) {
+    return column.numeric ? "num" : (column.nowrap ? "nowrap" : (column.breaks_anywhere ? "breaks-anywhere" : ""));
+  }
+
   function heading(column, current) {
     var cell = document.createElement("th");
     cell.scope = "col";
     cell.dataset.column = column.key;
-    if (column.numeric) { cell.className = "num"; }
+    cell.className = classOf(column);
     var button = document.createElement("button");
     button.type = "button";
-    button.className = "rt-sort";
+    button.className = "st-sort";
     button.dataset.key = column.key;
     button.textContent = column.label;
     if (column.title) { button.title = column.title; }
     if (current.sort && current.sort.key === column.key) {
       cell.setAttribute("aria-sort", current.sort.direction);
       var arrow = document.createElement("span");
-      arrow.className = "rt-arrow";
+      arrow.className = "st-arrow";
       arrow.setAttribute("aria-hidden", "true");
       arrow.textContent = current.sort.direction === "ascending" ? " ▲" : " ▼";
       button.appendChild(arrow);
@@ -52,22 +57,22 @@
 
   function draw(box) {
     var current = state.get(box);
-    if (!current.data.rows.length) { box.replaceChildren(); return; } /* no results: the notice above says so */
+    if (!current.data.rows.length) { box.replaceChildren(); return; } /* no rows: the page says why */
     var columns = current.data.columns.filter(function (c) { return !c.hidden; });
     var table = document.createElement("table");
-    table.className = "data-table rt-table";
+    table.className = "data-table st-table";
     var head = table.createTHead().insertRow();
     columns.forEach(function (column) { head.appendChild(heading(column, current)); });
     var body = table.createTBody();
     ordered(current.data, current.sort).forEach(function (row) {
       var line = body.insertRow();
-      line.dataset.key = row.iso3;
-      if (row.is_entity) { line.className = "compare-entity-row"; }
+      var mark = current.data.mark;
+      if (mark && row[mark.field]) { line.className = mark["class"]; } /* e.g. the country compared */
       columns.forEach(function (column, i) {
         var cell = i === 0 ? document.createElement("th") : document.createElement("td");
         if (i === 0) { cell.scope = "row"; }
         cell.dataset.column = column.key;
-        if (column.numeric) { cell.className = "num"; }
+        cell.className = classOf(column);
         cell.textContent = shown(row, column.key);
         line.appendChild(cell);
       });
@@ -76,7 +81,7 @@
   }
 
   function update(box) {
-    var source = box.getAttribute("data-ranking");
+    var source = box.getAttribute("data-sortable");
     var current = state.get(box);
     if (!source || (current && current.source === source)) { return; }
     var data = JSON.parse(source);
@@ -88,7 +93,7 @@
   }
 
   function sortBy(button) {
-    var box = button.closest(".ranking-table");
+    var box = button.closest(".sortable-table");
     var current = state.get(box);
     var key = button.dataset.key;
     var before = current.sort && current.sort.key === key ? current.sort.direction : null;
@@ -96,7 +101,7 @@
     current.sort = next ? {key: key, direction: next} : null;
     current.focus = key;
     draw(box);
-    box.querySelector('.rt-sort[data-key="' + key + '"]').focus();
+    box.querySelector('.st-sort[data-key="' + key + '"]').focus();
   }
 
   function csvOf(box) {
@@ -112,9 +117,9 @@
   }
 
   document.addEventListener("click", function (event) {
-    var target = event.target.closest && event.target.closest(".ranking-table .rt-sort, .ranking-download");
+    var target = event.target.closest && event.target.closest(".sortable-table .st-sort, .table-download");
     if (!target) { return; }
-    if (target.classList.contains("rt-sort")) {
+    if (target.classList.contains("st-sort")) {
       sortBy(target);
       return;
     }
@@ -126,22 +131,22 @@
   });
 
   document.addEventListener("keydown", function (event) {
-    var button = event.target.closest && event.target.closest(".ranking-table .rt-sort");
+    var button = event.target.closest && event.target.closest(".sortable-table .st-sort");
     var moves = {ArrowRight: 1, ArrowLeft: -1, Home: -Infinity, End: Infinity};
     if (!button || !(event.key in moves)) { return; }
-    var buttons = Array.prototype.slice.call(button.closest("tr").querySelectorAll(".rt-sort"));
+    var buttons = Array.prototype.slice.call(button.closest("tr").querySelectorAll(".st-sort"));
     var index = Math.max(0, Math.min(buttons.length - 1, buttons.indexOf(button) + moves[event.key]));
     buttons.forEach(function (other, i) { other.tabIndex = i === index ? 0 : -1; });
-    state.get(button.closest(".ranking-table")).focus = buttons[index].dataset.key;
+    state.get(button.closest(".sortable-table")).focus = buttons[index].dataset.key;
     buttons[index].focus();
     buttons[index].scrollIntoView({block: "nearest", inline: "nearest"});
     event.preventDefault();
   });
 
-  function updateAll() { document.querySelectorAll(".ranking-table[data-ranking]").forEach(update); }
+  function updateAll() { document.querySelectorAll(".sortable-table[data-sortable]").forEach(update); }
 
   /* Drawn as soon as the box arrives or its rows change, before the browser paints. */
   new MutationObserver(updateAll).observe(document.documentElement,
-    {childList: true, subtree: true, attributes: true, attributeFilter: ["data-ranking"]});
+    {childList: true, subtree: true, attributes: true, attributeFilter: ["data-sortable"]});
   updateAll();
 })();
