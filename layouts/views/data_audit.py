@@ -88,5 +88,5 @@ def audit_rows(trail: pd.DataFrame, lang: str, full: bool) -> list[dict[str, obj
 
 
 def audit_view(lang: str, full: bool) -> list[dict[str, object]]:
-    """The newest LIMIT changes of the store as grid rows (see `audit_rows`)."""
+    """The newest LIMIT changes of the store as table rows (see `audit_rows`)."""
     return audit_rows(audit_trail(store(), limit=LIMIT), lang, full)
