@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import re
 from pathlib import Path
 
 import brotli
@@ -14,7 +15,12 @@ import flask
 import app
 from layouts.server.compression import NO_KEY, StaticBodies, static_key
 
-REACT_DOM = "/_dash-component-suites/dash/deps/react-dom@18.v4_4_1m1796020952.3.1.min.js"
+
+def react_dom() -> str:
+    """React DOM's script as every page asks for it, with Dash's fingerprint (the package's version and file time)."""
+    page = app.server.test_client().get("/accessibility").get_data(as_text=True)
+    (src,) = re.findall(r'src="(/_dash-component-suites/dash/deps/react-dom@[^"]+)"', page)
+    return str(src)
 
 
 def bodies_of(server: flask.Flask) -> StaticBodies:
@@ -26,14 +32,18 @@ def bodies_of(server: flask.Flask) -> StaticBodies:
 def test_a_component_script_is_compressed_once_whatever_its_fingerprint():
     client = app.server.test_client()
     kept = bodies_of(app.server)
-    first = client.get(REACT_DOM, headers={"Accept-Encoding": "br"})
-    other_fingerprint = client.get(REACT_DOM.replace("m1796020952", "m1"), headers={"Accept-Encoding": "br"})
-    plain = client.get(REACT_DOM, headers={"Accept-Encoding": "identity"})
+    script = react_dom()
+    assert re.search(r"react-dom@18\.v[\w]+m\d+\.", script)  # fingerprinted
+    first = client.get(script, headers={"Accept-Encoding": "br"})
+    another = re.sub(r"m\d+\.", "m1.", script, count=1)
+    assert another != script
+    other_fingerprint = client.get(another, headers={"Accept-Encoding": "br"})
+    plain = client.get(script, headers={"Accept-Encoding": "identity"})
     assert first.headers["Content-Encoding"] == "br" and "Content-Encoding" not in plain.headers
     assert brotli.decompress(first.data) == plain.data and len(plain.data) > 100_000
     assert other_fingerprint.data == first.data
     assert kept.get("br;/_dash-component-suites/dash/deps/react-dom@18.3.1.min.js") == first.data
-    gzipped = client.get(REACT_DOM, headers={"Accept-Encoding": "gzip"})
+    gzipped = client.get(script, headers={"Accept-Encoding": "gzip"})
     assert gzip.decompress(gzipped.data) == plain.data  # one body per encoding
     assert kept.get("gzip;/_dash-component-suites/dash/deps/react-dom@18.3.1.min.js") == gzipped.data
 
@@ -65,7 +75,7 @@ def test_an_asset_is_keyed_by_its_file_and_its_modification_time(tmp_path: Path)
     for path in ("/assets/../secret.txt", "/assets/missing.css", "/_dash-update-component", "/trends"):
         with flask.Flask(__name__).test_request_context(path):
             assert key(flask.request) == NO_KEY, path
-    with flask.Flask(__name__).test_request_context(REACT_DOM, method="POST"):
+    with flask.Flask(__name__).test_request_context(react_dom(), method="POST"):
         assert key(flask.request) == NO_KEY
 
 
