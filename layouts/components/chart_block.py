@@ -22,6 +22,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from dash import html
 
+from layouts.components.inert import inert
 from layouts.components.plotly_config import ZOOM_2D, accessible_graph
 from layouts.i18n import t
 from layouts.views.about_data import AboutData
@@ -62,7 +63,7 @@ def about_panel(about: AboutData, lang: str) -> html.Details:
         ("chart_about_processing", about.processing, "cb-processing"),
     ]
     rows = [html.Div([html.Dt(t(key, lang)), html.Dd(text)], className=f"cb-about-row {name}") for key, text, name in items]
-    return html.Details([html.Summary(t("chart_about", lang)), html.Dl(rows)], className="cb-about")
+    return inert(html.Details([html.Summary(t("chart_about", lang)), html.Dl(rows)], className="cb-about"))
 
 
 def _tab(block_id: str, view: str, lang: str, selected: bool) -> html.Button:
@@ -97,10 +98,12 @@ def actions(lang: str, filename: str) -> html.Div:
         className="cb-download",
     )
     copy = html.Button(t("chart_copy_link", lang), className="cb-copy-link", **{"data-done": t("chart_link_copied", lang)})
-    return html.Div(
-        [download, copy, html.Span(className="cb-status", role="status")],
-        className="cb-actions",
-        **{"data-filename": filename, "data-link-label": t("chart_csv_link", lang)},
+    return inert(
+        html.Div(
+            [download, copy, html.Span(className="cb-status", role="status")],
+            className="cb-actions",
+            **{"data-filename": filename, "data-link-label": t("chart_csv_link", lang)},
+        )
     )
 
 
@@ -128,11 +131,13 @@ def chart_block(
         ("table", html.Div(table_view(table, lang), id=f"{block_id}-rows")),
     ]
     shown = views[0][0]
-    tabs = html.Div(
-        [_tab(block_id, view, lang, view == shown) for view, _ in views],
-        className="cb-tabs",
-        role="tablist",
-        **{"aria-label": t("chart_views", lang)},
+    tabs = inert(
+        html.Div(
+            [_tab(block_id, view, lang, view == shown) for view, _ in views],
+            className="cb-tabs",
+            role="tablist",
+            **{"aria-label": t("chart_views", lang)},
+        )
     )
     title_id = f"{block_id}-title"
     head = html.Div([getattr(html, heading.upper())(title, id=title_id, className="cb-title"), tabs], className="cb-head")

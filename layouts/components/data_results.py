@@ -12,6 +12,7 @@ from dash import dcc, html
 from indicators.ingest.jobs import BACKGROUND_BYTES
 from layouts import ids
 from layouts.components import notice, scroll_box
+from layouts.components.inert import inert
 from layouts.components.sortable_table import sortable_table, table_data
 from layouts.i18n import fmt_int, t
 from layouts.views import data as view
@@ -60,7 +61,7 @@ def files_table(files: list[tuple[list[str], str]], lang: str) -> html.Table:
     """One row per file: dataset, values read, problems, and what importing it would change."""
     body = [html.Tr([html.Td(cell) for cell in cells], className=f"status-{status}") for cells, status in files]
     head = html.Thead(html.Tr([html.Th(t(f"data_col_{h}", lang), scope="col") for h in FILE_HEADERS]))
-    return html.Table([head, html.Tbody(body)], className="data-table files-table")
+    return inert(html.Table([head, html.Tbody(body)], className="data-table files-table"))
 
 
 def problem_list(rows: list[dict[str, object]], list_id: str, lang: str) -> html.Ul:

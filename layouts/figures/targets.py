@@ -19,6 +19,7 @@ from dash import html
 from indicators.outlook.targets import RANK_INDICATORS
 from layouts import ids
 from layouts.components import scroll_box
+from layouts.components.inert import inert
 from layouts.figures import FONT, template
 from layouts.i18n import fmt_int, fmt_number, t
 from layouts.views.labels import INDEX_INDICATORS, decimals, fmt_value
@@ -82,7 +83,7 @@ def lights_table(frame: pd.DataFrame, milestones: dict[int, int], lang: str, tab
                 ]
             )
         )
-    table = html.Table([html.Thead(head), html.Tbody(rows)], className="data-table tg-lights")
+    table = inert(html.Table([html.Thead(head), html.Tbody(rows)], className="data-table tg-lights"))
     if table_id:
         table.id = table_id
     return scroll_box(table, lang, t("targets_summary_title", lang))

@@ -12,6 +12,7 @@ from indicators.method.methodology import available_editions
 from layouts import ids
 from layouts.components import notice, scroll_box
 from layouts.components.chart_block import ChartTable, chart_block
+from layouts.components.inert import inert
 from layouts.figures.methodology import backtest_figure
 from layouts.i18n import fmt_int, t
 from layouts.state import language
@@ -148,13 +149,15 @@ def origin_line(provenance: view.Provenance) -> html.Div:
 
 def table(caption: str, headers: list[str], rows: list[list[object]], class_name: str = "data-table method-table") -> html.Div:
     return scroll_box(
-        html.Table(
-            [
-                html.Caption(caption),
-                html.Thead(html.Tr([html.Th(h, scope="col") for h in headers])),
-                html.Tbody([html.Tr([html.Td(cell) for cell in row]) for row in rows]),
-            ],
-            className=class_name,
+        inert(
+            html.Table(
+                [
+                    html.Caption(caption),
+                    html.Thead(html.Tr([html.Th(h, scope="col") for h in headers])),
+                    html.Tbody([html.Tr([html.Td(cell) for cell in row]) for row in rows]),
+                ],
+                className=class_name,
+            )
         ),
         "en",
         caption,

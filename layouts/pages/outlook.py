@@ -17,6 +17,7 @@ from indicators.entities import load_countries
 from layouts import ids
 from layouts.components import notice, page_link, scroll_box
 from layouts.components.chart_block import ChartTable, chart_block
+from layouts.components.inert import inert
 from layouts.components.plotly_config import NO_BUTTONS
 from layouts.figures.outlook import peers_figure, record_figure
 from layouts.i18n import fmt_int, t
@@ -88,10 +89,14 @@ def clear_caches() -> None:
     _drawn.clear()
 
 
-def _table(headers: Sequence[str], rows: Sequence[Sequence[object]], lang: str, table_id: str | None = None) -> html.Div:
+def _table(
+    headers: Sequence[str], rows: Sequence[Sequence[object]], lang: str, table_id: str | None = None, links: bool = False
+) -> html.Div:
+    """A table of plain cells, drawn by the browser (`inert`), or with `links` (a page link in a cell) by Dash."""
     head = html.Thead(html.Tr([html.Th(h, scope="col") for h in headers]))
     body = html.Tbody([html.Tr([html.Th(row[0], scope="row"), *[html.Td(c) for c in row[1:]]]) for row in rows])
     table = html.Table([head, body], className="data-table ol-table")
+    table = table if links else inert(table)
     if table_id:
         table.id = table_id
     return scroll_box(table, lang)
@@ -202,10 +207,10 @@ def levers_panel(shown: view.OutlookPage, lang: str) -> list[object]:
         ]
         for lever in shown.levers
     ]
-    tables: list[object] = [_table(headers, rows[:TOP_LEVERS], lang, ids.OUTLOOK_LEVERS_TOP)]
+    tables: list[object] = [_table(headers, rows[:TOP_LEVERS], lang, ids.OUTLOOK_LEVERS_TOP, links=True)]
     if len(rows) > TOP_LEVERS:
         more = t("outlook_levers_more", lang, count=fmt_int(len(rows) - TOP_LEVERS, lang))
-        tables.append(html.Details([html.Summary(more), _table(headers, rows[TOP_LEVERS:], lang)], className="ol-more"))
+        tables.append(html.Details([html.Summary(more), _table(headers, rows[TOP_LEVERS:], lang, links=True)], className="ol-more"))
     return [*parts, *tables, html.P(t("outlook_simulator_note", lang), className="muted")]
 
 
@@ -226,4 +231,4 @@ def paths_panel(shown: view.OutlookPage, lang: str) -> list[object]:
         ]
         for path in shown.paths
     ]
-    return [*parts, _table(headers, rows, lang)]
+    return [*parts, _table(headers, rows, lang, links=True)]

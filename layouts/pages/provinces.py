@@ -15,6 +15,7 @@ from dash import dcc, html
 from layouts import ids
 from layouts.components import notice, scroll_box
 from layouts.components.chart_block import ChartTable, chart_block
+from layouts.components.inert import inert
 from layouts.components.plotly_config import ZOOM_GEO
 from layouts.components.report_download import report_download
 from layouts.figures.provinces import criteria_figure, province_map
@@ -73,8 +74,10 @@ def _table(headers: list[str], rows: list[list[str]], class_name: str, row_class
         html.Tr([html.Th(row[0], scope="row") if i == 0 else html.Td(cell) for i, cell in enumerate(row)], className=cls)
         for row, cls in zip(rows, row_classes or [""] * len(rows), strict=True)
     ]
-    return html.Table(
-        [html.Thead(html.Tr([html.Th(h, scope="col") for h in headers])), html.Tbody(body)], className=f"data-table {class_name}"
+    return inert(
+        html.Table(
+            [html.Thead(html.Tr([html.Th(h, scope="col") for h in headers])), html.Tbody(body)], className=f"data-table {class_name}"
+        )
     )
 
 

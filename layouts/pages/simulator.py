@@ -16,6 +16,7 @@ from indicators.outlook.scenarios import PUBLISHED_MODE, parse_changes
 from layouts import ids
 from layouts.components import notice, page_link, scroll_box
 from layouts.components.chart_block import ChartTable, chart_block
+from layouts.components.inert import inert
 from layouts.components.no_published import no_published_page
 from layouts.components.plotly_config import NO_BUTTONS
 from layouts.components.write_note import write_note
@@ -149,13 +150,15 @@ def inputs_panel(mode: str, sliders: list[view.Slider], lang: str) -> list[objec
 
 def results_view(mode: str, edition: int, entity: str, changes: Mapping[str, float], lang: str) -> list[object]:
     shown = view.results(mode, edition, entity, changes, lang)
-    table = html.Table(
-        [
-            html.Thead(html.Tr([html.Th(h, scope="col") for h in shown.headers])),
-            html.Tbody([html.Tr([html.Th(r[0], scope="row"), *[html.Td(c) for c in r[1:]]]) for r in shown.rows]),
-        ],
-        className="data-table sim-table",
-        id=ids.SIMULATOR_RESULTS_TABLE,
+    table = inert(
+        html.Table(
+            [
+                html.Thead(html.Tr([html.Th(h, scope="col") for h in shown.headers])),
+                html.Tbody([html.Tr([html.Th(r[0], scope="row"), *[html.Td(c) for c in r[1:]]]) for r in shown.rows]),
+            ],
+            className="data-table sim-table",
+            id=ids.SIMULATOR_RESULTS_TABLE,
+        )
     )
     figure = results_figure(shown.before, shown.after, shown.thresholds, lang)
     return [
@@ -279,11 +282,13 @@ def compare_view(names: list[str], lang: str) -> list[object]:
     if not names:
         return [html.P(t("simulator_compare_empty", lang), className="muted")]
     rows = scenarios.compared(names, lang)
-    table = html.Table(
-        [
-            html.Thead(html.Tr([html.Th(t(key, lang), scope="col") for key in scenarios.COMPARE_HEADERS])),
-            html.Tbody([html.Tr([html.Th(r[0], scope="row"), *[html.Td(c) for c in r[1:]]]) for r in rows]),
-        ],
-        className="data-table sim-compare-table",
+    table = inert(
+        html.Table(
+            [
+                html.Thead(html.Tr([html.Th(t(key, lang), scope="col") for key in scenarios.COMPARE_HEADERS])),
+                html.Tbody([html.Tr([html.Th(r[0], scope="row"), *[html.Td(c) for c in r[1:]]]) for r in rows]),
+            ],
+            className="data-table sim-compare-table",
+        )
     )
     return [scroll_box(table, lang)]

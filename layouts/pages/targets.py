@@ -13,6 +13,7 @@ from indicators.outlook.targets import TargetSet
 from layouts import ids
 from layouts.components import notice, page_link, scroll_box
 from layouts.components.chart_block import ChartTable, chart_block
+from layouts.components.inert import inert
 from layouts.components.plotly_config import NO_BUTTONS
 from layouts.components.write_note import write_note
 from layouts.figures.targets import lights_table, status_badge, status_light, target_figure
@@ -107,12 +108,14 @@ def targets_content(targets: view.TargetsView, lang: str) -> list[object]:
 
 def target_card(card: view.TargetCard, lang: str) -> html.Section:
     target = card.target
-    milestones = html.Ul(
-        [
-            html.Li([html.Span(caption, className="tg-ms-year"), html.Span(value, className="tg-ms-target"), light(status, lang)])
-            for caption, value, status in card.milestones
-        ],
-        className="tg-milestones",
+    milestones = inert(
+        html.Ul(
+            [
+                html.Li([html.Span(caption, className="tg-ms-year"), html.Span(value, className="tg-ms-target"), light(status, lang)])
+                for caption, value, status in card.milestones
+            ],
+            className="tg-milestones",
+        )
     )
     return html.Section(
         [
@@ -149,15 +152,9 @@ def inputs_details(card: view.TargetCard, lang: str) -> html.Details:
         for label, cells in card.inputs
     ]
     head = html.Tr([html.Th(t("targets_in_milestone", lang), scope="col"), *[html.Th(m, scope="col") for m in card.inputs_head]])
-    return html.Details(
-        [
-            html.Summary(t("targets_inputs_title", lang)),
-            scroll_box(
-                html.Table([html.Thead(head), html.Tbody(body)], className="data-table tg-inputs"), lang, t("targets_inputs_title", lang)
-            ),
-        ],
-        className="tg-details",
-    )
+    table = html.Table([html.Thead(head), html.Tbody(body)], className="data-table tg-inputs")
+    title = t("targets_inputs_title", lang)
+    return inert(html.Details([html.Summary(title), scroll_box(table, lang, title)], className="tg-details"))
 
 
 def rank_note(note: view.RankNote | None, lang: str) -> html.Div | None:

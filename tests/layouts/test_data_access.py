@@ -24,7 +24,7 @@ from layouts.pages import simulator as simulator_page
 from layouts.pages import targets as targets_page
 from tests.layouts.signing import PASSWORD, signed_in
 from tests.layouts.test_data_page import PUBLISHED, encoded, find, texts
-from tests.layouts.trees import table_of
+from tests.layouts.trees import children_of, table_of
 
 FIRST_ACCOUNT = '.venv/bin/python -m indicators users add "YOUR NAME" --role admin'
 TYPO = "entity,year,indicator,value\nCambodai,2024,internet_users_pct,61.5\n"
@@ -70,8 +70,7 @@ def test_a_visitor_of_a_new_install_sees_no_upload_nor_rollback_but_how_to_sign_
 
 def find_all(component: object, kind: type) -> list[object]:
     found = [component] if isinstance(component, kind) else []
-    children = getattr(component, "children", None)
-    for child in children if isinstance(children, list | tuple) else [children] if children is not None else []:
+    for child in children_of(component):
         found += find_all(child, kind)
     return found
 

@@ -17,7 +17,7 @@ from layouts.i18n import LOCALES_DIR
 from layouts.pages import methodology as page
 from layouts.state import parse_query
 from layouts.views import methodology as view
-from tests.layouts.trees import figure_of, find, walk
+from tests.layouts.trees import children_of, figure_of, find, walk
 
 KHMER = re.compile("[\u1780-\u17ff]")
 pytestmark = pytest.mark.usefixtures("bundled")  # the back-test section reads the store: the shared bundled one
@@ -28,16 +28,15 @@ def text(component: object) -> str:
         return component
     if isinstance(component, (list, tuple)):
         return " ".join(text(c) for c in component)
-    children = getattr(component, "children", None)
-    return text(children) if children is not None else ""
+    return text(children_of(component))
 
 
 def tables(content: object) -> dict[str, list[list[str]]]:
     """Every table by its caption: the rows as texts."""
     found = {}
     for table in (c for c in walk(content) if type(c).__name__ == "Table"):
-        caption, _, body = table.children
-        found[text(caption)] = [[text(cell) for cell in row.children] for row in body.children]
+        caption, _, body = children_of(table)
+        found[text(caption)] = [[text(cell) for cell in children_of(row)] for row in children_of(body)]
     return found
 
 
@@ -49,8 +48,7 @@ def visible(component: object) -> str:
         return " ".join(visible(c) for c in component)
     if "tech-details" in str(getattr(component, "className", "")):
         return ""
-    children = getattr(component, "children", None)
-    return visible(children) if children is not None else ""
+    return visible(children_of(component))
 
 
 def badges(content: object) -> list[str]:

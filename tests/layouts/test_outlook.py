@@ -23,7 +23,7 @@ from layouts.views import overview as overview_view
 from layouts.views.snapshot import Snapshot, store
 from tests.layouts.databases import use_pages, using
 from tests.layouts.test_overview import texts
-from tests.layouts.trees import find
+from tests.layouts.trees import children_of, find
 
 
 @pytest.fixture(scope="module")
@@ -137,7 +137,7 @@ def test_with_the_nowcast_the_overview_and_targets_lights_still_agree_and_both_n
     panel = overview.targets_panel("KHM", lang)
     content = html.Div(targets_page.current_content(lang))
     summary = lights(find_id(content, ids.TARGETS_TABLE))
-    cards = [light for card in find_id(content, ids.TARGETS_CARDS).children for light in lights(card.children[2])]
+    cards = [light for card in find_id(content, ids.TARGETS_CARDS).children for light in lights(children_of(card)[2])]
     assert lights(panel) == summary == cards == expected
     note = targets_view.nowcast_note(targets_view.targets_view(), lang)
     assert note in texts(panel) and note in texts(content)

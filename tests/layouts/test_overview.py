@@ -8,6 +8,7 @@ import app
 import layouts.views.snapshot
 from layouts.callbacks.overview import update_overview
 from layouts.pages import overview
+from tests.layouts.trees import children_of
 
 
 def texts(component) -> list[str]:
@@ -16,8 +17,7 @@ def texts(component) -> list[str]:
         return [component]
     if isinstance(component, (list, tuple)):
         return [t for child in component for t in texts(child)]
-    children = getattr(component, "children", None)
-    return texts(children) if children is not None else []
+    return texts(children_of(component))
 
 
 def test_cards_show_cambodia_2024_against_2022_with_the_world_rank_and_class_on_a_new_store(bundled):

@@ -28,6 +28,7 @@ from tests.layouts.databases import use_pages, using
 from tests.layouts.fields import FIELD_2022
 from tests.layouts.signing import signed_in
 from tests.layouts.test_targets import find, texts
+from tests.layouts.trees import children_of
 
 KHMER = re.compile("[\u1780-\u17ff]")
 
@@ -43,7 +44,7 @@ def world(components_world_db: str, tmp_path: Path) -> Iterator[None]:
 
 def results(tree: object) -> list[list[str]]:
     table = find(tree, ids.SIMULATOR_RESULTS_TABLE)
-    return [[texts(cell).strip() for cell in row.children] for row in table.children[1].children]
+    return [[texts(cell).strip() for cell in children_of(row)] for row in children_of(children_of(table)[1])]
 
 
 def slider_values(tree: object) -> dict[str, float]:
@@ -191,7 +192,7 @@ def test_scenarios_are_saved_compared_and_shared(world):
 
     table = html.Div(callbacks.compare_scenarios(["OSI push", "HCI only"], "en"))
     rows = [
-        [texts(c).strip() for c in row.children] for row in table.children[0].children.children[1].children
+        [texts(c).strip() for c in children_of(row)] for row in children_of(children_of(children_of(table)[0].children)[1])
     ]  # the table in its scroll box
     assert [r[0] for r in rows] == ["Baseline: Cambodia, 2022", "HCI only", "OSI push"]
     assert rows[0][2:] == ["0.5605", "0.5380", "0.4181", "0.5056", "127", "8", "High", "H1"]

@@ -21,7 +21,7 @@ from layouts.pages import overview
 from layouts.pages import targets as page
 from layouts.views import targets as view
 from tests.layouts.signing import signed_in
-from tests.layouts.trees import figure_of, find, texts
+from tests.layouts.trees import children_of, figure_of, find, texts
 
 KHMER = re.compile("[\u1780-\u17ff]")
 
@@ -71,7 +71,7 @@ def test_every_targets_key_has_english_and_khmer_and_the_khmer_is_khmer():
 def test_the_page_shows_every_target_with_its_light_and_label(fresh):
     tree = page.layout()
     table = find(tree, ids.TARGETS_TABLE)
-    rows = table.children[1].children
+    rows = children_of(children_of(table)[1])
     assert len(rows) == 8 and texts(rows).count("Indicative") == 8
     egdi = texts(rows[0])
     # the projection reaches 0.60 by 2026 but not 0.68 by 2030 nor 0.76 by 2034 (the chart draws 0.6715 and 0.7355)
@@ -106,7 +106,7 @@ def test_each_card_shows_the_inputs_behind_its_status(fresh):
 def test_the_page_in_khmer_uses_khmer_words_and_digits(fresh):
     tree = page.layout(lang="km")
     assert texts(tree).strip().startswith("គោលដៅ ២០២២–២០៣៥")
-    row = texts(find(tree, ids.TARGETS_TABLE).children[1].children[0])
+    row = texts(children_of(children_of(find(tree, ids.TARGETS_TABLE))[1])[0])
     assert "ប៉ាន់ស្មាន" in row and "០.៦៨០០" in row and "ស្ថិតលើគន្លង" in row
     assert "+៦.៦៨% ក្នុងមួយឆ្នាំ" in texts(find(tree, ids.TARGETS_CARD_PREFIX + "egdi_very_high"))
 
@@ -164,7 +164,7 @@ def test_a_saved_edit_is_a_version_with_the_user_and_updates_every_status(fresh)
     assert newest["checksum"] == hashlib.sha256(expected.to_csv(index=False).encode()).hexdigest()
     stored = set(layouts.views.snapshot.store().observations(kinds=["targets"])["indicator"])
     assert stored == {"target:world_top_100", "target-meta:world_top_100"}
-    row = texts(find(html.Div(content), ids.TARGETS_TABLE).children[1].children[1])
+    row = texts(children_of(children_of(find(html.Div(content), ids.TARGETS_TABLE))[1])[1])
     assert row.startswith("World top 100 by 2030 Confirmed 112") and "90 ◆ Limited progress" in row
     assert "Confirmed" in texts(overview.targets_panel("KHM", "en"))
 
@@ -179,8 +179,9 @@ def test_a_saved_edit_is_a_version_with_the_user_and_updates_every_status(fresh)
 def test_the_overview_shows_the_lights_for_cambodia_only(fresh):
     panel = overview.targets_panel("KHM", "en")
     table = next(c.children for c in panel if getattr(c, "className", "") == "table-scroll")  # the table in its scroll box
-    assert len(table.children[1].children) == 8
-    assert table.children[1].children[0].children[0].children.href == "/targets#target-egdi_very_high"
+    rows = children_of(children_of(table)[1])
+    assert len(rows) == 8
+    assert children_of(children_of(rows[0])[0])[0].href == "/targets#target-egdi_very_high"
     assert "Status of each milestone with the results up to 2024." in texts(panel)
     other = texts(overview.targets_panel("LAO", "km"))
     assert "កម្ពុជា" in other
@@ -196,8 +197,7 @@ def lights(component: object) -> list[str]:
     class_name = getattr(component, "className", "") or ""
     if class_name.startswith("tg-light "):
         found.append(class_name.split()[1].removeprefix("tg-"))
-    children = getattr(component, "children", None)
-    return found + lights(children) if children is not None else found
+    return found + lights(children_of(component))
 
 
 @pytest.mark.parametrize("lang", ["en", "km"])
@@ -208,5 +208,5 @@ def test_the_overview_lights_are_the_targets_page_lights_for_every_target(bundle
     panel = lights(overview.targets_panel("KHM", lang))
     content = html.Div(page.current_content(lang))
     summary = lights(find(content, ids.TARGETS_TABLE))
-    cards = [light for card in find(content, ids.TARGETS_CARDS).children for light in lights(card.children[2])]
+    cards = [light for card in find(content, ids.TARGETS_CARDS).children for light in lights(children_of(card)[2])]
     assert panel == summary == cards == expected

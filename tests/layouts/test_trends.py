@@ -21,7 +21,7 @@ from layouts.callbacks.trends import update_trends
 from layouts.i18n import LOCALES_DIR
 from layouts.pages import trends as page
 from layouts.state import parse_query
-from tests.layouts.trees import find
+from tests.layouts.trees import children_of, find
 
 KHMER = re.compile("[\u1780-\u17ff]")
 ASEAN_PEERS = ["BRN", "IDN", "LAO", "MMR", "MYS", "PHL", "SGP", "THA", "TLS", "VNM"]
@@ -33,8 +33,7 @@ def text(component: object) -> str:
         return component
     if isinstance(component, (list, tuple)):
         return " ".join(text(c) for c in component)
-    children = getattr(component, "children", None)
-    return text(children) if children is not None else ""
+    return text(children_of(component))
 
 
 def traces(figure: go.Figure) -> dict[str, dict[str, object]]:
@@ -132,7 +131,7 @@ def _walk(component: object) -> Iterator[object]:
     if component is None or isinstance(component, str):
         return
     yield component
-    yield from _walk(getattr(component, "children", None))
+    yield from _walk(children_of(component))
 
 
 def test_a_component_indicator_is_drawn_by_year_with_its_stored_source(partial):  # Cambodia's national values only

@@ -6,12 +6,30 @@ import json
 from collections.abc import Iterator
 
 import plotly.graph_objects as go
+from dash import html
+
+from layouts.components.inert import ATTRIBUTE, BOOLEAN, RENAMED
+
+PROPS = {attribute: prop for prop, attribute in RENAMED.items()}
+
+
+def revived(node: object) -> object:
+    """The html component a node of static HTML drawn by the browser (`layouts.components.inert`) stands for."""
+    if isinstance(node, str):
+        return node
+    tag, attributes, children = node  # type: ignore[misc]
+    props = {PROPS.get(name, name): (True if name in BOOLEAN else value) for name, value in attributes.items()}
+    return getattr(html, tag.capitalize())([revived(child) for child in children], **props)
 
 
 def children_of(component: object) -> list[object]:
-    """The components directly inside `component` (a list or tuple is its items)."""
+    """The components directly inside `component` (a list or tuple is its items; an element whose content the
+    browser draws, the components that content stands for)."""
     if isinstance(component, list | tuple):
         return list(component)
+    drawn = getattr(component, ATTRIBUTE, None)
+    if drawn is not None:
+        return [revived(node) for node in json.loads(drawn)]
     children = getattr(component, "children", None)
     if isinstance(children, list | tuple):
         return list(children)
@@ -45,8 +63,7 @@ def texts(component: object) -> str:
         return str(component)
     if isinstance(component, list | tuple):
         return " ".join(text for text in (texts(c) for c in component) if text)
-    children = getattr(component, "children", None)
-    return texts(children) if children is not None else ""
+    return texts(children_of(component))
 
 
 def figure_of(graph: object) -> go.Figure:
