@@ -3,8 +3,11 @@
 
 from __future__ import annotations
 
+import functools
+
 import dash
 from dash import dcc, html
+from dash.development.base_component import Component
 
 from layouts import ids
 from layouts.state import language
@@ -25,8 +28,9 @@ REGENERATOR_RUNTIME = "vendor/regenerator-runtime.js"
 # The pages that draw a chart in their first screen. The others draw theirs (if any) only when scrolled to
 # (assets/lazy_graph.js loads plotly.js then), so they do not fetch plotly.js while the page itself loads.
 PAGES_WITH_A_CHART_IN_VIEW = ("/trends", "/outlook", "/simulator", "/provinces")
-# What a chart page fetches only once its layout has arrived: asked for at once instead, beside Dash's own scripts.
-CHART_PRELOADS = (PLOTLY_JS_PATH, "/_dash-component-suites/dash/dcc/async-graph.js")
+# dcc's components whose code is a chunk of its own, fetched only once the component is on the page
+DCC_CHUNKS = "/_dash-component-suites/dash/dcc/"
+CHUNK_OF = {"Dropdown": "async-dropdown.js", "Slider": "async-slider.js", "RangeSlider": "async-slider.js", "Graph": "async-graph.js"}
 
 
 def layout() -> html.Div:
@@ -64,8 +68,22 @@ def page_scripts(scripts: str, path: str, runtime_url: str) -> str:
 
 
 def preloads(path: str, prefix: str = "/") -> str:
-    """`<link rel="preload">` tags for what the page at `path` will ask for late: plotly.js and dcc.Graph's code on
-    a page that draws a chart in its first screen (PAGES_WITH_A_CHART_IN_VIEW); nothing elsewhere."""
-    if (path.rstrip("/") or "/") not in PAGES_WITH_A_CHART_IN_VIEW:
-        return ""
-    return "\n".join(f'<link rel="preload" href="{prefix.rstrip("/")}{url}" as="script">' for url in CHART_PRELOADS)
+    """`<link rel="preload">` tags for what the page at `path` would otherwise ask for only once its layout has
+    arrived and been drawn: the code of the dcc components it shows (`page_chunks`), and plotly.js on a page that
+    draws a chart in its first screen (PAGES_WITH_A_CHART_IN_VIEW). Fetched beside Dash's own scripts instead."""
+    page = path.rstrip("/") or "/"
+    urls = [DCC_CHUNKS + chunk for chunk in page_chunks(page)] + ([PLOTLY_JS_PATH] if page in PAGES_WITH_A_CHART_IN_VIEW else [])
+    return "\n".join(f'<link rel="preload" href="{prefix.rstrip("/")}{url}" as="script">' for url in urls)
+
+
+@functools.lru_cache(maxsize=64)
+def page_chunks(path: str) -> tuple[str, ...]:
+    """The dcc chunks (CHUNK_OF) of the components in the page at `path` as a visitor who is not signed in first
+    sees it (drawn once per path and process: which components a page shows does not change with the data)."""
+    page = next((page for page in dash.page_registry.values() if page["path"] == path), None)
+    if page is None or not callable(page["layout"]):
+        return ()
+    with dash.get_app().server.test_request_context(path):
+        drawn = page["layout"]()
+    kinds = {type(component).__name__ for component in drawn._traverse()} if isinstance(drawn, Component) else set()
+    return tuple(sorted({CHUNK_OF[kind] for kind in kinds & CHUNK_OF.keys()}))

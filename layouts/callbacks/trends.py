@@ -9,6 +9,7 @@ from dash.exceptions import PreventUpdate
 
 from layouts import ids
 from layouts.components.chart_block import table_view
+from layouts.components.plotly_config import figure_data
 from layouts.pages import trends as page
 from layouts.state import parse_query, with_changes
 from layouts.views import trends as view
@@ -17,7 +18,7 @@ from layouts.views.snapshot import request_snapshot
 
 @dash.callback(
     Output(ids.TRENDS_SUBTITLE, "children"),
-    Output(ids.TRENDS_GRAPH, "figure"),
+    Output(ids.TRENDS_GRAPH, "data-figure"),
     Output(ids.TRENDS_GRAPH + "-frame", "aria-label"),
     Output(ids.TRENDS_BLOCK + "-rows", "children"),
     Output(ids.TRENDS_DETAILS, "children"),
@@ -55,7 +56,7 @@ def update_trends(
     timeline_props = [parts.timeline[key] if new_periods else same for key in ("min", "max", "marks")]
     return (
         parts.subtitle,
-        parts.figure,
+        figure_data(parts.figure),
         parts.summary,
         table_view(parts.table, lang),
         parts.details,

@@ -125,7 +125,7 @@ def chart_block(
     lazy: bool = False,
 ) -> html.Section:
     """One chart block (see the module docstring); `is_map` names the figure's tab Map; `lazy`: the chart is drawn
-    when it scrolls near the window (plotly_config.accessible_graph)."""
+    by the browser once it is in the window (plotly_config.accessible_graph)."""
     views: list[tuple[str, object]] = [
         ("map" if is_map else "chart", accessible_graph(figure, lang, summary, graph_id, buttons, lazy=lazy)),
         ("table", html.Div(table_view(table, lang), id=f"{block_id}-rows")),

@@ -6,10 +6,12 @@
   `config.locales`), with a dictionary for the page language made from the catalog (`chart_plotly_*`).
 - The chart is drawn inside `role="img"` with an `aria-label` that says in one sentence what it shows; a chart
   with zoom buttons is a `role="figure"` named by the same sentence instead (an image cannot hold buttons).
-- A chart below the first screen of a page with many can be drawn on demand (`lazy`): it travels as data
-  (`data-figure`, `data-config`) and `assets/lazy_graph.js` draws it with plotly.js once it scrolls into the window,
-  so a page loads without drawing (or even loading plotly.js for) charts nobody has looked at yet. A callback
-  redraws it by sending a new `data-figure` (`figure_data`).
+- A chart whose clicks no callback reads is drawn by the browser (`lazy`): it travels as data (`data-figure`,
+  `data-config`) and `assets/lazy_graph.js` draws it with plotly.js once it is in the window (at once in the first
+  screen), so a page loads without drawing (or even loading plotly.js for) charts nobody has looked at yet, and a
+  chart in view is drawn once, without dcc.Graph's code and its second, resizing draw 100 ms later. A callback
+  redraws it by sending a new `data-figure` (`figure_data`). dcc.Graph remains for a chart whose clicks a
+  callback reads (the Provinces map).
 """
 
 from __future__ import annotations

@@ -51,6 +51,18 @@ def test_the_app_serves_the_bundle_where_dcc_graph_asks_and_not_in_every_page():
         assert shell.PLOTLY_JS_PATH not in client.get(lazy).get_data(as_text=True), lazy
 
 
+def test_a_page_asks_at_once_for_the_code_of_the_dcc_components_it_shows_and_only_those():
+    client = app.server.test_client()
+
+    def preloaded(path: str) -> list[str]:
+        page = client.get(path).get_data(as_text=True)
+        return re.findall(r'<link rel="preload" href="/_dash-component-suites/dash/dcc/([^"]+)" as="script">', page)
+
+    assert preloaded("/trends") == ["async-dropdown.js", "async-slider.js"]  # its drop-downs and its timeline
+    assert preloaded("/provinces") == ["async-dropdown.js", "async-graph.js"]  # the map whose clicks choose a province
+    assert preloaded("/targets") == [] and preloaded("/methodology") == []  # no drop-down for a visitor not signed in
+
+
 def test_the_regenerator_runtime_is_the_pinned_one_and_is_served():
     pinned = json.loads((PROJECT_DIR / "vendor" / "package.json").read_text())["devDependencies"]["regenerator-runtime"]
     lock = json.loads((PROJECT_DIR / "vendor" / "package-lock.json").read_text())
