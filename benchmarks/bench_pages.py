@@ -64,7 +64,7 @@ SUMMARY = """() => {
     longTasks: window.__bench.long.filter(([start]) => start < ready).reduce((s, [, d]) => s + d, 0),
   };
 }"""
-PAGES = ["/", "/trends", "/compare", "/targets", "/simulator", "/data", "/methodology", "/reports"]
+PAGES = ["/", "/trends", "/compare", "/outlook", "/targets", "/simulator", "/provinces", "/data", "/methodology", "/reports"]
 # (page, dropdown id, option name): each interaction is measured to the last DOM change it caused
 INTERACTIONS = [
     ("/", "overview-edition", "2020"),
