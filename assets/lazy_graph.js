@@ -1,5 +1,5 @@
-/* Charts drawn on demand (layouts/components/plotly_config.py, `lazy`): a chart below the first screen travels as
-   data (data-figure, data-config) and is drawn with plotly.js once it scrolls into the window, or when its figure
+/* Every chart of the dashboard (layouts/components/plotly_config.py) travels as data (data-figure, data-config) and
+   is drawn with plotly.js once it is in the window (at once in the first screen), or when its figure
    changes while it is there (a callback sends a new data-figure). A chart in a hidden tab is drawn when its tab
    opens, and every chart before the page is printed. plotly.js itself is loaded the way dcc.Graph loads it, and
    only when a chart is drawn. `window.lazyGraphs.ready(box)` draws a chart now, wherever it is (the chart block's
@@ -48,7 +48,23 @@
       var plot = plotOf(box);
       drawnFigure.set(box, source);
       var drawn = plot.classList.contains("js-plotly-plot") ? Plotly.react : Plotly.newPlot;
-      return drawn(plot, figure.data || [], figure.layout || {}, JSON.parse(box.getAttribute("data-config") || "{}"));
+      return drawn(plot, figure.data || [], figure.layout || {}, JSON.parse(box.getAttribute("data-config") || "{}"))
+        .then(function (shown) { reportClicks(box, shown); return shown; });
+    });
+  }
+
+  /* A chart whose clicks a callback reads (data-click-store) writes each click into that dcc.Store, in the shape of
+     dcc.Graph's clickData: {points: [{location, curveNumber, pointNumber}]}. */
+  var reporting = new WeakSet();
+  function reportClicks(box, plot) {
+    var store = box.getAttribute("data-click-store");
+    if (!store || reporting.has(plot)) { return; }
+    reporting.add(plot);
+    plot.on("plotly_click", function (event) {
+      var points = (event.points || []).map(function (point) {
+        return {location: point.location, curveNumber: point.curveNumber, pointNumber: point.pointNumber};
+      });
+      window.dash_clientside.set_props(store, {data: {points: points}});
     });
   }
 

@@ -184,6 +184,7 @@ PROVINCES_PROVINCE = "provinces-province"
 PROVINCES_NOTICE = "provinces-notice"  # the FICTIONAL demonstration data notice
 PROVINCES_MAP_BLOCK = "provinces-map-block"
 PROVINCES_MAP = "provinces-map"
+PROVINCES_MAP_CLICK = "provinces-map-click"  # the map's last click (a dcc.Store the chart writes)
 PROVINCES_RANKING = "provinces-ranking"
 PROVINCES_PROFILE = "provinces-profile"
 PROVINCES_CRITERIA_BLOCK = "provinces-criteria-block"

@@ -12,8 +12,9 @@ from dash.development.base_component import Component
 from layouts import ids
 from layouts.state import language
 
-# plotly.js: the partial bundle built by scripts/build-vendor.sh (only the traces the app draws) is served where
-# dcc.Graph asks for plotly.js, so it loads only on a page that draws a chart; assets/vendor/ is not in every page.
+# plotly.js: the partial bundle built by scripts/build-vendor.sh (only the traces the app draws) is served where Dash
+# says plotly.js is (window._dashPlotlyJSURL, which assets/lazy_graph.js loads), so it loads only on a page that
+# draws a chart; assets/vendor/ is not in every page.
 PLOTLY_JS_PATH = "/_dash-component-suites/plotly/package_data/plotly.min.js"
 PLOTLY_BUNDLE = "plotly-partial.min.js"
 VENDOR_MAX_AGE = 7 * 24 * 3600
@@ -30,7 +31,7 @@ REGENERATOR_RUNTIME = "vendor/regenerator-runtime.js"
 PAGES_WITH_A_CHART_IN_VIEW = ("/trends", "/outlook", "/simulator", "/provinces")
 # dcc's components whose code is a chunk of its own, fetched only once the component is on the page
 DCC_CHUNKS = "/_dash-component-suites/dash/dcc/"
-CHUNK_OF = {"Dropdown": "async-dropdown.js", "Slider": "async-slider.js", "RangeSlider": "async-slider.js", "Graph": "async-graph.js"}
+CHUNK_OF = {"Dropdown": "async-dropdown.js", "Slider": "async-slider.js", "RangeSlider": "async-slider.js"}
 
 
 def layout() -> html.Div:

@@ -1,6 +1,7 @@
-"""Provinces: a change of year, part or province (or a click on the map) redraws the map, the ranking, the profile and
-the notices in one round trip and is written into the URL; the brief button builds the province's PDF brief in the
-page language. A failure is a message in the page language, never a traceback (unexpected errors are logged)."""
+"""Provinces: a change of year, part or province (or a click on the map, which the chart writes into a store)
+redraws the map, the ranking, the profile and the notices in one round trip and is written into the URL; the brief
+button builds the province's PDF brief in the page language. A failure is a message in the page language, never a
+traceback (unexpected errors are logged)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from indicators.report import ChartRenderError, ReportError
 from layouts import ids, render
 from layouts.components import notice
 from layouts.components.chart_block import table_view
+from layouts.components.plotly_config import figure_data
 from layouts.i18n import t
 from layouts.pages import provinces as page
 from layouts.state import language, parse_query, with_changes
@@ -26,7 +28,7 @@ log = logging.getLogger(__name__)
 
 @dash.callback(
     Output(ids.PROVINCES_PROVINCE, "value"),
-    Input(ids.PROVINCES_MAP, "clickData"),
+    Input(ids.PROVINCES_MAP_CLICK, "data"),
     State(ids.PROVINCES_PROVINCE, "value"),
     prevent_initial_call=True,
 )
@@ -40,7 +42,7 @@ def select_on_map(click: dict[str, list[dict[str, object]]] | None, current: str
 
 
 @dash.callback(
-    Output(ids.PROVINCES_MAP, "figure"),
+    Output(ids.PROVINCES_MAP, "data-figure"),
     Output(ids.PROVINCES_MAP + "-frame", "aria-label"),
     Output(ids.PROVINCES_MAP_BLOCK + "-title", "children"),
     Output(ids.PROVINCES_MAP_BLOCK + "-rows", "children"),
@@ -64,7 +66,7 @@ def update_provinces(year: int | None, part: str | None, province: str | None, l
         raise PreventUpdate  # the page was drawn from this very URL
     shown = page.map_parts(choice, lang)
     return (
-        shown.figure,
+        figure_data(shown.figure),
         shown.summary,
         shown.title,
         table_view(shown.table, lang),

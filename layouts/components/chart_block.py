@@ -122,12 +122,12 @@ def chart_block(
     filename: str = "egdi-chart",
     heading: str = "h2",
     is_map: bool = False,
-    lazy: bool = False,
+    click_store: str | None = None,
 ) -> html.Section:
-    """One chart block (see the module docstring); `is_map` names the figure's tab Map; `lazy`: the chart is drawn
-    by the browser once it is in the window (plotly_config.accessible_graph)."""
+    """One chart block (see the module docstring); `is_map` names the figure's tab Map; `click_store`: the dcc.Store
+    the chart's clicks are written into (plotly_config.accessible_graph)."""
     views: list[tuple[str, object]] = [
-        ("map" if is_map else "chart", accessible_graph(figure, lang, summary, graph_id, buttons, lazy=lazy)),
+        ("map" if is_map else "chart", accessible_graph(figure, lang, summary, graph_id, buttons, click_store=click_store)),
         ("table", html.Div(table_view(table, lang), id=f"{block_id}-rows")),
     ]
     shown = views[0][0]

@@ -6,12 +6,12 @@
   `config.locales`), with a dictionary for the page language made from the catalog (`chart_plotly_*`).
 - The chart is drawn inside `role="img"` with an `aria-label` that says in one sentence what it shows; a chart
   with zoom buttons is a `role="figure"` named by the same sentence instead (an image cannot hold buttons).
-- A chart whose clicks no callback reads is drawn by the browser (`lazy`): it travels as data (`data-figure`,
-  `data-config`) and `assets/lazy_graph.js` draws it with plotly.js once it is in the window (at once in the first
-  screen), so a page loads without drawing (or even loading plotly.js for) charts nobody has looked at yet, and a
-  chart in view is drawn once, without dcc.Graph's code and its second, resizing draw 100 ms later. A callback
-  redraws it by sending a new `data-figure` (`figure_data`). dcc.Graph remains for a chart whose clicks a
-  callback reads (the Provinces map).
+- Every chart is drawn by the browser: it travels as data (`data-figure`, `data-config`) and `assets/lazy_graph.js`
+  draws it with plotly.js once it is in the window (at once in the first screen), so a page loads without drawing
+  (or even loading plotly.js for) charts nobody has looked at yet, and a chart in view is drawn once, without
+  dcc.Graph's code and its second, resizing draw 100 ms later. A callback redraws it by sending a new
+  `data-figure` (`figure_data`); a chart whose clicks a callback reads writes each click into a dcc.Store
+  (`click_store`: {"points": [{"location", "curveNumber", "pointNumber"}]}, as dcc.Graph's clickData).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 
 import dash
 import plotly.graph_objects as go
-from dash import dcc, html
+from dash import html
 from plotly.io.json import to_json_plotly
 
 from layouts.i18n import t
@@ -78,10 +78,10 @@ def accessible_graph(
     buttons: Sequence[str] = ZOOM_2D,
     class_name: str = "",
     static: bool = False,
-    lazy: bool = False,
+    click_store: str | None = None,
 ) -> html.Div:
     """A chart inside `role="img"`, named by `summary` (one sentence); `graph_id` for callbacks that redraw it (the
-    frame's id is `graph_id + "-frame"`); `lazy`: drawn when it scrolls into the window (the module docstring)."""
+    frame's id is `graph_id + "-frame"`); `click_store`: the dcc.Store its clicks are written into (module docstring)."""
     config = graph_config(lang, buttons, static)
     interactive = bool(buttons) and not static
     frame: dict[str, object] = {"role": "figure" if interactive else "img", "className": "cb-figure", "aria-label": summary}
@@ -89,12 +89,9 @@ def accessible_graph(
     if graph_id is not None:
         ident["id"] = graph_id
         frame["id"] = f"{graph_id}-frame"  # a callback that redraws the chart names it anew
-    if lazy:
-        graph = lazy_graph(figure, config, f"lazy-graph {class_name}".strip(), ident)
-    else:  # its place kept until dcc.Graph's code has loaded and drawn it (chart_block.css), so the page does not jump
-        graph = dcc.Graph(figure=figure, config=config, className=class_name, **ident)
-        frame["style"] = {"--graph-height": f"{figure_height(figure)}px"}
-    return html.Div(graph, **frame)
+    if click_store is not None:
+        ident["data-click-store"] = click_store
+    return html.Div(lazy_graph(figure, config, f"lazy-graph {class_name}".strip(), ident), **frame)
 
 
 def figure_data(figure: go.Figure | Mapping[str, object]) -> str:

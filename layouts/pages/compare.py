@@ -225,7 +225,6 @@ def _drawn(version: int, entity: str, year: int | None, kind: str, chosen: tuple
         about=about,
         graph_id=ids.COMPARE_SCATTER,
         filename=f"egdi-scatter-{entity.lower()}-{year}",
-        lazy=True,  # the charts and the map are below the first screen
     )
     gaps = chart_block(
         ids.COMPARE_GAPS_BLOCK,
@@ -238,7 +237,6 @@ def _drawn(version: int, entity: str, year: int | None, kind: str, chosen: tuple
         graph_id=ids.COMPARE_GAPS,
         buttons=NO_BUTTONS,
         filename=f"egdi-gaps-{entity.lower()}-{year}",
-        lazy=True,
     )
     charts = html.Div([html.Div([axes, scatter], className="compare-half"), html.Div(gaps, className="compare-half")])
     charts.className = "compare-charts"
@@ -264,7 +262,6 @@ def _drawn(version: int, entity: str, year: int | None, kind: str, chosen: tuple
                         ),
                         filename="egdi-world",
                         is_map=True,
-                        lazy=True,
                     ),
                     html.P(t("compare_map_disclaimer", lang), className="source"),
                 ],

@@ -249,7 +249,6 @@ def backtest_section(edition: int, lang: str) -> html.Section:
         graph_id=ids.METHODOLOGY_BACKTEST_GRAPH,
         filename=f"backtest-{edition}",
         heading="h3",
-        lazy=True,  # far below the first screen
     )
     return html.Section([*children, block], className="panel", id=ids.METHODOLOGY_BACKTEST)
 

@@ -146,7 +146,6 @@ def draw(shown: view.OutlookPage, entity: str, lang: str) -> list[object]:
             graph_id=ids.OUTLOOK_PEERS,
             buttons=NO_BUTTONS,
             filename=f"nowcast-{shown.edition}-{entity.lower()}",
-            lazy=True,  # in the first screen: drawn at once by the browser, without dcc.Graph
         ),
         html.Details(
             [html.Summary(t("outlook_notes_title", lang)), html.Ul([html.Li(with_codes(note)) for note in shown.notes])],
@@ -167,7 +166,6 @@ def draw(shown: view.OutlookPage, entity: str, lang: str) -> list[object]:
             buttons=NO_BUTTONS,
             filename=f"nowcast-record-{entity.lower()}",
             heading="h3",
-            lazy=True,  # below the first screen
         ),
         html.Section(
             [

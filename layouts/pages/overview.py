@@ -161,7 +161,6 @@ def _content(version: int, nowcast: bool, entity: str, edition: int | None, lang
             graph_id=ids.OVERVIEW_TREND,
             buttons=NO_BUTTONS,  # one trustworthy screen: nothing to zoom, no toolbar over the plot on a phone
             filename=f"egdi-{entity.lower()}",
-            lazy=True,  # under the cards and the targets: drawn when scrolled to
         ),
         html.P(t("source_undesa", lang), className="source"),
     ]

@@ -144,7 +144,6 @@ def _profile_section(version: int, province: str, year: int, lang: str) -> list[
             buttons=(),
             filename=f"province-criteria-{province.lower()}-{year}",
             heading="h3",
-            lazy=True,  # below the map and the ranking
         ),
         *_not_found(shown, lang),
         *_panels(shown, province, lang),
@@ -231,7 +230,9 @@ def layout(lang: str = "en", year: str | None = None, part: str | None = None, p
                 buttons=ZOOM_GEO,
                 filename=f"provinces-{choice.part}-{choice.year}",
                 is_map=True,
+                click_store=ids.PROVINCES_MAP_CLICK,
             ),
+            dcc.Store(id=ids.PROVINCES_MAP_CLICK),
             html.Section(ranking_section(choice, lang), id=ids.PROVINCES_RANKING, className="panel"),
             html.Section(profile_section(choice, lang), id=ids.PROVINCES_PROFILE, className="panel"),
             _brief(lang),

@@ -177,7 +177,6 @@ def results_view(mode: str, edition: int, entity: str, changes: Mapping[str, flo
             buttons=NO_BUTTONS,
             filename=f"whatif-{entity.lower()}-{edition}",
             heading="h3",
-            lazy=True,  # in the first screen: drawn at once by the browser, without dcc.Graph
         ),
     ]
 

@@ -134,7 +134,6 @@ def target_card(card: view.TargetCard, lang: str) -> html.Section:
                 buttons=NO_BUTTONS,
                 filename=f"target-{target.id}",
                 heading="h4",
-                lazy=True,  # eight charts, all below the first screen
             ),
             inputs_details(card, lang),
             rank_note(card.rank_note, lang),

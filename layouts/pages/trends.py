@@ -138,7 +138,6 @@ def layout(
                 graph_id=ids.TRENDS_GRAPH,
                 timeline=range_timeline(ids.TRENDS_TIMELINE, t("chart_timeline", lang), parts.timeline, lang),
                 filename=f"trends-{series}-{entity.lower()}",
-                lazy=True,  # in the first screen: drawn at once by the browser, without dcc.Graph
             ),
             html.Div(parts.details, id=ids.TRENDS_DETAILS),
         ],

@@ -84,7 +84,7 @@ def test_the_default_page_maps_every_province_in_its_level_class_and_labels_the_
     assert find(layout, ids.PROVINCES_PROVINCE).value == "KH-12"
     notices = text(find(layout, ids.PROVINCES_NOTICE))
     assert notices.count("FICTIONAL DEMONSTRATION") == 2
-    figure = find(layout, ids.PROVINCES_MAP).figure
+    figure = figure_of(find(layout, ids.PROVINCES_MAP))
     expected = map_values(province_data(snapshot.store()), 2025, OVERALL).set_index("code")["score"]
     assert map_shown(figure) == {code: level_label(score) for code, score in expected.items()}
     outline = figure.to_plotly_json()["data"][-1]
@@ -119,7 +119,7 @@ def test_the_page_in_khmer(demo):
     layout = page.layout(lang="km", province="KH-17")
     assert KHMER.search(text(find(layout, ids.PROVINCES_RANKING))) and "សៀមរាប ឆ្នាំ ២០២៥" in text(find(layout, ids.PROVINCES_PROFILE))
     assert find(layout, ids.PROVINCES_MAP_BLOCK + "-title").children == "ពិន្ទុសរុប តាមខេត្ត ឆ្នាំ ២០២៥"
-    figure = find(layout, ids.PROVINCES_MAP).figure.to_plotly_json()
+    figure = figure_of(find(layout, ids.PROVINCES_MAP)).to_plotly_json()
     assert {trace["name"] for trace in figure["data"] if trace["showlegend"]} <= {
         "ខ្ពស់ណាស់ (លើស ០.៧៥)",
         "ខ្ពស់ (លើស ០.៥០)",
@@ -137,7 +137,7 @@ def test_a_new_choice_redraws_the_map_ranking_and_profile_and_is_written_into_th
     out = update_provinces(2023, "SP", "KH-2", "en", "?lang=km&entity=THA")
     figure, summary, title, _rows, ranking, profile, notices, search = out
     expected = map_values(province_data(snapshot.store()), 2023, "SP").set_index("code")["score"]
-    assert map_shown(figure) == {code: level_label(score) for code, score in expected.items()}
+    assert map_shown(figure_of(figure)) == {code: level_label(score) for code, score in expected.items()}
     assert title == "Services provision by province, 2023" and summary.startswith("Map of Cambodia's 25 provinces")
     assert "Ranking of the provinces, 2023" in text(ranking) and "Battambang, 2023" in text(profile)
     assert parse_qs(search.lstrip("?")) == {"lang": ["km"], "entity": ["THA"], "year": ["2023"], "part": ["SP"], "province": ["KH-2"]}
@@ -174,7 +174,7 @@ def test_real_answers_remove_the_assessment_notice(tmp_path: Path):
         assert find(layout, ids.PROVINCES_YEAR).options == [{"label": "2025", "value": 2025}]
         bars = figure_of(find(layout, ids.PROVINCES_CRITERIA)).to_plotly_json()["data"][0]
         assert bars["x"][-1] == pytest.approx(60 / 86)
-        assert map_shown(find(layout, ids.PROVINCES_MAP).figure)["KH-2"] == "Middle (above 0.25)"  # 30/86 = 0.35
-        assert find(layout, ids.PROVINCES_MAP).figure.to_plotly_json()["layout"]["annotations"] == []
+        assert map_shown(figure_of(find(layout, ids.PROVINCES_MAP)))["KH-2"] == "Middle (above 0.25)"  # 30/86 = 0.35
+        assert figure_of(find(layout, ids.PROVINCES_MAP)).layout.annotations == ()
         assert figure_of(find(layout, ids.PROVINCES_CRITERIA)).layout.annotations == ()
         assert "FICTIONAL" not in text(find(layout, ids.PROVINCES_MAP_BLOCK))

@@ -1,5 +1,5 @@
 """The vendored browser files: the partial plotly.js holds every trace type the figures draw, matches the pinned
-version, and is served where dcc.Graph asks for plotly.js (never in every page); the regenerator runtime that takes
+version, and is served where Dash says plotly.js is (never in every page); the regenerator runtime that takes
 the place of Dash's babel polyfill is the pinned one and is served; the page needs no CDN."""
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ def test_a_page_asks_at_once_for_the_code_of_the_dcc_components_it_shows_and_onl
         return re.findall(r'<link rel="preload" href="/_dash-component-suites/dash/dcc/([^"]+)" as="script">', page)
 
     assert preloaded("/trends") == ["async-dropdown.js", "async-slider.js"]  # its drop-downs and its timeline
-    assert preloaded("/provinces") == ["async-dropdown.js", "async-graph.js"]  # the map whose clicks choose a province
+    assert preloaded("/provinces") == ["async-dropdown.js"]  # its map is drawn by the browser, clicks and all
     assert preloaded("/targets") == [] and preloaded("/methodology") == []  # no drop-down for a visitor not signed in
 
 

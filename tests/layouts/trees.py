@@ -67,20 +67,14 @@ def texts(component: object) -> str:
 
 
 def figure_of(graph: object) -> go.Figure:
-    """The figure a chart shows: a dcc.Graph's, or the one a chart drawn on demand carries (its `data-figure`, also
-    what a callback sends it)."""
-    if isinstance(graph, str):
-        return go.Figure(json.loads(graph))
-    lazy = getattr(graph, "data-figure", None)
-    if lazy is not None:
-        return go.Figure(json.loads(lazy))
-    return go.Figure(graph.figure)
+    """The figure a chart shows: the one its box carries (`data-figure`, drawn by the browser), or that JSON itself
+    (what a callback sends the box)."""
+    return go.Figure(json.loads(graph if isinstance(graph, str) else getattr(graph, "data-figure")))
 
 
 def config_of(graph: object) -> dict[str, object]:
-    """The plotly.js options of a chart: a dcc.Graph's `config`, or those a chart drawn on demand carries."""
-    lazy = getattr(graph, "data-config", None)
-    return dict(json.loads(lazy)) if lazy is not None else dict(graph.config)
+    """The plotly.js options of a chart (its box's `data-config`)."""
+    return dict(json.loads(getattr(graph, "data-config")))
 
 
 def table_of(table: object) -> dict[str, object]:
