@@ -1,6 +1,7 @@
 /* Static HTML sent as data (layouts/components/inert.py): an element with a `data-inert` attribute gets the elements
    it describes as its content, when it arrives and whenever the attribute changes, before the browser paints.
-   A node is a string (text) or [tag, {attribute: value}, [node, ...]]. */
+   A node is a string (text) or [tag, {attribute: value}, [node, ...]]. A link marked data-page-link is followed as
+   dcc.Link does: in the page (the address changes and Dash draws the page), not by loading it anew. */
 (function () {
   "use strict";
 
@@ -29,6 +30,16 @@
     if (root.hasAttribute("data-inert")) { draw(root); }
     root.querySelectorAll("[data-inert]").forEach(draw);
   }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a[data-page-link]");
+    if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.shiftKey || event.altKey || event.ctrlKey) { return; }
+    if (link.target && link.target !== "_self") { return; }
+    event.preventDefault();
+    window.history.pushState({}, "", link.getAttribute("href"));
+    window.dispatchEvent(new CustomEvent("_dashprivate_pushstate"));
+    window.scrollTo(0, 0);
+  });
 
   new MutationObserver(function (changes) {
     changes.forEach(function (change) {

@@ -6,7 +6,9 @@ hundreds of components; `assets/inert.js` builds the same elements from the attr
 the browser paints, and again whenever the attribute changes. The element itself stays a Dash component, so its id,
 class and every property a stylesheet or callback relies on are where they were.
 
-The attribute's JSON: a node is a string (text) or `[tag, {attribute: value}, [node, ...]]`.
+The attribute's JSON: a node is a string (text) or `[tag, {attribute: value}, [node, ...]]`. A dcc.Link is an `a`
+marked `data-page-link` (unless it reloads the page anyway), which `assets/inert.js` follows as dcc.Link does: in the
+page, without loading it anew.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import json
 import re
 from typing import Any
 
+from dash import dcc
 from dash.development.base_component import Component
 
 ATTRIBUTE = "data-inert"
@@ -23,6 +26,7 @@ RENAMED = {"className": "class", "htmlFor": "for", "tabIndex": "tabindex", "colS
 BOOLEAN = {"hidden", "open", "disabled"}
 DASH_ONLY = {"n_clicks", "n_clicks_timestamp", "disable_n_clicks", "key", "loading_state"}
 ATTRIBUTE_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
+LINK_PROPS = ("id", "className", "href", "title", "target")  # what of a dcc.Link an `a` keeps
 
 
 def inert(element: Component) -> Component:
@@ -44,6 +48,8 @@ def nodes(content: object) -> list[object]:
         return [str(content)]
     if isinstance(content, Component) and content._namespace == "dash_html_components":  # type: ignore[attr-defined]
         return [node(content)]
+    if isinstance(content, dcc.Link):
+        return [link(content)]
     raise ValueError(f"{type(content).__name__} cannot be drawn as plain HTML")
 
 
@@ -55,6 +61,18 @@ def node(component: Component) -> list[object]:
             continue
         attributes.update(attribute(RENAMED.get(name, name), value))
     return [component._type.lower(), attributes, nodes(props.get("children"))]  # type: ignore[attr-defined]
+
+
+def link(component: dcc.Link) -> list[object]:
+    """A link to a page of the dashboard: an `a`, followed in the page (`data-page-link`) unless it reloads it."""
+    props = component.to_plotly_json()["props"]
+    if str(props.get("href", "")).strip().lower().startswith("javascript:"):
+        raise ValueError(f"link {props['href']!r} cannot be drawn as plain HTML")
+    attributes = {"data-page-link": ""} if not props.get("refresh") else {}
+    for name in LINK_PROPS:
+        if props.get(name) is not None:
+            attributes.update(attribute(RENAMED.get(name, name), props[name]))
+    return ["a", attributes, nodes(props.get("children"))]
 
 
 def attribute(name: str, value: Any) -> dict[str, str]:

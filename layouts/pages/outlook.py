@@ -89,14 +89,10 @@ def clear_caches() -> None:
     _drawn.clear()
 
 
-def _table(
-    headers: Sequence[str], rows: Sequence[Sequence[object]], lang: str, table_id: str | None = None, links: bool = False
-) -> html.Div:
-    """A table of plain cells, drawn by the browser (`inert`), or with `links` (a page link in a cell) by Dash."""
+def _table(headers: Sequence[str], rows: Sequence[Sequence[object]], lang: str, table_id: str | None = None) -> html.Div:
     head = html.Thead(html.Tr([html.Th(h, scope="col") for h in headers]))
     body = html.Tbody([html.Tr([html.Th(row[0], scope="row"), *[html.Td(c) for c in row[1:]]]) for row in rows])
-    table = html.Table([head, body], className="data-table ol-table")
-    table = table if links else inert(table)
+    table = inert(html.Table([head, body], className="data-table ol-table"))
     if table_id:
         table.id = table_id
     return scroll_box(table, lang)
@@ -206,10 +202,10 @@ def levers_panel(shown: view.OutlookPage, lang: str) -> list[object]:
         ]
         for lever in shown.levers
     ]
-    tables: list[object] = [_table(headers, rows[:TOP_LEVERS], lang, ids.OUTLOOK_LEVERS_TOP, links=True)]
+    tables: list[object] = [_table(headers, rows[:TOP_LEVERS], lang, ids.OUTLOOK_LEVERS_TOP)]
     if len(rows) > TOP_LEVERS:
         more = t("outlook_levers_more", lang, count=fmt_int(len(rows) - TOP_LEVERS, lang))
-        tables.append(html.Details([html.Summary(more), _table(headers, rows[TOP_LEVERS:], lang, links=True)], className="ol-more"))
+        tables.append(html.Details([html.Summary(more), _table(headers, rows[TOP_LEVERS:], lang)], className="ol-more"))
     return [*parts, *tables, html.P(t("outlook_simulator_note", lang), className="muted")]
 
 
@@ -230,4 +226,4 @@ def paths_panel(shown: view.OutlookPage, lang: str) -> list[object]:
         ]
         for path in shown.paths
     ]
-    return [*parts, _table(headers, rows, lang, links=True)]
+    return [*parts, _table(headers, rows, lang)]

@@ -51,9 +51,11 @@ def test_a_lever_opens_the_simulator_with_its_change_preset(page, dashboard_url)
     page.goto(dashboard_url + "/outlook")
     first = page.locator("#outlook-levers tbody tr").first
     expect(first).to_contain_text("Online Service Index", timeout=NOWCAST)
-    first.get_by_role("link", name="Try it").click()
+    page.evaluate("window.samePage = true")
+    first.get_by_role("link", name="Try it").click()  # a link in a table the browser draws (layouts/components/inert.py)
     expect(page).to_have_url(re.compile(r"/simulator\?edition=2024&mode=components&set=osi_score%3A0\.8408$"))
     expect(page.locator("#simulator-summary")).to_be_visible(timeout=FIRST_LOAD)
+    assert page.evaluate("window.samePage") is True  # followed in the page, as dcc.Link does: no new load
     osi = page.locator(".sim-input").first
     expect(osi).to_contain_text("Online Service")
     expect(osi.get_by_role("slider")).to_have_attribute("aria-valuenow", "0.8408")  # the lever's target, set

@@ -60,10 +60,19 @@ def test_the_element_keeps_its_own_properties_and_its_content_travels_as_the_att
     assert texts(drawn) == texts(table) and [type(c) for c in children_of(drawn)] == [html.Tbody]
 
 
+def test_a_page_link_is_an_anchor_the_browser_follows_in_the_page_unless_it_reloads_anyway():
+    shown = nodes([dcc.Link("Try it", href="/simulator?set=osi", className="ol-try"), dcc.Link("Data", href="/data", refresh=True)])
+    assert shown == [
+        ["a", {"data-page-link": "", "class": "ol-try", "href": "/simulator?set=osi"}, ["Try it"]],
+        ["a", {"href": "/data"}, ["Data"]],
+    ]
+
+
 @pytest.mark.parametrize(
     "content, refused",
     [
-        (html.Div(dcc.Link("Data", href="/data")), "Link cannot be drawn"),
+        (html.Div(dcc.Link("Data", href="javascript:alert(1)")), "link"),
+        (html.Div(dcc.Input(value="x")), "Input cannot be drawn"),
         (html.Div(html.Span("x", style={"color": "red"})), "style"),
         (html.Div(html.Span("x", id={"type": "cell", "index": 1})), "id"),
     ],
