@@ -80,6 +80,11 @@ def test_both_languages_fit_the_screen(browser, dashboard_url, lang, viewport, t
     shown.goto(f"{dashboard_url}/provinces?lang={lang}&province=KH-17&year=2023")
     shown.locator("#provinces-map").scroll_into_view_if_needed()  # on a phone the map is below the first screen
     expect(shown.locator(SHAPES)).to_have_count(26, timeout=WAIT)
+    box, drawn, menu = shown.evaluate(
+        """() => ['#provinces-map', '#provinces-map .main-svg', '#provinces-map-block .cb-actions']
+            .map((s) => document.querySelector(s).getBoundingClientRect()).map((r) => [r.top, r.bottom])"""
+    )
+    assert drawn == box and menu[0] >= drawn[1]  # the map (its legend too) fills its box, above the download menu
     shown.locator("#provinces-criteria").scroll_into_view_if_needed()
     expect(shown.locator("#provinces-criteria .trace.bars .point")).to_have_count(6, timeout=WAIT)
     shown.wait_for_load_state("networkidle", timeout=WAIT)
