@@ -215,8 +215,10 @@ def test_world_map_renders_from_local_geometry(page, world_dashboard_url, tmp_pa
 def test_charts_changed_out_of_view_show_the_new_view_when_scrolled_to(page, dashboard_url):
     """The charts are drawn when scrolled to: one changed while out of view (a new edition) shows the new figures."""
     errors = page.console_errors
+    page.set_viewport_size({"width": 1280, "height": 600})  # at 900 px the gap chart's top can peek into the first screen
     page.goto(f"{dashboard_url}/compare")
     expect(page.locator(GRID_ROWS)).to_have_count(11, timeout=FIRST_LOAD)
+    assert page.locator("#compare-gaps").bounding_box()["y"] > 600
     assert page.locator("#compare-gaps .js-plotly-plot").count() == 0  # below the first screen: not drawn yet
     choose(page, "compare-edition", "2020")
     expect(page.locator("#compare-heading .subtitle")).to_have_text("Cambodia among the ASEAN members, UN E-Government Survey 2020")
