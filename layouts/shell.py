@@ -3,13 +3,12 @@
 
 from __future__ import annotations
 
-import functools
-
 import dash
 from dash import dcc, html
 from dash.development.base_component import Component
 
 from layouts import ids
+from layouts.server.failures import FAILED_PAGE_CLASS
 from layouts.state import language
 
 # plotly.js: the partial bundle built by scripts/build-vendor.sh (only the traces the app draws) is served where Dash
@@ -77,14 +76,22 @@ def preloads(path: str, prefix: str = "/") -> str:
     return "\n".join(f'<link rel="preload" href="{prefix.rstrip("/")}{url}" as="script">' for url in urls)
 
 
-@functools.lru_cache(maxsize=64)
+_CHUNKS_OF_PAGE: dict[str, tuple[str, ...]] = {}
+
+
 def page_chunks(path: str) -> tuple[str, ...]:
     """The dcc chunks (CHUNK_OF) of the components in the page at `path` as a visitor who is not signed in first
-    sees it (drawn once per path and process: which components a page shows does not change with the data)."""
+    sees it (drawn once per path and process: which components a page shows does not change with the data; a page
+    that could not be drawn, its store away, is drawn again at the next request instead of being kept)."""
+    if path in _CHUNKS_OF_PAGE:
+        return _CHUNKS_OF_PAGE[path]
     page = next((page for page in dash.page_registry.values() if page["path"] == path), None)
     if page is None or not callable(page["layout"]):
         return ()
     with dash.get_app().server.test_request_context(path):
         drawn = page["layout"]()
-    kinds = {type(component).__name__ for component in drawn._traverse()} if isinstance(drawn, Component) else set()
-    return tuple(sorted({CHUNK_OF[kind] for kind in kinds & CHUNK_OF.keys()}))
+    if not isinstance(drawn, Component) or getattr(drawn, "className", None) == FAILED_PAGE_CLASS:
+        return ()
+    kinds = {type(component).__name__ for component in drawn._traverse()}
+    _CHUNKS_OF_PAGE[path] = tuple(sorted({CHUNK_OF[kind] for kind in kinds & CHUNK_OF.keys()}))
+    return _CHUNKS_OF_PAGE[path]

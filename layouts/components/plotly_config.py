@@ -49,7 +49,7 @@ def plotly_locale(lang: str) -> dict[str, object]:
     return {"dictionary": {english: t(key, lang) for english, key in PLOTLY_TEXTS.items()}}
 
 
-def graph_config(lang: str, buttons: Sequence[str] = ZOOM_2D, static: bool = False) -> dict[str, object]:
+def graph_config(lang: str, buttons: Sequence[str] = ZOOM_2D) -> dict[str, object]:
     """dcc.Graph's `config` for every chart of the dashboard (see the module docstring)."""
     config: dict[str, object] = {
         "displaylogo": False,
@@ -63,8 +63,6 @@ def graph_config(lang: str, buttons: Sequence[str] = ZOOM_2D, static: bool = Fal
         "locales": {lang: plotly_locale(lang)},
         "topojsonURL": dash.get_asset_url("topojson/"),
     }
-    if static:
-        return config | {"staticPlot": True, "displayModeBar": False}
     if not buttons:
         return config | {"displayModeBar": False}
     return config | {"modeBarButtons": [list(buttons)], "displayModeBar": "hover"}
@@ -76,22 +74,19 @@ def accessible_graph(
     summary: str,
     graph_id: str | dict[str, str] | None = None,
     buttons: Sequence[str] = ZOOM_2D,
-    class_name: str = "",
-    static: bool = False,
     click_store: str | None = None,
 ) -> html.Div:
     """A chart inside `role="img"`, named by `summary` (one sentence); `graph_id` for callbacks that redraw it (the
     frame's id is `graph_id + "-frame"`); `click_store`: the dcc.Store its clicks are written into (module docstring)."""
-    config = graph_config(lang, buttons, static)
-    interactive = bool(buttons) and not static
-    frame: dict[str, object] = {"role": "figure" if interactive else "img", "className": "cb-figure", "aria-label": summary}
+    config = graph_config(lang, buttons)
+    frame: dict[str, object] = {"role": "figure" if buttons else "img", "className": "cb-figure", "aria-label": summary}
     ident: dict[str, object] = {}
     if graph_id is not None:
         ident["id"] = graph_id
         frame["id"] = f"{graph_id}-frame"  # a callback that redraws the chart names it anew
     if click_store is not None:
         ident["data-click-store"] = click_store
-    return html.Div(lazy_graph(figure, config, f"lazy-graph {class_name}".strip(), ident), **frame)
+    return html.Div(lazy_graph(figure, config, ident), **frame)
 
 
 def figure_data(figure: go.Figure | Mapping[str, object]) -> str:
@@ -109,7 +104,7 @@ def figure_height(figure: go.Figure | Mapping[str, object]) -> int:
     return int(height or 450)
 
 
-def lazy_graph(figure: go.Figure | Mapping[str, object], config: dict[str, object], class_name: str, ident: dict[str, object]) -> html.Div:
+def lazy_graph(figure: go.Figure | Mapping[str, object], config: dict[str, object], ident: dict[str, object]) -> html.Div:
     """A chart drawn on demand by assets/lazy_graph.js; the space it will take is kept while it is not drawn."""
     data = {"data-figure": figure_data(figure), "data-config": json.dumps(config, ensure_ascii=False)}
-    return html.Div(className=class_name, style={"--lazy-height": f"{figure_height(figure)}px"}, **ident, **data)
+    return html.Div(className="lazy-graph", style={"--lazy-height": f"{figure_height(figure)}px"}, **ident, **data)

@@ -115,9 +115,12 @@ def register_failure_handlers(server: flask.Flask, callback_route: str) -> None:
         return failure(500, text_pair("server_error"), callback_route)
 
 
+FAILED_PAGE_CLASS = "page-failure"
+
+
 def failure_content(message: str) -> html.Div:
     """What a page shows instead of its content when it cannot be drawn."""
-    return html.Div(html.P(message, className="notice notice-error", role="alert"), className="page-failure")
+    return html.Div(html.P(message, className="notice notice-error", role="alert"), className=FAILED_PAGE_CLASS)
 
 
 def guarded_layout(layout: Callable[..., Any]) -> Callable[..., Any]:

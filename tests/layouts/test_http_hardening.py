@@ -5,6 +5,7 @@ wrong, in the user's language, when the database is unreachable or damaged."""
 from __future__ import annotations
 
 import json
+import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +15,7 @@ import pytest
 
 import app
 import layouts.views.snapshot
+from layouts import shell
 from layouts.server.settings import SettingsError, read_settings, settings
 from layouts.views import outlook_ready
 
@@ -182,3 +184,15 @@ def test_health_is_ok_when_the_store_answers_and_says_while_the_server_warms_up(
     thread.join(60)
     assert (warming.status_code, warming.headers.get("X-Warming")) == (200, "1")
     assert client().get("/healthz").headers.get("X-Warming") is None
+
+
+def test_a_page_first_asked_for_while_the_database_is_away_preloads_its_code_once_the_database_is_back(database, monkeypatch):
+    monkeypatch.setattr(shell, "_CHUNKS_OF_PAGE", {})  # as a server just started
+
+    def preloaded() -> list[str]:
+        return re.findall(r'href="/_dash-component-suites/dash/dcc/([^"]+)"', client().get("/trends").get_data(as_text=True))
+
+    use(DOWN)
+    assert preloaded() == []  # the failure notice holds no drop-down: not kept as the page's components
+    use(database)
+    assert preloaded() == ["async-dropdown.js", "async-slider.js"]

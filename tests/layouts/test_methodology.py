@@ -18,17 +18,10 @@ from layouts.pages import methodology as page
 from layouts.state import parse_query
 from layouts.views import methodology as view
 from tests.layouts.trees import children_of, figure_of, find, walk
+from tests.layouts.trees import texts as text
 
 KHMER = re.compile("[\u1780-\u17ff]")
 pytestmark = pytest.mark.usefixtures("bundled")  # the back-test section reads the store: the shared bundled one
-
-
-def text(component: object) -> str:
-    if isinstance(component, str):
-        return component
-    if isinstance(component, (list, tuple)):
-        return " ".join(text(c) for c in component)
-    return text(children_of(component))
 
 
 def tables(content: object) -> dict[str, list[list[str]]]:

@@ -8,16 +8,7 @@ import app
 import layouts.views.snapshot
 from layouts.callbacks.overview import update_overview
 from layouts.pages import overview
-from tests.layouts.trees import children_of
-
-
-def texts(component) -> list[str]:
-    """Every string in a Dash component tree, depth first."""
-    if isinstance(component, str):
-        return [component]
-    if isinstance(component, (list, tuple)):
-        return [t for child in component for t in texts(child)]
-    return texts(children_of(component))
+from tests.layouts.trees import strings as texts
 
 
 def test_cards_show_cambodia_2024_against_2022_with_the_world_rank_and_class_on_a_new_store(bundled):

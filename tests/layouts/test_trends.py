@@ -22,18 +22,10 @@ from layouts.i18n import LOCALES_DIR
 from layouts.pages import trends as page
 from layouts.state import parse_query
 from tests.layouts.trees import children_of, figure_of, find
+from tests.layouts.trees import texts as text
 
 KHMER = re.compile("[\u1780-\u17ff]")
 ASEAN_PEERS = ["BRN", "IDN", "LAO", "MMR", "MYS", "PHL", "SGP", "THA", "TLS", "VNM"]
-
-
-def text(component: object) -> str:
-    """Every string in a component tree, joined."""
-    if isinstance(component, str):
-        return component
-    if isinstance(component, (list, tuple)):
-        return " ".join(text(c) for c in component)
-    return text(children_of(component))
 
 
 def traces(figure: go.Figure) -> dict[str, dict[str, object]]:

@@ -57,13 +57,18 @@ def find_class(component: object, class_name: str) -> object | None:
     return next((c for c in walk(component) if class_name in str(getattr(c, "className", "") or "").split()), None)
 
 
+def strings(component: object) -> list[str]:
+    """Every non-empty string (and number) inside a component tree, depth first."""
+    if isinstance(component, str | int | float):
+        return [str(component)] if str(component) else []
+    if isinstance(component, list | tuple):
+        return [string for child in component for string in strings(child)]
+    return strings(children_of(component))
+
+
 def texts(component: object) -> str:
     """Every string (and number) inside a component tree, joined by spaces."""
-    if isinstance(component, str | int | float):
-        return str(component)
-    if isinstance(component, list | tuple):
-        return " ".join(text for text in (texts(c) for c in component) if text)
-    return texts(children_of(component))
+    return " ".join(strings(component))
 
 
 def figure_of(graph: object) -> go.Figure:
