@@ -10,16 +10,18 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs
 
+import dash
 import numpy as np
 import pytest
 from dash.exceptions import PreventUpdate
 
-import app  # noqa: F401  (registers the pages)
+import app
 from indicators.method.losi import OVERALL
 from indicators.method.provinces import criteria_profile, map_values, province_data
 from layouts import ids
 from layouts.callbacks.provinces import download_brief, select_on_map, update_provinces
 from layouts.pages import provinces as page
+from layouts.views import provinces as provinces_view
 from layouts.views import snapshot
 from tests.conftest import PROJECT_DIR
 from tests.layouts.databases import use_pages, using
@@ -178,3 +180,14 @@ def test_real_answers_remove_the_assessment_notice(tmp_path: Path):
         assert figure_of(find(layout, ids.PROVINCES_MAP)).layout.annotations == ()
         assert figure_of(find(layout, ids.PROVINCES_CRITERIA)).layout.annotations == ()
         assert "FICTIONAL" not in text(find(layout, ids.PROVINCES_MAP_BLOCK))
+
+
+def test_the_server_draws_the_provinces_ahead_so_its_first_visitor_does_not_wait_for_the_province_files(demo):
+    """The warm-up draws every page but the Reports page (which would start the chart browser) and the 404 page: the
+    Provinces too, whose first draw reads the province files."""
+    registered = [page["path"] for page in dash.page_registry.values()]
+    assert [path for path in registered if path not in app.every_page()] == ["/reports", "/404"]
+    provinces_view.data_of.cache_clear()
+    app.draw_pages(("/provinces",))
+    assert provinces_view.data_of.cache_info().currsize == 1  # read once, for both languages
+    assert provinces_view.data_of.cache_info().hits >= 1
