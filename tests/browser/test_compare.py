@@ -93,6 +93,13 @@ def test_url_query_sets_the_controls_and_controls_write_the_query(page, dashboar
 
     choose(page, "compare-y", "Online Service Index")
     expect(page.locator("#compare-scatter .ytitle")).to_have_text("Online Service Index")
+    choose(page, "compare-x", "Telecommunication Infrastructure Index")  # longer than its box: cut, its chevron kept
+    cut = "v => [v.clientWidth < v.scrollWidth, getComputedStyle(v).textOverflow]"
+    assert page.locator("#compare-x .dash-dropdown-value").evaluate(cut) == [True, "ellipsis"]
+    chevron = page.locator("#compare-x .dash-dropdown-trigger-icon")  # turned while its list closes: its laid-out width
+    assert chevron.evaluate("icon => getComputedStyle(icon).width") == "15px"
+    choose(page, "compare-x", "Human Capital Index")
+    expect(page.locator("#compare-scatter .xtitle")).to_have_text("Human Capital Index")
     assert query(page) == {"entity": "THA", "edition": "2022", "peers": "custom", "custom": "KHM,VNM", "x": "hci"}
 
     choose(page, "compare-entity", "Singapore")
