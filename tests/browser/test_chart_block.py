@@ -99,9 +99,11 @@ def test_charts_below_the_window_are_drawn_when_scrolled_to_and_download_before(
     """Targets holds eight charts, all below the first screen: none is drawn (plotly.js is not even run) until one is
     scrolled to, and a chart never shown still downloads as an image (drawn for it)."""
     errors = page.console_errors
+    page.set_viewport_size({"width": 1280, "height": 700})  # the first card starts about 1,070 px down: surely below
     page.goto(dashboard_url + "/targets")
     expect(page.locator(".tg-card .lazy-graph")).to_have_count(8, timeout=WAIT)
     page.wait_for_load_state("networkidle")
+    assert page.locator(".tg-card .lazy-graph").first.bounding_box()["y"] > 700
     assert page.locator(".tg-card .js-plotly-plot").count() == 0 and page.evaluate("typeof window.Plotly") == "undefined"
 
     last = page.locator("#target-services_online")
